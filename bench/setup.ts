@@ -1,0 +1,68 @@
+/**
+ * What every contender trains in the benchmark: the networks, the data, the loss and the optimizer,
+ * and the interface each implementation offers the timing harness.
+ */
+import { buildMlp, compile, type Plan } from '../src/engine';
+import type { DataTable } from '../src/engine/datasets/table';
+
+/** Layer sizes including input and output; tanh on every layer, hidden and output. */
+export const SIZES: readonly (readonly number[])[] = [
+  [2, 8, 8, 1],
+  [2, 64, 64, 64, 1],
+  [2, 256, 256, 1],
+];
+
+export const BATCH = 10;
+export const LR = 0.03;
+export const SEED = 1;
+
+export const DATASET = {
+  dataset: 'spiral',
+  n: 500,
+  noise: 0.1,
+  testFraction: 0,
+  batchSize: BATCH,
+  shuffle: true,
+} as const;
+
+export const sizeName = (sizes: readonly number[]) => sizes.join('-');
+
+/** One implementation of "train this MLP with SGD on ½ squared error, batch 10". */
+export interface Contender {
+  /** Trains on one batch of BATCH examples. */
+  step(): void;
+  /** ½ · mean squared error over the whole training set at the current parameters. */
+  loss(): number;
+  dispose?(): void;
+}
+
+/** The initial parameters of each layer, W row-major as [out][in], so every contender starts alike. */
+export interface LayerParams {
+  W: Float64Array;
+  b: Float64Array;
+}
+
+/** Compiles the benchmark MLP at either level; throws on diagnostics (the bench graph must be valid). */
+export function compileMlp(sizes: readonly number[], level: 'dense' | 'neuron'): Plan {
+  const graph = buildMlp({
+    sizes: [...sizes],
+    hidden: 'tanh',
+    output: 'tanh',
+    level,
+    dataset: { ...DATASET },
+    loss: { kind: 'loss.mse', params: { half: true } },
+    optimizer: { kind: 'opt.sgd', params: { lr: LR } },
+    seed: SEED,
+  });
+  const { plan, diagnostics } = compile(graph);
+  if (!plan) {
+    throw new Error(`the benchmark graph ${sizeName(sizes)} does not compile: ${diagnostics.map((d) => d.message).join('; ')}`);
+  }
+  if (!plan.data) throw new Error('the benchmark graph has no dataset');
+  return plan;
+}
+
+/** The spiral's training split, as the engine generated it: every contender trains on these rows. */
+export function tableOf(plan: Plan): DataTable {
+  return plan.data!.table;
+}

@@ -1,0 +1,80 @@
+/**
+ * `neurograph <command>`: the same engine as the app, headless. Errors are one line on stderr and a
+ * non-zero exit, never a stack trace (unless NEUROGRAPH_DEBUG is set).
+ */
+import { documentJsonSchema } from '../format';
+import { parseArgs, positiveInt, UsageError } from './args';
+import { check } from './commands/check';
+import { exportGraph, listExamples } from './commands/examples';
+import { grad } from './commands/grad';
+import { train } from './commands/train';
+import { InputError } from './load';
+
+const USAGE = `usage: neurograph <command> [options]
+
+commands:
+  check <graph.json>                        print the graph's diagnostics; exit 1 on an error
+  train <graph.json | example:NAME> [--steps N] [--json]
+                                            train with the document's data, loss and optimizer
+  grad <graph.json | example:NAME>          one forward/backward pass: loss, values and gradients
+  export <graph.json | example:NAME> [--to json]
+                                            print the document
+  examples                                  list the built-in examples
+  schema                                    print the JSON Schema of the document format`;
+
+function run(argv: string[]): number {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'check': {
+      const a = parseArgs(rest, [], []);
+      return check(a.positional[0]);
+    }
+    case 'train': {
+      const a = parseArgs(rest, ['steps'], ['json']);
+      return train(a.positional[0], { steps: positiveInt(a.flags.get('steps'), 'steps', 100), json: a.flags.has('json') });
+    }
+    case 'grad': {
+      const a = parseArgs(rest, [], []);
+      return grad(a.positional[0]);
+    }
+    case 'export': {
+      const a = parseArgs(rest, ['to'], []);
+      const to = a.flags.get('to');
+      return exportGraph(a.positional[0], typeof to === 'string' ? to : 'json');
+    }
+    case 'examples':
+      parseArgs(rest, [], []);
+      return listExamples();
+    case 'schema':
+      process.stdout.write(`${JSON.stringify(documentJsonSchema(), null, 2)}\n`);
+      return 0;
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function main(): void {
+  try {
+    process.exitCode = run(process.argv.slice(2));
+  } catch (e) {
+    if (process.env.NEUROGRAPH_DEBUG) throw e;
+    if (e instanceof UsageError) {
+      process.stderr.write(`neurograph: ${e.message}\n(run "neurograph help" for usage)\n`);
+      process.exitCode = 2;
+    } else if (e instanceof InputError) {
+      process.stderr.write(`neurograph: ${e.message}\n`);
+      process.exitCode = 1;
+    } else {
+      process.stderr.write(`neurograph: internal error: ${(e as Error).message}\n`);
+      process.exitCode = 70;
+    }
+  }
+}
+
+main();

@@ -1,0 +1,82 @@
+/**
+ * A compiled graph: the nodes in execution order with every buffer and parameter block laid out.
+ * Layout is independent of batch size: a slot's offset for a runtime of capacity C is `base * C`.
+ */
+import type { DataTable } from '../datasets/table';
+import type { EdgeId, Graph, NodeId } from '../graph';
+import type { Init } from '../init';
+import type { AnyKind } from '../kind';
+import type { PortLayout } from '../ports';
+
+export interface SlotLayout {
+  /** Sum of the widths of all slots before this one. */
+  base: number;
+  width: number;
+}
+
+export interface BlockLayout {
+  /** Stable identity across recompiles: `node:<id>:<name>` or `edge:<id>`. */
+  key: string;
+  name: string;
+  /** How the command line and inspector name it (a label from the document, or a derived name). */
+  label: string;
+  offset: number;
+  size: number;
+  init: Init;
+  nodeId: NodeId;
+  edgeId?: EdgeId;
+}
+
+export interface PlanInput {
+  edgeId: EdgeId;
+  sourceNode: NodeId;
+  sourceKind: string;
+  sourcePort: string;
+  slot: SlotLayout;
+  /** The block this edge owns (a neuron's weights). */
+  block?: BlockLayout;
+}
+
+export interface PlanNode {
+  id: NodeId;
+  label: string;
+  kind: AnyKind;
+  params: Record<string, unknown>;
+  ports: PortLayout;
+  inputs: Record<string, PlanInput[]>;
+  outputs: Record<string, SlotLayout>;
+  scratch: Record<string, SlotLayout>;
+  blocks: Record<string, BlockLayout>;
+}
+
+export interface PlanEdge {
+  id: EdgeId;
+  source: NodeId;
+  target: NodeId;
+  /** The values flowing along the edge (the source port's buffer): its gradient is ∂L/∂x. */
+  slot: SlotLayout;
+  /** The weight the edge carries, if it feeds a neuron. */
+  block?: BlockLayout;
+}
+
+export interface Plan {
+  graph: Graph;
+  /** Op nodes (data, ops, losses) in a deterministic topological order. */
+  order: PlanNode[];
+  nodes: Map<NodeId, PlanNode>;
+  edges: Map<EdgeId, PlanEdge>;
+  /** Sum of all slot widths: values per example. */
+  slotWidth: number;
+  blocks: BlockLayout[];
+  /** Length of θ. */
+  paramCount: number;
+  losses: PlanNode[];
+  optimizer?: { node: NodeId; kind: AnyKind; params: Record<string, unknown> };
+  data?: {
+    node: NodeId;
+    table: DataTable;
+    features: SlotLayout;
+    target: SlotLayout;
+  };
+  seed: number;
+}

@@ -1,0 +1,26 @@
+/**
+ * A dataset as the engine consumes it: row-major feature and target matrices, already split.
+ * Built-in generators (datasets/builtin.ts) and, later, CSV files both produce this.
+ */
+export type Task = 'binary' | 'multiclass' | 'regression';
+
+export interface Split {
+  /** count × nFeatures, row-major. */
+  x: Float64Array;
+  /** count × nTargets, row-major (one-hot for multiclass). */
+  y: Float64Array;
+  count: number;
+}
+
+export interface DataTable {
+  name: string;
+  task: Task;
+  nFeatures: number;
+  /** 1 for binary and regression; the number of classes for multiclass (one-hot). */
+  nTargets: number;
+  featureNames: string[];
+  train: Split;
+  test: Split;
+  batchSize: number;
+  shuffle: boolean;
+}

@@ -1,0 +1,35 @@
+import type { EdgeId, NodeId } from './graph';
+
+export type DiagnosticCode =
+  | 'unknown-kind'
+  | 'bad-param'
+  | 'dangling-edge'
+  | 'unknown-port'
+  | 'port-type'
+  | 'port-taken'
+  | 'missing-input'
+  | 'cycle'
+  | 'size-mismatch'
+  | 'no-target'
+  | 'no-loss'
+  | 'no-optimizer'
+  | 'two-optimizers'
+  | 'two-datasets'
+  | 'optimizer-unconnected'
+  | 'duplicate-id';
+
+/**
+ * A problem in the graph, said to a learner, attached to the node or edge it concerns so the
+ * canvas can badge it. Errors prevent running; warnings do not.
+ */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  code: DiagnosticCode;
+  message: string;
+  nodeId?: NodeId;
+  edgeId?: EdgeId;
+  /** The parameter concerned, for bad-param. */
+  param?: string;
+}
+
+export const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');

@@ -1,0 +1,151 @@
+/**
+ * What a node kind declares, in one place: its ports, its parameters, its sizes and trainable
+ * parameter blocks, and its forward and backward passes side by side.
+ * The palette, inspector, compiler, JSON format and exporters all read these declarations.
+ */
+import type { DataTable } from './datasets/table';
+import type { EdgeId, NodeId } from './graph';
+import type { Init } from './init';
+import type { ParamSpecs, ParamValues } from './params';
+import type { PortLayout, PortType } from './ports';
+
+export type Family = 'data' | 'neurons' | 'activations' | 'losses' | 'optimizers' | 'math';
+
+export const FAMILY_LABELS: Record<Family, string> = {
+  data: 'Data',
+  neurons: 'Neurons & layers',
+  activations: 'Activations',
+  losses: 'Losses',
+  optimizers: 'Optimizers',
+  math: 'Math',
+};
+
+/** An incoming edge as the compiler resolved it. */
+export interface ResolvedInput {
+  edgeId: EdgeId;
+  sourceNode: NodeId;
+  sourceKind: string;
+  sourcePort: string;
+  type: PortType;
+  width: number;
+  /** The edge's explicit initial weight, if the document gives one. */
+  weight?: number | readonly number[];
+}
+
+export interface ShapeContext<P> {
+  params: P;
+  /** Per input port, its edges in document order (empty when unconnected). */
+  inputs: Record<string, ResolvedInput[]>;
+}
+
+/** A block of trainable numbers owned by a node, or by one of its incoming edges (a neuron's weights). */
+export interface ParamBlockRequest {
+  name: string;
+  size: number;
+  init: Init;
+  /** The incoming edge that owns this block: drawn on that edge, labelled by it. */
+  edge?: EdgeId;
+}
+
+export interface Shape {
+  /** Width of every output port. */
+  outputs: Record<string, number>;
+  params?: ParamBlockRequest[];
+  /** Internal per-example buffers (e.g. a pre-activation z), shown by the UI as node internals. */
+  scratch?: Record<string, number>;
+}
+
+/** Thrown by `shape` when the inputs do not fit; the message is shown to the learner. */
+export class ShapeError extends Error {}
+
+/** A per-example buffer: example b's numbers are at values[offset + b*width ... + width). */
+export interface Slot {
+  offset: number;
+  width: number;
+}
+
+/** A range of the flat parameter vector θ (and of its gradient). */
+export interface Block {
+  offset: number;
+  size: number;
+}
+
+export interface InputSlot extends Slot {
+  edgeId: EdgeId;
+  sourceKind: string;
+  /** The weight block owned by this edge, if the node asked for one. */
+  weight?: Block;
+}
+
+export interface BuildContext<P> {
+  params: P;
+  /** Largest batch this runtime will run. */
+  capacity: number;
+  values: Float64Array;
+  /** ∂L/∂value, same layout as `values`. Backward passes accumulate (+=) into inputs' grads. */
+  grads: Float64Array;
+  theta: Float64Array;
+  thetaGrad: Float64Array;
+  inputs: Record<string, InputSlot[]>;
+  outputs: Record<string, Slot>;
+  scratch: Record<string, Slot>;
+  /** The node's own parameter blocks by name. */
+  blocks: Record<string, Block>;
+}
+
+/**
+ * A compiled node: closures over fixed offsets. `n` is the number of examples in the current batch.
+ * Neither may allocate: they run in the training hot loop.
+ */
+export interface Op {
+  forward(n: number): void;
+  backward(n: number): void;
+}
+
+/** One optimizer's update rule over the flat parameter vector. Allocation-free. */
+export interface OptimizerRule<P> {
+  /** Names of per-parameter state vectors, e.g. ["m", "v"] for Adam. */
+  state: readonly string[];
+  /**
+   * Updates θ in place from its gradient; `t` counts steps from 1. Writes each parameter's change
+   * into `delta`.
+   */
+  step(p: P, theta: Float64Array, grad: Float64Array, state: Float64Array[], t: number, delta: Float64Array): void;
+}
+
+/**
+ * op: an ordinary node in the forward/backward passes; data: an op that also supplies a dataset;
+ * loss: an op whose output is a per-example loss; optimizer: configuration only, no op.
+ */
+export type Role = 'op' | 'data' | 'loss' | 'optimizer';
+
+export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
+  id: string;
+  family: Family;
+  role: Role;
+  label: string;
+  /** One or two sentences for the palette and inspector. */
+  description: string;
+  /** KaTeX source of the kind's formula. */
+  formula?: string;
+  /** A short glyph drawn on the node. */
+  icon: string;
+  params: S;
+  ports(p: ParamValues<S>): PortLayout;
+  /** Extra validation beyond each parameter's own range (e.g. a formula that must parse). */
+  validate?(p: ParamValues<S>): string[];
+  shape?(ctx: ShapeContext<ParamValues<S>>): Shape;
+  build?(ctx: BuildContext<ParamValues<S>>): Op;
+  /** Data kinds: the table they supply. */
+  data?(p: ParamValues<S>): DataTable;
+  /** Optimizer kinds: the update rule. */
+  optimizer?: OptimizerRule<ParamValues<S>>;
+}
+
+/** A kind with its parameter types erased, as the registry stores it. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds kinds of every parameter shape.
+export type AnyKind = NodeKind<any>;
+
+export function defineKind<S extends ParamSpecs>(kind: NodeKind<S>): AnyKind {
+  return kind as AnyKind;
+}

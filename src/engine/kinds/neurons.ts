@@ -1,0 +1,404 @@
+/**
+ * Neurons and dense layers: y = f(w·x + b).
+ *
+ * A neuron sums any number of incoming edges, and each edge owns its weight (a number, or a
+ * vector when it comes from a vector port): in a neuron-level graph the edges *are* the weights.
+ * A dense layer holds one weight matrix for n units and concatenates its inputs in edge order.
+ */
+import { INIT_LABELS, INIT_SCHEMES, type Init, schemeInit } from '../init';
+import { type BuildContext, defineKind, ShapeError, type ShapeContext } from '../kind';
+import { choice, numbers, num, type ParamValues } from '../params';
+import { VALUE_TYPES } from '../ports';
+import { applyElementwise, backElementwise, ELEMENTWISE, ELEMENTWISE_IDS } from './activation-functions';
+
+const activationParam = () =>
+  choice('Activation', 'linear', ELEMENTWISE_IDS.map((id) => ({ value: id, label: ELEMENTWISE[id].label })), {
+    key: true,
+    help: 'The function f applied to z = w·x + b.',
+  });
+
+const alphaParam = () =>
+  num('α', 0.01, { help: 'Slope of leaky ReLU for x ≤ 0, or scale of ELU.', min: 0, max: 10 });
+
+const initParam = () =>
+  choice(
+    'Weight init',
+    'xavier',
+    INIT_SCHEMES.map((id) => ({ value: id, label: INIT_LABELS[id] })),
+    { help: 'How weights without an explicit value are drawn (seeded by the document seed).' },
+  );
+
+const neuronParams = {
+  activation: activationParam(),
+  alpha: alphaParam(),
+  bias: num('Initial bias', 0, { help: 'The bias b before training.' }),
+  init: initParam(),
+};
+
+export const neuronKind = defineKind({
+  id: 'neuron',
+  family: 'neurons',
+  role: 'op',
+  label: 'Neuron',
+  description:
+    'One neuron: y = f(w·x + b). Every incoming edge carries its own trainable weight, so drawing an edge adds a weight.',
+  formula: 'y = f\\Big(\\sum_i w_i x_i + b\\Big)',
+  icon: 'N',
+  params: neuronParams,
+  ports: () => ({
+    inputs: [
+      {
+        id: 'in',
+        label: 'x',
+        accepts: VALUE_TYPES,
+        multiple: true,
+        hint: 'connect a feature of a Dataset or the output of another neuron',
+      },
+    ],
+    outputs: [{ id: 'out', label: 'y', type: 'scalar' }],
+  }),
+  shape(ctx: ShapeContext<ParamValues<typeof neuronParams>>) {
+    const edges = ctx.inputs.in ?? [];
+    const fanIn = edges.reduce((s, e) => s + e.width, 0);
+    return {
+      outputs: { out: 1 },
+      scratch: { z: 1 },
+      params: [
+        { name: 'bias', size: 1, init: { kind: 'constant', value: ctx.params.bias } },
+        ...edges.map((e) => ({
+          name: `w:${e.edgeId}`,
+          size: e.width,
+          edge: e.edgeId,
+          init: edgeInit(e.weight, e.width, schemeInit(ctx.params.init, fanIn, 1), e.edgeId),
+        })),
+      ],
+    };
+  },
+  build(ctx: BuildContext<ParamValues<typeof neuronParams>>) {
+    const { values, grads, theta, thetaGrad } = ctx;
+    const activation = ctx.params.activation;
+    const alpha = ctx.params.alpha;
+    const edges = ctx.inputs.in;
+    const k = edges.length;
+    // Flat copies of the edge layout: the hot loop reads typed arrays, not objects.
+    const inOff = Int32Array.from(edges, (e) => e.offset);
+    const inW = Int32Array.from(edges, (e) => e.width);
+    const wOff = Int32Array.from(edges, (e) => e.weight!.offset);
+    const bias = ctx.blocks.bias.offset;
+    const zOff = ctx.scratch.z.offset;
+    const yOff = ctx.outputs.out.offset;
+    // ∂L/∂z of each example of the batch, computed once at the start of backward.
+    const gz = new Float64Array(ctx.capacity);
+    // Both passes go edge by edge over the whole batch rather than example by example: the edge's
+    // layout and weight are read once per batch, not once per example, and the loop over examples
+    // has no chain of dependent additions. Every sum still adds the same terms in the same order
+    // (bias, then the edges in order; examples in order), so the numbers are bit-for-bit the same.
+    return {
+      forward(n) {
+        const b0 = theta[bias];
+        for (let b = 0; b < n; b++) values[zOff + b] = b0;
+        for (let e = 0; e < k; e++) {
+          const w = inW[e];
+          const x0 = inOff[e];
+          const w0 = wOff[e];
+          if (w === 1) {
+            // A scalar edge, as in every neuron-level network: one weight times one number.
+            const we = theta[w0];
+            for (let b = 0; b < n; b++) values[zOff + b] += we * values[x0 + b];
+          } else {
+            for (let b = 0; b < n; b++) {
+              const xb = x0 + b * w;
+              let z = values[zOff + b];
+              for (let j = 0; j < w; j++) z += theta[w0 + j] * values[xb + j];
+              values[zOff + b] = z;
+            }
+          }
+        }
+        applyElementwise(activation, alpha, values, zOff, values, yOff, n);
+      },
+      backward(n) {
+        backElementwise(activation, alpha, values, zOff, values, yOff, grads, yOff, gz, 0, n);
+        let gBias = thetaGrad[bias];
+        for (let b = 0; b < n; b++) {
+          grads[zOff + b] += gz[b];
+          gBias += gz[b];
+        }
+        thetaGrad[bias] = gBias;
+        for (let e = 0; e < k; e++) {
+          const w = inW[e];
+          const x0 = inOff[e];
+          const w0 = wOff[e];
+          if (w === 1) {
+            const we = theta[w0];
+            let gw = thetaGrad[w0];
+            for (let b = 0; b < n; b++) {
+              const g = gz[b];
+              gw += g * values[x0 + b];
+              grads[x0 + b] += g * we;
+            }
+            thetaGrad[w0] = gw;
+          } else {
+            for (let b = 0; b < n; b++) {
+              const g = gz[b];
+              const xb = x0 + b * w;
+              for (let j = 0; j < w; j++) {
+                thetaGrad[w0 + j] += g * values[xb + j];
+                grads[xb + j] += g * theta[w0 + j];
+              }
+            }
+          }
+        }
+      },
+    };
+  },
+});
+
+function edgeInit(weight: number | readonly number[] | undefined, width: number, fallback: Init, edge: string): Init {
+  if (weight === undefined) return fallback;
+  const values = typeof weight === 'number' ? [weight] : weight;
+  if (values.length !== 1 && values.length !== width) {
+    throw new ShapeError(`edge ${edge} gives ${values.length} initial weights for an input of size ${width}`);
+  }
+  return { kind: 'values', values };
+}
+
+const denseParams = {
+  units: num('Units', 4, { integer: true, min: 1, max: 1024, key: true, help: 'Number of neurons in the layer.' }),
+  activation: activationParam(),
+  alpha: alphaParam(),
+  init: initParam(),
+  weights: numbers('Explicit weights', {
+    help: 'Optional: units × inputs numbers, row by row (one row per unit). Overrides the init scheme.',
+  }),
+  biases: numbers('Explicit biases', { help: 'Optional: one initial bias per unit (default 0).' }),
+};
+
+export const denseKind = defineKind({
+  id: 'dense',
+  family: 'neurons',
+  role: 'op',
+  label: 'Dense layer',
+  description:
+    'A fully connected layer of n neurons sharing one weight matrix: y = f(Wx + b). For networks too large to draw neuron by neuron.',
+  formula: '\\mathbf{y} = f(W\\mathbf{x} + \\mathbf{b})',
+  icon: 'D',
+  params: denseParams,
+  ports: () => ({
+    inputs: [
+      {
+        id: 'in',
+        label: 'x',
+        accepts: VALUE_TYPES,
+        multiple: true,
+        hint: 'connect the Dataset’s features vector or another layer',
+      },
+    ],
+    outputs: [{ id: 'out', label: 'y', type: 'vector' }],
+  }),
+  shape(ctx: ShapeContext<ParamValues<typeof denseParams>>) {
+    const p = ctx.params;
+    const nIn = (ctx.inputs.in ?? []).reduce((s, e) => s + e.width, 0);
+    if (p.weights && p.weights.length !== p.units * nIn) {
+      throw new ShapeError(
+        `Explicit weights need units × inputs = ${p.units} × ${nIn} = ${p.units * nIn} numbers, but ${p.weights.length} are given`,
+      );
+    }
+    if (p.biases && p.biases.length !== p.units) {
+      throw new ShapeError(`Explicit biases need ${p.units} numbers (one per unit), but ${p.biases.length} are given`);
+    }
+    const multi = (ctx.inputs.in ?? []).length > 1;
+    return {
+      outputs: { out: p.units },
+      scratch: (multi ? { z: p.units, x: nIn } : { z: p.units }) as Record<string, number>,
+      params: [
+        { name: 'W', size: p.units * nIn, init: p.weights ? { kind: 'values', values: p.weights } : schemeInit(p.init, nIn, p.units) },
+        { name: 'b', size: p.units, init: p.biases ? { kind: 'values', values: p.biases } : { kind: 'constant', value: 0 } },
+      ],
+    };
+  },
+  build(ctx: BuildContext<ParamValues<typeof denseParams>>) {
+    const { values, grads, theta, thetaGrad } = ctx;
+    const activation = ctx.params.activation;
+    const alpha = ctx.params.alpha;
+    const units = ctx.params.units;
+    const edges = ctx.inputs.in;
+    // Several inputs are gathered into one contiguous row per example, and their gradients scattered back.
+    const gathered = ctx.scratch.x;
+    const nIn = gathered ? gathered.width : edges[0].width;
+    const xOff = gathered ? gathered.offset : edges[0].offset;
+    const W = ctx.blocks.W.offset;
+    const B = ctx.blocks.b.offset;
+    const zOff = ctx.scratch.z.offset;
+    const yOff = ctx.outputs.out.offset;
+    const inOff = Int32Array.from(edges, (e) => e.offset);
+    const inW = Int32Array.from(edges, (e) => e.width);
+    const k = edges.length;
+    // ∂L/∂z of the batch (examples × units), computed once at the start of backward.
+    const gz = new Float64Array(ctx.capacity * units);
+    return {
+      forward(n) {
+        if (gathered) {
+          for (let b = 0; b < n; b++) {
+            let c = xOff + b * nIn;
+            for (let e = 0; e < k; e++) {
+              const w = inW[e];
+              const src = inOff[e] + b * w;
+              for (let j = 0; j < w; j++) values[c++] = values[src + j];
+            }
+          }
+        }
+        denseForward(values, theta, xOff, nIn, W, B, zOff, units, n);
+        applyElementwise(activation, alpha, values, zOff, values, yOff, n * units);
+      },
+      backward(n) {
+        const m = n * units;
+        backElementwise(activation, alpha, values, zOff, values, yOff, grads, yOff, gz, 0, m);
+        for (let j = 0; j < m; j++) grads[zOff + j] += gz[j];
+        denseBackward(values, grads, theta, thetaGrad, gz, xOff, nIn, W, B, units, n);
+        if (gathered) {
+          for (let b = 0; b < n; b++) {
+            let c = xOff + b * nIn;
+            for (let e = 0; e < k; e++) {
+              const w = inW[e];
+              const dst = inOff[e] + b * w;
+              for (let j = 0; j < w; j++) grads[dst + j] += grads[c++];
+            }
+          }
+        }
+      },
+    };
+  },
+});
+
+/*
+ * The dense layer's matrix loops. They are plain functions of typed arrays and offsets (one copy of
+ * the code, monomorphic, compiled once for every layer) and are arranged for speed without changing
+ * a single bit of the results: every sum adds the same terms in the same order as the textbook loop
+ * over examples, units and inputs. What changes is what runs side by side. A lone running sum waits
+ * on each addition before the next (about four cycles); four independent sums over four examples
+ * (or four units) overlap, and share each load of a weight (or an input).
+ */
+
+/** z[b][u] = b[u] + Σ_i W[u][i] x[b][i], unit by unit (each row of W read once per four examples). */
+function denseForward(
+  values: Float64Array,
+  theta: Float64Array,
+  xOff: number,
+  nIn: number,
+  W: number,
+  B: number,
+  zOff: number,
+  units: number,
+  n: number,
+): void {
+  for (let u = 0; u < units; u++) {
+    const w0 = W + u * nIn;
+    const bu = theta[B + u];
+    let b = 0;
+    for (; b + 4 <= n; b += 4) {
+      const x0 = xOff + b * nIn;
+      const x1 = x0 + nIn;
+      const x2 = x1 + nIn;
+      const x3 = x2 + nIn;
+      let z0 = bu;
+      let z1 = bu;
+      let z2 = bu;
+      let z3 = bu;
+      for (let i = 0; i < nIn; i++) {
+        const w = theta[w0 + i];
+        z0 += w * values[x0 + i];
+        z1 += w * values[x1 + i];
+        z2 += w * values[x2 + i];
+        z3 += w * values[x3 + i];
+      }
+      const z = zOff + b * units + u;
+      values[z] = z0;
+      values[z + units] = z1;
+      values[z + 2 * units] = z2;
+      values[z + 3 * units] = z3;
+    }
+    for (; b < n; b++) {
+      const x0 = xOff + b * nIn;
+      let z = bu;
+      for (let i = 0; i < nIn; i++) z += theta[w0 + i] * values[x0 + i];
+      values[zOff + b * units + u] = z;
+    }
+  }
+}
+
+/**
+ * From gz = ∂L/∂z (examples × units): ∂L/∂b[u] += Σ_b gz[b][u], ∂L/∂W[u][i] += Σ_b gz[b][u] x[b][i]
+ * (four examples per pass over a row), and ∂L/∂x[b][i] += Σ_u gz[b][u] W[u][i] (four rows per pass).
+ */
+function denseBackward(
+  values: Float64Array,
+  grads: Float64Array,
+  theta: Float64Array,
+  thetaGrad: Float64Array,
+  gz: Float64Array,
+  xOff: number,
+  nIn: number,
+  W: number,
+  B: number,
+  units: number,
+  n: number,
+): void {
+  for (let u = 0; u < units; u++) {
+    let gb = thetaGrad[B + u];
+    for (let b = 0; b < n; b++) gb += gz[b * units + u];
+    thetaGrad[B + u] = gb;
+    const w0 = W + u * nIn;
+    let b = 0;
+    for (; b + 4 <= n; b += 4) {
+      const g0 = gz[b * units + u];
+      const g1 = gz[(b + 1) * units + u];
+      const g2 = gz[(b + 2) * units + u];
+      const g3 = gz[(b + 3) * units + u];
+      const x0 = xOff + b * nIn;
+      const x1 = x0 + nIn;
+      const x2 = x1 + nIn;
+      const x3 = x2 + nIn;
+      for (let i = 0; i < nIn; i++) {
+        let s = thetaGrad[w0 + i];
+        s += g0 * values[x0 + i];
+        s += g1 * values[x1 + i];
+        s += g2 * values[x2 + i];
+        s += g3 * values[x3 + i];
+        thetaGrad[w0 + i] = s;
+      }
+    }
+    for (; b < n; b++) {
+      const g = gz[b * units + u];
+      const x0 = xOff + b * nIn;
+      for (let i = 0; i < nIn; i++) thetaGrad[w0 + i] += g * values[x0 + i];
+    }
+  }
+  for (let b = 0; b < n; b++) {
+    const x0 = xOff + b * nIn;
+    const g0 = b * units;
+    let u = 0;
+    for (; u + 4 <= units; u += 4) {
+      const ga = gz[g0 + u];
+      const gb = gz[g0 + u + 1];
+      const gc = gz[g0 + u + 2];
+      const gd = gz[g0 + u + 3];
+      const wa = W + u * nIn;
+      const wb = wa + nIn;
+      const wc = wb + nIn;
+      const wd = wc + nIn;
+      for (let i = 0; i < nIn; i++) {
+        let s = grads[x0 + i];
+        s += ga * theta[wa + i];
+        s += gb * theta[wb + i];
+        s += gc * theta[wc + i];
+        s += gd * theta[wd + i];
+        grads[x0 + i] = s;
+      }
+    }
+    for (; u < units; u++) {
+      const g = gz[g0 + u];
+      const w0 = W + u * nIn;
+      for (let i = 0; i < nIn; i++) grads[x0 + i] += g * theta[w0 + i];
+    }
+  }
+}

@@ -1,0 +1,144 @@
+/**
+ * Parameter declarations: one spec yields both the zod validator (used by the compiler and the
+ * JSON format) and the metadata the inspector needs to render a form (label, range, unit, options).
+ */
+import { z } from 'zod';
+
+interface BaseSpec<T> {
+  label: string;
+  /** One sentence for the inspector's tooltip. */
+  help?: string;
+  default: T;
+  schema: z.ZodType<T>;
+  /** Shown on the node itself, not only in the inspector. */
+  key?: boolean;
+}
+
+export interface NumberSpec extends BaseSpec<number> {
+  type: 'number';
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  unit?: string;
+  /** Suggests a logarithmic slider (learning rates). */
+  log?: boolean;
+}
+
+export interface ChoiceSpec<T extends string = string> extends BaseSpec<T> {
+  type: 'choice';
+  options: readonly { value: T; label: string }[];
+}
+
+export interface BoolSpec extends BaseSpec<boolean> {
+  type: 'bool';
+}
+
+export interface TextSpec extends BaseSpec<string> {
+  type: 'text';
+  /** Text holding a mathjs formula in x. */
+  formula?: boolean;
+}
+
+export interface NumbersSpec extends BaseSpec<number[] | null> {
+  type: 'numbers';
+}
+
+export type ParamSpec = NumberSpec | ChoiceSpec | BoolSpec | TextSpec | NumbersSpec;
+export type ParamSpecs = Record<string, ParamSpec>;
+
+/** The typed values of a spec record, e.g. { lr: number; nesterov: boolean }. */
+export type ParamValues<S extends ParamSpecs> = { [K in keyof S]: S[K]['default'] };
+
+type Extra<S> = Omit<S, 'type' | 'schema' | 'default' | 'label' | 'options'>;
+
+export function num(label: string, value: number, extra: Extra<NumberSpec> = {}): NumberSpec {
+  let schema = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+  if (extra.integer) schema = schema.refine(Number.isInteger, { message: 'must be a whole number' });
+  if (extra.min !== undefined) {
+    const min = extra.min;
+    schema = schema.refine((v) => v >= min, { message: `must be at least ${min}` });
+  }
+  if (extra.max !== undefined) {
+    const max = extra.max;
+    schema = schema.refine((v) => v <= max, { message: `must be at most ${max}` });
+  }
+  return { type: 'number', label, default: value, schema, ...extra };
+}
+
+export function choice<const T extends string>(
+  label: string,
+  value: NoInfer<T>,
+  options: readonly (T | { value: T; label: string })[],
+  extra: Extra<ChoiceSpec<T>> = {},
+): ChoiceSpec<T> {
+  const opts = options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
+  const values = opts.map((o) => o.value);
+  const schema = z.string().refine((v): v is T => (values as string[]).includes(v), {
+    message: `must be one of ${values.join(', ')}`,
+  }) as unknown as z.ZodType<T>;
+  return { type: 'choice', label, default: value, schema, ...extra, options: opts };
+}
+
+export function bool(label: string, value: boolean, extra: Extra<BoolSpec> = {}): BoolSpec {
+  return { type: 'bool', label, default: value, schema: z.boolean(), ...extra };
+}
+
+export function text(label: string, value: string, extra: Extra<TextSpec> = {}): TextSpec {
+  return { type: 'text', label, default: value, schema: z.string().max(2000), ...extra };
+}
+
+/** An optional list of numbers (explicit initial values); null means "not given". */
+export function numbers(label: string, extra: Extra<NumbersSpec> = {}): NumbersSpec {
+  const schema = z
+    .array(z.number().refine(Number.isFinite, { message: 'must be finite' }))
+    .nullable() as z.ZodType<number[] | null>;
+  return { type: 'numbers', label, default: null, schema, ...extra };
+}
+
+export interface ParamIssue {
+  param: string;
+  message: string;
+}
+
+/**
+ * Fills defaults and validates. Unknown parameters are reported, not dropped silently.
+ * Never throws: a learner's typo becomes an issue naming the parameter.
+ */
+export function resolveParams<S extends ParamSpecs>(
+  specs: S,
+  raw: Record<string, unknown>,
+): { values: ParamValues<S>; issues: ParamIssue[] } {
+  const values = {} as Record<string, unknown>;
+  const issues: ParamIssue[] = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const given = raw[name];
+    if (given === undefined) {
+      values[name] = spec.default;
+      continue;
+    }
+    const parsed = spec.schema.safeParse(given);
+    if (parsed.success) values[name] = parsed.data;
+    else {
+      values[name] = spec.default;
+      issues.push({ param: name, message: `${spec.label} ${friendlyMessage(parsed.error.issues[0]?.message)}` });
+    }
+  }
+  for (const name of Object.keys(raw)) {
+    if (!(name in specs)) issues.push({ param: name, message: `unknown parameter "${name}"` });
+  }
+  return { values: values as ParamValues<S>, issues };
+}
+
+export function defaultParams<S extends ParamSpecs>(specs: S): ParamValues<S> {
+  return resolveParams(specs, {}).values;
+}
+
+function friendlyMessage(message: string | undefined): string {
+  if (!message) return 'is invalid';
+  // zod's type errors read "Invalid input: expected number, received string".
+  const m = /expected (\w+), received (\w+)/.exec(message);
+  if (m) return `must be ${article(m[1])}, not ${article(m[2])}`;
+  return message;
+}
+
+const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);

@@ -1,0 +1,97 @@
+/**
+ * Runs a plan on flat Float64Array buffers for batches of up to `capacity` examples.
+ * θ and its gradient are passed in, so several runtimes (training batch, test set, heatmap grid)
+ * share one set of parameters.
+ */
+import type { Plan, PlanNode, SlotLayout } from '../compiler/plan';
+import type { Block, InputSlot, Op, Slot } from '../kind';
+
+export class Runtime {
+  readonly values: Float64Array;
+  /** ∂L/∂value for every buffer, same layout as `values`. */
+  readonly grads: Float64Array;
+  /** Examples in the current batch. */
+  n = 0;
+  private readonly forwardOps: Op[];
+  private readonly lossOps: Op[];
+  private readonly backwardOps: Op[];
+  /** Offsets of the per-example loss buffers of the losses that train (seeded in backward). */
+  private readonly trainedLosses: Int32Array;
+
+  constructor(
+    readonly plan: Plan,
+    readonly theta: Float64Array,
+    readonly thetaGrad: Float64Array,
+    readonly capacity: number,
+  ) {
+    this.values = new Float64Array(plan.slotWidth * capacity);
+    this.grads = new Float64Array(plan.slotWidth * capacity);
+    const built = plan.order.map((node) => ({ node, op: this.build(node) }));
+    this.forwardOps = built.filter((b) => b.node.kind.role !== 'loss').map((b) => b.op);
+    this.lossOps = built.filter((b) => b.node.kind.role === 'loss').map((b) => b.op);
+    this.backwardOps = built.map((b) => b.op).reverse();
+    this.trainedLosses = Int32Array.from(plan.losses, (l) => this.offset(l.outputs.loss));
+  }
+
+  /** Where a slot's numbers for example 0 start in `values`/`grads`. */
+  offset(slot: SlotLayout): number {
+    return slot.base * this.capacity;
+  }
+
+  forward(): void {
+    const n = this.n;
+    for (const op of this.forwardOps) op.forward(n);
+  }
+
+  /** Computes every loss node; returns L, the sum over trained losses of their batch means. */
+  computeLoss(): number {
+    const n = this.n;
+    for (const op of this.lossOps) op.forward(n);
+    let total = 0;
+    for (const off of this.trainedLosses) {
+      let s = 0;
+      for (let b = 0; b < n; b++) s += this.values[off + b];
+      total += s / n;
+    }
+    return total;
+  }
+
+  /** Fills ∂L/∂(everything) and ∂L/∂θ for the current batch. */
+  backward(): void {
+    const n = this.n;
+    this.grads.fill(0);
+    this.thetaGrad.fill(0);
+    // L is the mean of the per-example losses: ∂L/∂ℓ_b = 1/n.
+    for (const off of this.trainedLosses) for (let b = 0; b < n; b++) this.grads[off + b] = 1 / n;
+    for (const op of this.backwardOps) op.backward(n);
+  }
+
+  private build(node: PlanNode): Op {
+    const slot = (s: SlotLayout): Slot => ({ offset: this.offset(s), width: s.width });
+    const mapSlots = (r: Record<string, SlotLayout>) =>
+      Object.fromEntries(Object.entries(r).map(([k, s]) => [k, slot(s)]));
+    const inputs: Record<string, InputSlot[]> = {};
+    for (const [port, list] of Object.entries(node.inputs)) {
+      inputs[port] = list.map((i) => ({
+        ...slot(i.slot),
+        edgeId: i.edgeId,
+        sourceKind: i.sourceKind,
+        weight: i.block ? { offset: i.block.offset, size: i.block.size } : undefined,
+      }));
+    }
+    const blocks: Record<string, Block> = {};
+    for (const [name, b] of Object.entries(node.blocks)) blocks[name] = { offset: b.offset, size: b.size };
+    return node.kind.build!({
+      params: node.params,
+      capacity: this.capacity,
+      values: this.values,
+      grads: this.grads,
+      theta: this.theta,
+      thetaGrad: this.thetaGrad,
+      inputs,
+      outputs: mapSlots(node.outputs),
+      scratch: mapSlots(node.scratch),
+      blocks,
+    });
+  }
+}

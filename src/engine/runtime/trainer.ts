@@ -1,0 +1,101 @@
+/**
+ * One training run over a plan: θ, its gradient, the optimizer state and the batch loader.
+ * A step is four phases — forward, loss, backward, update — that can also be run one at a time,
+ * so the canvas can show each. Nothing here allocates per step.
+ */
+import type { Plan } from '../compiler/plan';
+import { initialParameters, type ParameterMemory } from './parameters';
+import { BatchLoader } from './loader';
+import { Runtime } from './runtime';
+
+export const PHASES = ['forward', 'loss', 'backward', 'update'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export interface TrainerOptions {
+  /** Learned values to keep, by block key (after an edit recompiled the graph). */
+  previous?: ParameterMemory;
+}
+
+export class Trainer {
+  readonly theta: Float64Array;
+  readonly thetaGrad: Float64Array;
+  /** Each parameter's change in the last update. */
+  readonly delta: Float64Array;
+  /** Optimizer state vectors, named by the optimizer's rule (e.g. m and v for Adam). */
+  readonly optimizerState: Float64Array[];
+  readonly runtime: Runtime;
+  readonly loader: BatchLoader | null;
+  /** Completed steps. */
+  step = 0;
+  /** The phase that runs next. */
+  nextPhase: Phase = 'forward';
+  /** L on the current batch (after the loss phase). */
+  loss = Number.NaN;
+
+  constructor(
+    readonly plan: Plan,
+    options: TrainerOptions = {},
+  ) {
+    this.theta = initialParameters(plan, options.previous);
+    this.thetaGrad = new Float64Array(plan.paramCount);
+    this.delta = new Float64Array(plan.paramCount);
+    this.optimizerState = (plan.optimizer?.kind.optimizer?.state ?? []).map(() => new Float64Array(plan.paramCount));
+    this.loader = plan.data ? new BatchLoader(plan.data.table, plan.seed) : null;
+    this.runtime = new Runtime(plan, this.theta, this.thetaGrad, this.loader?.batchSize ?? 1);
+    this.runtime.n = this.loader ? 0 : 1;
+  }
+
+  get epoch(): number {
+    return this.loader?.epoch ?? 0;
+  }
+
+  /** Runs the next phase and returns which it was. */
+  runPhase(): Phase {
+    const phase = this.nextPhase;
+    switch (phase) {
+      case 'forward':
+        this.loadBatch();
+        this.runtime.forward();
+        break;
+      case 'loss':
+        this.loss = this.runtime.computeLoss();
+        break;
+      case 'backward':
+        this.runtime.backward();
+        break;
+      case 'update':
+        this.update();
+        this.step++;
+        break;
+    }
+    this.nextPhase = PHASES[(PHASES.indexOf(phase) + 1) % PHASES.length];
+    return phase;
+  }
+
+  /** Finishes the current step (all four phases when starting fresh). */
+  trainStep(): void {
+    do this.runPhase();
+    while (this.nextPhase !== 'forward');
+  }
+
+  /** Forward, loss and backward on the next batch, without updating: the gradient at θ. */
+  gradientStep(): void {
+    while (this.nextPhase !== 'update') this.runPhase();
+  }
+
+  private loadBatch(): void {
+    const data = this.plan.data;
+    if (!data || !this.loader) return;
+    const rt = this.runtime;
+    this.runtime.n = this.loader.next(rt.values, rt.offset(data.features), rt.values, rt.offset(data.target));
+  }
+
+  private update(): void {
+    const opt = this.plan.optimizer;
+    if (!opt?.kind.optimizer) {
+      this.delta.fill(0);
+      return;
+    }
+    opt.kind.optimizer.step(opt.params, this.theta, this.thetaGrad, this.optimizerState, this.step + 1, this.delta);
+  }
+}

@@ -1,0 +1,21 @@
+/** The saved document: import, export, upgrade and describe .neurograph.json files. */
+export type { KindLookup } from './check-graph';
+export { documentFileName, exportDocument } from './export';
+export { DEFAULT_MAX_LENGTH, type ImportOptions, type ImportResult, importDocument } from './import';
+export { documentJsonSchema, type JsonSchema } from './json-schema';
+export {
+  type JsonObject,
+  type Migration,
+  type MigrationChain,
+  type MigrationResult,
+  migrate,
+  migrations,
+} from './migrations';
+export { formatProblem, type Problem } from './problem';
+export {
+  CURRENT_VERSION,
+  documentSchema,
+  FORMAT_TAG,
+  type NeurographDocument,
+  type Viewport,
+} from './schema';

@@ -1,0 +1,20 @@
+/**
+ * The document format as a JSON Schema (neurograph.schema.json), for editors that validate and
+ * complete JSON as people type. Generated from the zod schemas, so it cannot drift from the
+ * importer; the registered kind ids are added as the allowed values of a node's `kind`.
+ */
+import { z } from 'zod';
+import type { AnyKind } from '../engine/kind';
+import { KINDS } from '../engine/registry';
+import { documentSchema, kindIdSchema } from './schema';
+
+export type JsonSchema = Record<string, unknown>;
+
+export function documentJsonSchema(kinds: readonly AnyKind[] = KINDS): JsonSchema {
+  const ids = kinds.map((k) => k.id);
+  return z.toJSONSchema(documentSchema, {
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema === kindIdSchema && ids.length > 0) jsonSchema.enum = ids;
+    },
+  }) as JsonSchema;
+}

@@ -1,0 +1,61 @@
+/**
+ * Copy and paste through the system clipboard: the clipboard holds a Neurograph document of the
+ * selection (the same JSON as a saved file), so a copy in one tab pastes in another, and pasting a
+ * saved file's text inserts its nodes.
+ */
+import { exportDocument, importDocument } from '../format';
+import { type DocumentStore, useDocument } from './document';
+import { type Fragment, fragmentOf, topLeft } from './graph-ops';
+import { type SelectionState, useSelection } from './selection';
+
+/** The selected nodes (and the edges between them) as document JSON; null if nothing is selected. */
+export function copyText(doc: DocumentStore = useDocument, selection: SelectionState = useSelection.getState()): string | null {
+  if (selection.nodes.size === 0) return null;
+  const { nodes, edges, seed } = doc.getState();
+  const fragment = fragmentOf(nodes, edges, selection.nodes);
+  if (fragment.nodes.length === 0) return null;
+  return exportDocument({ name: 'Copied nodes', seed, nodes: fragment.nodes, edges: fragment.edges });
+}
+
+/** Reads document JSON back into a fragment; null when the text is not a Neurograph document. */
+export function parseClipboard(text: string): Fragment | null {
+  if (!text.includes('"neurograph"')) return null;
+  const result = importDocument(text);
+  if (!result.ok) return null;
+  return { nodes: result.document.nodes, edges: result.document.edges };
+}
+
+const PASTE_STEP = 32;
+let lastPaste: { text: string; count: number } | null = null;
+
+/**
+ * Inserts the clipboard's nodes with new ids and selects them. Pasting the same text again shifts
+ * each copy a little further, so copies never hide each other. `at`: where the top-left node lands.
+ */
+export function pasteText(
+  text: string,
+  opts: { at?: { x: number; y: number }; doc?: DocumentStore } = {},
+): { nodeIds: string[]; edgeIds: string[] } | null {
+  const fragment = parseClipboard(text);
+  if (!fragment || fragment.nodes.length === 0) return null;
+  const count = lastPaste?.text === text ? lastPaste.count + 1 : 1;
+  lastPaste = { text, count };
+  const corner = topLeft(fragment.nodes);
+  const offset = opts.at
+    ? { x: opts.at.x - corner.x + (count - 1) * PASTE_STEP, y: opts.at.y - corner.y + (count - 1) * PASTE_STEP }
+    : { x: count * PASTE_STEP, y: count * PASTE_STEP };
+  const ids = (opts.doc ?? useDocument).getState().insertFragment(fragment, offset);
+  useSelection.getState().select(ids.nodeIds, ids.edgeIds);
+  return ids;
+}
+
+/** Ctrl+D: copies of the selected nodes next to them, selected. */
+export function duplicateSelection(doc: DocumentStore = useDocument): { nodeIds: string[]; edgeIds: string[] } | null {
+  const selection = useSelection.getState();
+  if (selection.nodes.size === 0) return null;
+  const { nodes, edges } = doc.getState();
+  const fragment = fragmentOf(nodes, edges, selection.nodes);
+  const ids = doc.getState().insertFragment(fragment, { x: PASTE_STEP, y: PASTE_STEP });
+  useSelection.getState().select(ids.nodeIds, ids.edgeIds);
+  return ids;
+}

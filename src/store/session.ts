@@ -1,0 +1,101 @@
+/**
+ * Session state of the editor: toasts, the connection being dragged, open dialogs and menus.
+ * Not saved, not undoable.
+ */
+import { create } from 'zustand';
+import type { EdgeId } from '../engine/graph';
+import type { Problem } from '../format';
+import { type ConnectionStart, connectablePorts } from './connect';
+import { useDocument } from './document';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'error' | 'info';
+  /** Client coordinates to show it at (near the pointer); absent: top of the canvas. */
+  at?: { x: number; y: number };
+}
+
+export interface Connecting {
+  from: ConnectionStart;
+  /** The edge being re-dragged, if this is a reconnection. */
+  edgeId?: EdgeId;
+  /** Ports the connection may end on, by node id: they light up. */
+  ports: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Dialogs; others add their own kinds to this union. */
+export type Dialog = { type: 'import-problems'; fileName: string; problems: Problem[] };
+
+export interface SessionState {
+  toast: Toast | null;
+  showToast(message: string, opts?: { tone?: Toast['tone']; at?: Toast['at'] }): void;
+  dismissToast(id?: number): void;
+  connecting: Connecting | null;
+  /** Called when a connection drag starts (or an edge end is picked up, with its id). */
+  startConnecting(from: ConnectionStart, edgeId?: EdgeId): void;
+  stopConnecting(): void;
+  dialog: Dialog | null;
+  openDialog(dialog: Dialog): void;
+  closeDialog(): void;
+}
+
+let toastCount = 0;
+
+export const useSession = create<SessionState>()((set, get) => ({
+  toast: null,
+  showToast(message, opts = {}) {
+    set({ toast: { id: ++toastCount, message, tone: opts.tone ?? 'error', at: opts.at } });
+  },
+  dismissToast(id) {
+    const t = get().toast;
+    if (t && (id === undefined || t.id === id)) set({ toast: null });
+  },
+  connecting: null,
+  startConnecting(from, edgeId) {
+    const current = get().connecting;
+    // React Flow reports a reconnection twice: as a reconnect (with the edge) then as a connect.
+    const edge = edgeId ?? (current && sameStart(current.from, from) ? current.edgeId : undefined);
+    set({ connecting: { from, edgeId: edge, ports: connectablePorts(useDocument.getState(), from, edge) } });
+  },
+  stopConnecting() {
+    if (get().connecting) set({ connecting: null });
+  },
+  dialog: null,
+  openDialog(dialog) {
+    set({ dialog });
+  },
+  closeDialog() {
+    set({ dialog: null });
+  },
+}));
+
+const sameStart = (a: ConnectionStart, b: ConnectionStart) =>
+  a.nodeId === b.nodeId && a.handleId === b.handleId && a.type === b.type;
+
+const EMPTY_PORTS: ReadonlySet<string> = new Set();
+
+/** While a connection is dragged: the ports of node `id` it may end on (empty set if none); null otherwise. */
+const fitSelectors = new Map<string, (s: SessionState) => ReadonlySet<string> | null>();
+export function selectFitPorts(id: string) {
+  let sel = fitSelectors.get(id);
+  if (!sel) {
+    sel = (s) => (s.connecting ? (s.connecting.ports.get(id) ?? EMPTY_PORTS) : null);
+    fitSelectors.set(id, sel);
+  }
+  return sel;
+}
+
+/** While a connection is dragged from a port of node `id`: that port's id; null otherwise. */
+const originSelectors = new Map<string, (s: SessionState) => string | null>();
+export function selectOriginPort(id: string) {
+  let sel = originSelectors.get(id);
+  if (!sel) {
+    sel = (s) => (s.connecting?.from.nodeId === id ? s.connecting.from.handleId : null);
+    originSelectors.set(id, sel);
+  }
+  return sel;
+}
+
+/** 'source' while a connection is dragged from an output, 'target' from an input, null otherwise. */
+export const selectConnectingFrom = (s: SessionState) => s.connecting?.from.type ?? null;

@@ -1,0 +1,85 @@
+/** Opening documents from the toolbar: New, the examples, and showing what was opened. */
+import { borderAt3 } from '../../engine/examples/border';
+import { buildMlp } from '../../engine/examples/mlp';
+import type { NamedGraph } from '../../engine/examples/document';
+import type { NeurographDocument } from '../../format';
+import { newDocument, openDocument } from '../../store';
+import { showViewport } from './flow';
+
+export interface Example {
+  id: string;
+  title: string;
+  description: string;
+  build(): NamedGraph;
+}
+
+export const EXAMPLES: readonly Example[] = [
+  {
+    id: 'border',
+    title: 'Border at x = 3',
+    description: 'One ReLU neuron learns where class 1 begins — and diverges.',
+    build: borderAt3,
+  },
+  {
+    id: 'xor',
+    title: 'XOR, neuron by neuron',
+    description: 'A 2-3-1 network: every edge is a weight you can see.',
+    build: () =>
+      buildMlp({
+        name: 'XOR, neuron by neuron',
+        sizes: [2, 3, 1],
+        hidden: 'tanh',
+        output: 'sigmoid',
+        level: 'neuron',
+        dataset: { dataset: 'xor', batchSize: 4 },
+        loss: { kind: 'loss.mse' },
+        optimizer: { kind: 'opt.adam', params: { lr: 0.05 } },
+      }),
+  },
+  {
+    id: 'circle',
+    title: 'Circle, 2-4-4-1',
+    description: 'Two hidden layers of neurons separate the inside of a circle.',
+    build: () =>
+      buildMlp({
+        name: 'Circle, 2-4-4-1',
+        sizes: [2, 4, 4, 1],
+        hidden: 'relu',
+        output: 'sigmoid',
+        level: 'neuron',
+        dataset: { dataset: 'circle', batchSize: 20 },
+        loss: { kind: 'loss.mse' },
+        optimizer: { kind: 'opt.adam', params: { lr: 0.02 } },
+      }),
+  },
+  {
+    id: 'spiral',
+    title: 'Spiral with dense layers',
+    description: 'A 2-16-16-1 network drawn as layers.',
+    build: () =>
+      buildMlp({
+        name: 'Spiral with dense layers',
+        sizes: [2, 16, 16, 1],
+        hidden: 'tanh',
+        output: 'sigmoid',
+        level: 'dense',
+        dataset: { dataset: 'spiral', batchSize: 20 },
+        loss: { kind: 'loss.mse' },
+        optimizer: { kind: 'opt.adam', params: { lr: 0.01 } },
+      }),
+  },
+];
+
+/** Replaces the document and shows it: at its saved viewport, else fitted. */
+export function openAndShow(doc: NamedGraph | NeurographDocument): void {
+  openDocument(doc);
+  showViewport('viewport' in doc ? doc.viewport : undefined);
+}
+
+export function openExample(example: Example): void {
+  openAndShow(example.build());
+}
+
+export function startNewDocument(): void {
+  newDocument();
+}

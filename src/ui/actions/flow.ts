@@ -1,0 +1,40 @@
+/**
+ * The canvas's React Flow instance, registered by the canvas when it starts, so plain functions
+ * (toolbar actions, dialogs) can fit the view or place things in the middle of it.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { Position } from '../../engine/graph';
+import type { Viewport } from '../../format';
+
+let flow: ReactFlowInstance | null = null;
+let pane: HTMLElement | null = null;
+
+export function registerFlow(instance: ReactFlowInstance | null, element: HTMLElement | null): void {
+  flow = instance;
+  pane = element;
+}
+
+export const FIT_OPTIONS = { padding: 0.18, maxZoom: 1.25, duration: 250 } as const;
+
+/** Fits the view to the nodes once they are drawn and measured. */
+export function fitViewSoon(): void {
+  requestAnimationFrame(() => {
+    void flow?.fitView(FIT_OPTIONS);
+  });
+}
+
+export function showViewport(viewport: Viewport | undefined): void {
+  if (viewport && flow) requestAnimationFrame(() => void flow?.setViewport(viewport));
+  else fitViewSoon();
+}
+
+/** The flow position at the middle of the visible canvas. */
+export function viewCenter(): Position {
+  if (!flow || !pane) return { x: 0, y: 0 };
+  const r = pane.getBoundingClientRect();
+  return flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+}
+
+export function screenToFlow(point: Position): Position {
+  return flow ? flow.screenToFlowPosition(point) : point;
+}

@@ -1,0 +1,19 @@
+import { memo } from 'react';
+import type { AnyKind } from '../../engine/kind';
+import { formatParamValue } from './format-value';
+
+/** The parameters a kind marks as key, shown on the node itself. */
+export const KeyParams = memo(function KeyParams({ kind, values }: { kind: AnyKind; values: Record<string, unknown> }) {
+  const keys = Object.entries(kind.params).filter(([, spec]) => spec.key);
+  if (keys.length === 0) return null;
+  return (
+    <dl className="ng-node__params">
+      {keys.map(([name, spec]) => (
+        <div key={name} className="ng-node__param">
+          <dt>{spec.label}</dt>
+          <dd data-testid={`param-${name}`}>{formatParamValue(spec, values[name])}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+});

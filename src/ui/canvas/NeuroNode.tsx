@@ -1,0 +1,97 @@
+import { type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
+import { memo, useEffect } from 'react';
+import {
+  nodeSpec,
+  selectConnectingFrom,
+  selectFitPorts,
+  selectNodeDiagnostics,
+  selectNodeKind,
+  selectNodeLabel,
+  selectNodeParams,
+  selectOriginPort,
+  useCompiled,
+  useDocument,
+  useSession,
+} from '../../store';
+import { DiagnosticBadge } from './DiagnosticBadge';
+import type { FlowNode } from './flow-elements';
+import { KeyParams } from './KeyParams';
+import { NodePort, type PortState } from './NodePort';
+
+/**
+ * The one node component: draws any kind from the registry. It reads its own kind, parameters,
+ * label and diagnostics from the stores by id, and re-renders only when those change (or its
+ * selection does) — not when another node moves, nor when it moves itself.
+ */
+function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
+  const kindId = useDocument(selectNodeKind(id));
+  const params = useDocument(selectNodeParams(id));
+  const label = useDocument(selectNodeLabel(id));
+  const diagnostics = useCompiled(selectNodeDiagnostics(id));
+  const fit = useSession(selectFitPorts(id));
+  const origin = useSession(selectOriginPort(id));
+  const from = useSession(selectConnectingFrom);
+  const spec = kindId && params ? nodeSpec({ kind: kindId, params }) : null;
+
+  // Handles move when ports come and go (a dataset with more features): React Flow must re-measure them.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const portKey = spec ? [...spec.ports.inputs, ...spec.ports.outputs].map((p) => p.id).join(',') : '';
+  useEffect(() => {
+    if (portKey) updateNodeInternals(id);
+  }, [id, portKey, updateNodeInternals]);
+
+  if (!spec) {
+    return (
+      <div className="ng-node has-error" data-testid={`node-${id}`}>
+        <header className="ng-node__header">
+          <span className="ng-node__title">Unknown kind “{kindId}”</span>
+          <DiagnosticBadge diagnostics={diagnostics} />
+        </header>
+      </div>
+    );
+  }
+
+  const { kind, ports, values } = spec;
+  const portState = (side: 'source' | 'target', portId: string): PortState => {
+    if (!fit) return 'idle';
+    if (origin === portId && from === side) return 'origin';
+    return side !== from && fit.has(portId) ? 'fit' : 'unfit';
+  };
+  const rows = Math.max(ports.inputs.length, ports.outputs.length);
+  const hasError = diagnostics.some((d) => d.severity === 'error');
+  const title = label || kind.label;
+  return (
+    <div
+      className={`ng-node family-${kind.family}${selected ? ' is-selected' : ''}${hasError ? ' has-error' : ''}${fit ? ' is-connecting' : ''}`}
+      data-testid={`node-${id}`}
+      data-kind={kind.id}
+    >
+      <header className="ng-node__header">
+        <span className="kind-icon">{kind.icon}</span>
+        <span className="ng-node__titles">
+          <span className="ng-node__title">{title}</span>
+          {title !== kind.label && !title.startsWith(kind.label) && <span className="ng-node__kind">{kind.label}</span>}
+        </span>
+        <DiagnosticBadge diagnostics={diagnostics} />
+      </header>
+      {rows > 0 && (
+        <div className="ng-node__ports">
+          {Array.from({ length: rows }, (_, i) => {
+            const input = ports.inputs[i];
+            const output = ports.outputs[i];
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions, not items.
+              <div className="ng-node__row" key={i}>
+                {input ? <NodePort side="target" port={input} state={portState('target', input.id)} /> : <span />}
+                {output ? <NodePort side="source" port={output} state={portState('source', output.id)} /> : <span />}
+              </div>
+            );
+          })}
+        </div>
+      )}
+      <KeyParams kind={kind} values={values} />
+    </div>
+  );
+}
+
+export const NeuroNode = memo(NeuroNodeView, (a, b) => a.id === b.id && a.selected === b.selected);

@@ -1,0 +1,96 @@
+/**
+ * The document as React Flow nodes and edges. Each element object is reused while its node's
+ * position, selection and measured size stay the same, so React Flow re-renders only what changed.
+ * Elements carry no data: node and edge components read their own from the stores by id.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import { useMemo, useRef } from 'react';
+import type { GraphEdge, GraphNode } from '../../engine/graph';
+import { type Size, useDocument, useSelection, useView } from '../../store';
+
+export type FlowNode = Node<Record<string, never>, 'neuro'>;
+export type FlowEdge = Edge<Record<string, never>, 'neuro'>;
+
+const NO_DATA: Record<string, never> = Object.freeze({}) as Record<string, never>;
+
+const selectNodes = (s: { nodes: GraphNode[] }) => s.nodes;
+const selectEdges = (s: { edges: GraphEdge[] }) => s.edges;
+const selectSelectedNodes = (s: { nodes: ReadonlySet<string> }) => s.nodes;
+const selectSelectedEdges = (s: { edges: ReadonlySet<string> }) => s.edges;
+const selectSizes = (s: { sizes: ReadonlyMap<string, Size> }) => s.sizes;
+
+interface NodeEntry {
+  position: GraphNode['position'];
+  selected: boolean;
+  size: Size | undefined;
+  node: FlowNode;
+}
+
+export function useFlowNodes(): FlowNode[] {
+  const nodes = useDocument(selectNodes);
+  const selected = useSelection(selectSelectedNodes);
+  const sizes = useView(selectSizes);
+  const cache = useRef(new Map<string, NodeEntry>());
+  return useMemo(() => {
+    const next = new Map<string, NodeEntry>();
+    const result = nodes.map((n) => {
+      const isSelected = selected.has(n.id);
+      const size = sizes.get(n.id);
+      const hit = cache.current.get(n.id);
+      if (hit && hit.position === n.position && hit.selected === isSelected && hit.size === size) {
+        next.set(n.id, hit);
+        return hit.node;
+      }
+      const node: FlowNode = { id: n.id, type: 'neuro', position: n.position, data: NO_DATA, selected: isSelected };
+      if (size) node.measured = size;
+      next.set(n.id, { position: n.position, selected: isSelected, size, node });
+      return node;
+    });
+    cache.current = next;
+    return result;
+  }, [nodes, selected, sizes]);
+}
+
+interface EdgeEntry {
+  edge: GraphEdge;
+  selected: boolean;
+  flow: FlowEdge;
+}
+
+export function useFlowEdges(): FlowEdge[] {
+  const edges = useDocument(selectEdges);
+  const selected = useSelection(selectSelectedEdges);
+  const cache = useRef(new Map<string, EdgeEntry>());
+  return useMemo(() => {
+    const next = new Map<string, EdgeEntry>();
+    const result = edges.map((e) => {
+      const isSelected = selected.has(e.id);
+      const hit = cache.current.get(e.id);
+      const same =
+        hit &&
+        hit.selected === isSelected &&
+        hit.edge.source === e.source &&
+        hit.edge.target === e.target &&
+        hit.edge.sourceHandle === e.sourceHandle &&
+        hit.edge.targetHandle === e.targetHandle;
+      if (hit && same) {
+        next.set(e.id, { ...hit, edge: e });
+        return hit.flow;
+      }
+      const flow: FlowEdge = {
+        id: e.id,
+        type: 'neuro',
+        source: e.source,
+        target: e.target,
+        sourceHandle: e.sourceHandle,
+        targetHandle: e.targetHandle,
+        selected: isSelected,
+        data: NO_DATA,
+      };
+      next.set(e.id, { edge: e, selected: isSelected, flow });
+      return flow;
+    });
+    cache.current = next;
+    return result;
+  }, [edges, selected]);
+}

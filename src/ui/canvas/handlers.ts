@@ -1,0 +1,126 @@
+/**
+ * React Flow's callbacks, wired to the stores. Module-level: they read the stores when called, so
+ * they never change identity and never re-render the canvas.
+ */
+import type {
+  Connection,
+  EdgeChange,
+  FinalConnectionState,
+  HandleType,
+  IsValidConnection,
+  NodeChange,
+  OnConnectStartParams,
+  Viewport,
+} from '@xyflow/react';
+import type { DragEvent } from 'react';
+import type { EdgeId } from '../../engine/graph';
+import { addNodeAt, checkConnection, requestFrom, useDocument, useSelection, useSession, useView } from '../../store';
+import { screenToFlow } from '../actions/flow';
+import { DEFAULT_DROP_OFFSET, KIND_MIME } from './drop';
+import type { FlowEdge, FlowNode } from './flow-elements';
+
+export function onNodesChange(changes: NodeChange<FlowNode>[]): void {
+  const moves: { id: string; position: { x: number; y: number } }[] = [];
+  const sizes: { id: string; size: { width: number; height: number } }[] = [];
+  const selects: { id: string; selected: boolean }[] = [];
+  for (const c of changes) {
+    if (c.type === 'position' && c.position) moves.push({ id: c.id, position: c.position });
+    else if (c.type === 'dimensions' && c.dimensions) sizes.push({ id: c.id, size: c.dimensions });
+    else if (c.type === 'select') selects.push({ id: c.id, selected: c.selected });
+    // 'remove' never comes: deleting is our own shortcut (one undo entry for nodes and edges).
+  }
+  if (sizes.length > 0) useView.getState().setSizes(sizes);
+  if (selects.length > 0) useSelection.getState().applyChanges({ nodes: selects });
+  if (moves.length > 0) useDocument.getState().moveNodes(moves);
+}
+
+export function onEdgesChange(changes: EdgeChange<FlowEdge>[]): void {
+  const selects: { id: string; selected: boolean }[] = [];
+  for (const c of changes) if (c.type === 'select') selects.push({ id: c.id, selected: c.selected });
+  if (selects.length > 0) useSelection.getState().applyChanges({ edges: selects });
+}
+
+export const beginGesture = () => useDocument.getState().beginGesture();
+export const endGesture = () => useDocument.getState().endGesture();
+
+export const isValidConnection: IsValidConnection<FlowEdge> = (c) =>
+  checkConnection(useDocument.getState(), c, useSession.getState().connecting?.edgeId).ok;
+
+export function onConnect(c: Connection): void {
+  useDocument.getState().connect(c);
+}
+
+export function onConnectStart(_: unknown, p: OnConnectStartParams): void {
+  if (p.nodeId && p.handleType) {
+    useSession.getState().startConnecting({ nodeId: p.nodeId, handleId: p.handleId, type: p.handleType });
+  }
+}
+
+function clientPoint(e: MouseEvent | TouchEvent): { x: number; y: number } | undefined {
+  if ('changedTouches' in e) {
+    const t = e.changedTouches[0];
+    return t ? { x: t.clientX, y: t.clientY } : undefined;
+  }
+  return { x: e.clientX, y: e.clientY };
+}
+
+/** Why a connection dropped on `state.toHandle` was refused, in a learner's words; null if it was not. */
+export function refusalReason(state: FinalConnectionState, ignoreEdge?: EdgeId): string | null {
+  const from = state.fromHandle;
+  const to = state.toHandle;
+  if (!from || !to || state.isValid) return null;
+  if (from.type === to.type) {
+    return from.type === 'source'
+      ? 'Both ends are outputs: drag from an output (right side of a node) to an input (left side).'
+      : 'Both ends are inputs: drag from an input (left side of a node) to an output (right side).';
+  }
+  const check = checkConnection(
+    useDocument.getState(),
+    requestFrom({ nodeId: from.nodeId, handleId: from.id ?? null, type: from.type }, to.nodeId, to.id ?? null),
+    ignoreEdge,
+  );
+  return check.ok ? null : check.reason;
+}
+
+export function onConnectEnd(e: MouseEvent | TouchEvent, state: FinalConnectionState): void {
+  const session = useSession.getState();
+  const reason = refusalReason(state, session.connecting?.edgeId);
+  session.stopConnecting();
+  if (reason) session.showToast(reason, { at: clientPoint(e) });
+}
+
+export function onReconnectStart(_: unknown, edge: FlowEdge, handleType: HandleType): void {
+  const fixed =
+    handleType === 'source'
+      ? { nodeId: edge.source, handleId: edge.sourceHandle ?? null, type: handleType }
+      : { nodeId: edge.target, handleId: edge.targetHandle ?? null, type: handleType };
+  useSession.getState().startConnecting(fixed, edge.id as EdgeId);
+}
+
+export function onReconnect(old: FlowEdge, c: Connection): void {
+  useDocument.getState().reconnect(old.id as EdgeId, c);
+}
+
+/** An edge end dropped on empty canvas disconnects it (undoable), as in Blender and Node-RED. */
+export function onReconnectEnd(_: unknown, edge: FlowEdge, _type: HandleType, state: FinalConnectionState): void {
+  useSession.getState().stopConnecting();
+  if (!state.toHandle) useDocument.getState().remove([], [edge.id]);
+}
+
+export function onMoveEnd(_: unknown, viewport: Viewport): void {
+  useDocument.getState().setViewport(viewport);
+}
+
+export function onDragOver(e: DragEvent): void {
+  if (!e.dataTransfer.types.includes(KIND_MIME)) return;
+  e.preventDefault();
+  e.dataTransfer.dropEffect = 'copy';
+}
+
+export function onDrop(e: DragEvent): void {
+  const kind = e.dataTransfer.getData(KIND_MIME);
+  if (!kind) return;
+  e.preventDefault();
+  const p = screenToFlow({ x: e.clientX, y: e.clientY });
+  addNodeAt(kind, { x: Math.round(p.x - DEFAULT_DROP_OFFSET.x), y: Math.round(p.y - DEFAULT_DROP_OFFSET.y) });
+}

@@ -1,0 +1,40 @@
+/**
+ * Ctrl+C / Ctrl+V (and Ctrl+X) through the browser's clipboard events: the clipboard receives the
+ * selection as document JSON, so copies travel between tabs. Text fields keep their own copy and paste.
+ */
+import { useEffect } from 'react';
+import { copyText, deleteSelection, pasteText } from '../../store';
+import { isTyping } from './typing';
+
+function textSelected(): boolean {
+  const s = window.getSelection();
+  return !!s && !s.isCollapsed && s.toString().trim() !== '';
+}
+
+export function useClipboard(): void {
+  useEffect(() => {
+    const onCopy = (cut: boolean) => (e: ClipboardEvent) => {
+      if (isTyping(document.activeElement) || textSelected() || !e.clipboardData) return;
+      const text = copyText();
+      if (!text) return;
+      e.clipboardData.setData('text/plain', text);
+      e.preventDefault();
+      if (cut) deleteSelection();
+    };
+    const onPaste = (e: ClipboardEvent) => {
+      if (isTyping(document.activeElement) || !e.clipboardData) return;
+      const text = e.clipboardData.getData('text/plain');
+      if (text && pasteText(text)) e.preventDefault();
+    };
+    const copy = onCopy(false);
+    const cut = onCopy(true);
+    document.addEventListener('copy', copy);
+    document.addEventListener('cut', cut);
+    document.addEventListener('paste', onPaste);
+    return () => {
+      document.removeEventListener('copy', copy);
+      document.removeEventListener('cut', cut);
+      document.removeEventListener('paste', onPaste);
+    };
+  }, []);
+}

@@ -1,0 +1,35 @@
+/**
+ * Editor shortcuts on the whole window; none fires while the learner types in a field.
+ * Delete/Backspace delete, Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Ctrl+D duplicate, Ctrl+A select all.
+ * Copy and paste go through the clipboard events (use-clipboard.ts).
+ */
+import { useEffect } from 'react';
+import { deleteSelection, duplicateSelection, redo, selectAll, undo } from '../../store';
+import { isTyping } from './typing';
+
+export function handleShortcut(e: KeyboardEvent): boolean {
+  if (e.defaultPrevented || isTyping(e.target)) return false;
+  const mod = e.ctrlKey || e.metaKey;
+  const key = e.key.toLowerCase();
+  if (!mod && !e.altKey && (e.key === 'Delete' || e.key === 'Backspace')) {
+    deleteSelection();
+    return true;
+  }
+  if (!mod || e.altKey) return false;
+  if (key === 'z' && !e.shiftKey) undo();
+  else if ((key === 'z' && e.shiftKey) || key === 'y') redo();
+  else if (key === 'd') duplicateSelection();
+  else if (key === 'a') selectAll();
+  else return false;
+  return true;
+}
+
+export function useShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (handleShortcut(e)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}

@@ -1,0 +1,146 @@
+/** Small stroke icons (16 px, currentColor), drawn inline so the app ships no icon font. */
+import type { ReactNode, SVGProps } from 'react';
+
+function Icon({ children, ...rest }: SVGProps<SVGSVGElement> & { children: ReactNode }) {
+  return (
+    <svg
+      width="16"
+      height="16"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      {...rest}
+    >
+      {children}
+    </svg>
+  );
+}
+
+export const NewIcon = () => (
+  <Icon>
+    <path d="M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8z" />
+    <path d="M14 3v5h5M12 11v6M9 14h6" />
+  </Icon>
+);
+
+export const ExamplesIcon = () => (
+  <Icon>
+    <path d="M4 19.5V5a2 2 0 0 1 2-2h13v16H6.5A2.5 2.5 0 0 0 4 21.5v-2z" />
+    <path d="M8 7h7" />
+  </Icon>
+);
+
+export const ImportIcon = () => (
+  <Icon>
+    <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
+  </Icon>
+);
+
+export const ExportIcon = () => (
+  <Icon>
+    <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M17 8l-5-5-5 5M12 3v12" />
+  </Icon>
+);
+
+export const UndoIcon = () => (
+  <Icon>
+    <path d="M9 14 4 9l5-5" />
+    <path d="M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />
+  </Icon>
+);
+
+export const RedoIcon = () => (
+  <Icon>
+    <path d="m15 14 5-5-5-5" />
+    <path d="M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />
+  </Icon>
+);
+
+export const LayoutIcon = () => (
+  <Icon>
+    <rect x="3" y="4" width="6" height="5" rx="1" />
+    <rect x="15" y="4" width="6" height="5" rx="1" />
+    <rect x="15" y="15" width="6" height="5" rx="1" />
+    <path d="M9 6.5h6M12 6.5v11h3" />
+  </Icon>
+);
+
+export const FitIcon = () => (
+  <Icon>
+    <path d="M3 8V5a2 2 0 0 1 2-2h3M16 3h3a2 2 0 0 1 2 2v3M21 16v3a2 2 0 0 1-2 2h-3M8 21H5a2 2 0 0 1-2-2v-3" />
+    <rect x="8" y="8" width="8" height="8" rx="1" />
+  </Icon>
+);
+
+export const SunIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="4" />
+    <path d="M12 2v2M12 20v2M4.93 4.93l1.41 1.41M17.66 17.66l1.41 1.41M2 12h2M20 12h2M6.34 17.66l-1.41 1.41M19.07 4.93l-1.41 1.41" />
+  </Icon>
+);
+
+export const MoonIcon = () => (
+  <Icon>
+    <path d="M12 3a6 6 0 0 0 9 9 9 9 0 1 1-9-9z" />
+  </Icon>
+);
+
+export const MonitorIcon = () => (
+  <Icon>
+    <rect x="2" y="3" width="20" height="14" rx="2" />
+    <path d="M8 21h8M12 17v4" />
+  </Icon>
+);
+
+export const SearchIcon = () => (
+  <Icon width={14} height={14}>
+    <circle cx="11" cy="11" r="7" />
+    <path d="m21 21-4.35-4.35" />
+  </Icon>
+);
+
+export const ChevronIcon = ({ direction = 'down' }: { direction?: 'down' | 'up' | 'right' }) => (
+  <Icon width={14} height={14}>
+    <path d={direction === 'down' ? 'm6 9 6 6 6-6' : direction === 'up' ? 'm18 15-6-6-6 6' : 'm9 18 6-6-6-6'} />
+  </Icon>
+);
+
+export const TrashIcon = () => (
+  <Icon>
+    <path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2M19 6l-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6" />
+  </Icon>
+);
+
+export const CopyIcon = () => (
+  <Icon>
+    <rect x="9" y="9" width="13" height="13" rx="2" />
+    <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
+  </Icon>
+);
+
+export const AlertIcon = () => (
+  <Icon width={14} height={14}>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M12 8v4M12 16h.01" />
+  </Icon>
+);
+
+export const CloseIcon = () => (
+  <Icon width={14} height={14}>
+    <path d="M18 6 6 18M6 6l12 12" />
+  </Icon>
+);
+
+export const LogoMark = () => (
+  <svg width="22" height="22" viewBox="0 0 32 32" aria-hidden="true">
+    <rect width="32" height="32" rx="8" fill="var(--accent)" />
+    <path d="M9 10.5 16 16l-7 5.5M16 16h7" stroke="#fff" strokeWidth="2.2" fill="none" strokeLinecap="round" />
+    <circle cx="9" cy="10.5" r="2.6" fill="#fff" />
+    <circle cx="9" cy="21.5" r="2.6" fill="#fff" />
+    <circle cx="23" cy="16" r="3" fill="#fff" />
+  </svg>
+);

@@ -1,0 +1,56 @@
+import { useReactFlow } from '@xyflow/react';
+import { useStore } from 'zustand';
+import { autoLayout, redo, undo, useDocument } from '../../store';
+import { startNewDocument } from '../actions/documents';
+import { exportCurrentDocument, pickFileToImport } from '../actions/file';
+import { FIT_OPTIONS, fitViewSoon } from '../actions/flow';
+import { ExportIcon, FitIcon, ImportIcon, LayoutIcon, LogoMark, NewIcon, RedoIcon, UndoIcon } from '../icons';
+import { DocumentName } from './DocumentName';
+import { ExamplesMenu } from './ExamplesMenu';
+import { ThemeSwitch } from './ThemeSwitch';
+import { ToolbarButton } from './ToolbarButton';
+
+const selectCanUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
+const selectCanRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;
+const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+
+export function Toolbar({ className }: { className?: string }) {
+  const canUndo = useStore(useDocument.temporal, selectCanUndo);
+  const canRedo = useStore(useDocument.temporal, selectCanRedo);
+  const flow = useReactFlow();
+  return (
+    <header className={`toolbar ${className ?? ''}`}>
+      <div className="toolbar__brand" title="Neurograph">
+        <LogoMark />
+      </div>
+      <DocumentName />
+      <div className="toolbar__divider" />
+      <nav className="toolbar__group" aria-label="Document">
+        <ToolbarButton icon={<NewIcon />} label="New" title="Start a new, empty network" onClick={startNewDocument} />
+        <ExamplesMenu />
+        <ToolbarButton icon={<ImportIcon />} label="Import" title="Open a .neurograph.json file" onClick={pickFileToImport} />
+        <ToolbarButton icon={<ExportIcon />} label="Export" title="Download this network as a .neurograph.json file" onClick={exportCurrentDocument} />
+      </nav>
+      <div className="toolbar__divider" />
+      <nav className="toolbar__group" aria-label="Edit">
+        <ToolbarButton icon={<UndoIcon />} label="Undo" iconOnly title={`Undo (${MOD}Z)`} onClick={undo} disabled={!canUndo} />
+        <ToolbarButton icon={<RedoIcon />} label="Redo" iconOnly title={`Redo (${MOD}Shift+Z)`} onClick={redo} disabled={!canRedo} />
+      </nav>
+      <div className="toolbar__divider" />
+      <nav className="toolbar__group" aria-label="View">
+        <ToolbarButton
+          icon={<LayoutIcon />}
+          label="Auto-layout"
+          title="Arrange the nodes from left to right"
+          onClick={() => {
+            autoLayout();
+            fitViewSoon();
+          }}
+        />
+        <ToolbarButton icon={<FitIcon />} label="Fit view" title="Show the whole network" onClick={() => void flow.fitView(FIT_OPTIONS)} />
+      </nav>
+      <div className="toolbar__spacer" />
+      <ThemeSwitch />
+    </header>
+  );
+}

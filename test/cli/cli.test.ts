@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const bin = join(__dirname, '../../bin/neurograph.js');
+
+async function neurograph(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', [bin, ...args], { timeout: 60_000 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'neurograph-cli-'));
+const file = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+describe('the command line', { timeout: 60_000 }, () => {
+  it('trains the border example and prints w and b as JSON', async () => {
+    const r = await neurograph('train', 'example:border-at-3', '--steps', '1', '--json');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.step).toBe(1);
+    // ½(3.9 − 0)² on the first example, measured before the update.
+    expect(out.loss).toBeCloseTo(0.5 * 3.9 * 3.9, 12);
+    expect(out.parameters.w).toBeCloseTo(0.998869, 12);
+    expect(out.parameters.b).toBeCloseTo(0.99961, 12);
+  });
+
+  it('prints one pass of gradients', async () => {
+    const r = await neurograph('grad', 'example:border-at-3');
+    const out = JSON.parse(r.stdout);
+    expect(out.parameters.w).toEqual({ value: 1, grad: expect.closeTo(3.9 * 2.9, 12) });
+    expect(out.parameters.b).toEqual({ value: 1, grad: expect.closeTo(3.9, 12) });
+  });
+
+  it('exports an example that check then accepts', async () => {
+    const exported = await neurograph('export', 'example:border-at-3');
+    expect(exported.code).toBe(0);
+    const r = await neurograph('check', file('border.json', exported.stdout));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^ok: "Border at x = 3"/m);
+  });
+
+  it('lists the examples', async () => {
+    const r = await neurograph('examples');
+    expect(r.stdout).toContain('example:border-at-3');
+  });
+
+  it('reports a graph with problems and exits non-zero', async () => {
+    const exported = JSON.parse((await neurograph('export', 'example:border-at-3')).stdout);
+    exported.edges = exported.edges.filter((e: { targetHandle: string }) => e.targetHandle !== 'target');
+    const r = await neurograph('check', file('no-target.json', JSON.stringify(exported)));
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('A loss needs a target');
+  });
+
+  it('says what is wrong with a bad file, an unknown example and a bad flag, without a stack trace', async () => {
+    const bad = await neurograph('train', file('bad.json', '{"format": "neurograph", "version": 1, '));
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/not a valid Neurograph document/);
+    expect(bad.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+    const missing = await neurograph('train', 'example:nope');
+    expect(missing.stderr).toMatch(/unknown example "nope"/);
+    const flag = await neurograph('train', 'example:border-at-3', '--stepz', '3');
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/unknown option --stepz/);
+    const nofile = await neurograph('check', join(tmp, 'absent.json'));
+    expect(nofile.stderr).toMatch(/no such file/);
+  });
+});

@@ -1,0 +1,14 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    environment: 'node',
+    // The JSON report lets .ci/run print one 'N passed, N failed' line for both suites.
+    reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
+  },
+});
