@@ -8,13 +8,14 @@
  *   npm run bench -- --no-tfjs     skips TensorFlow.js (e.g. while profiling the engine)
  *
  * Every network is tanh on all layers, ½ squared error, batch 10, plain SGD with η = 0.03, on 500
- * spiral points. Contenders run interleaved (one timed run of each, then the next round), so a
- * machine that gets busier or quieter during the run shifts all of them alike and the ratios hold.
+ * spiral points. The contenders of one network are timed in short turns, round-robin (see
+ * measure.ts), so a machine that gets busier or quieter during the run slows them alike and the
+ * ratios hold.
  */
 import { writeFileSync } from 'node:fs';
 import { denseLayerParams, engineContender, engineGradientOn } from './engine';
 import { HandWrittenMlp } from './hand-written';
-import { type Budget, FULL, median, QUICK, Stopwatch } from './measure';
+import { type Budget, FULL, median, QUICK, Stopwatch, timeTogether } from './measure';
 import {
   type ContenderName,
   describeMachine,
@@ -72,7 +73,11 @@ async function main(): Promise<void> {
     for (const r of runs) r.watch.warmUp(budget.warmupMs);
     const rates = runs.map((): number[] => []);
     for (let rep = 0; rep < budget.repetitions; rep++) {
-      runs.forEach((r, i) => rates[i].push(r.watch.rate(budget.runMs) * BATCH));
+      const stepsPerSecond = timeTogether(
+        runs.map((r) => r.watch),
+        budget.runMs,
+      );
+      stepsPerSecond.forEach((s, i) => rates[i].push(s * BATCH));
       process.stdout.write('.');
     }
     runs.forEach((r, i) => {

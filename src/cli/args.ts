@@ -9,7 +9,11 @@ export interface Parsed {
   flags: Map<string, string | true>;
 }
 
-export function parseArgs(argv: readonly string[], valueFlags: readonly string[], boolFlags: readonly string[]): Parsed {
+export function parseArgs(
+  argv: readonly string[],
+  valueFlags: readonly string[],
+  boolFlags: readonly string[],
+): Parsed {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
@@ -36,6 +40,7 @@ export function parseArgs(argv: readonly string[], valueFlags: readonly string[]
 export function positiveInt(value: string | true | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (value === true || !Number.isInteger(n) || n < 0) throw new UsageError(`--${name} must be a whole number ≥ 0, got "${value}"`);
+  if (value === true || !Number.isInteger(n) || n < 0)
+    throw new UsageError(`--${name} must be a whole number ≥ 0, got "${value}"`);
   return n;
 }

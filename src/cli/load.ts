@@ -17,7 +17,11 @@ export function loadDocument(source: string | undefined): NeurographDocument {
     text = readFileSync(source, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(code === 'ENOENT' ? `${source}: no such file` : `${source}: cannot be read (${code ?? (e as Error).message})`);
+    throw new InputError(
+      code === 'ENOENT'
+        ? `${source}: no such file`
+        : `${source}: cannot be read (${code ?? (e as Error).message})`,
+    );
   }
   const result = importDocument(text);
   if (!result.ok) {
@@ -31,7 +35,9 @@ export function loadDocument(source: string | undefined): NeurographDocument {
 export function exampleDocument(name: string): NeurographDocument {
   const example = findExample(name);
   if (!example) {
-    throw new InputError(`unknown example "${name}"; the examples are: ${EXAMPLES.map((e) => e.id).join(', ')}`);
+    throw new InputError(
+      `unknown example "${name}"; the examples are: ${EXAMPLES.map((e) => e.id).join(', ')}`,
+    );
   }
   return example.build();
 }

@@ -31,7 +31,10 @@ function run(argv: string[]): number {
     }
     case 'train': {
       const a = parseArgs(rest, ['steps'], ['json']);
-      return train(a.positional[0], { steps: positiveInt(a.flags.get('steps'), 'steps', 100), json: a.flags.has('json') });
+      return train(a.positional[0], {
+        steps: positiveInt(a.flags.get('steps'), 'steps', 100),
+        json: a.flags.has('json'),
+      });
     }
     case 'grad': {
       const a = parseArgs(rest, [], []);

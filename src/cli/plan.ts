@@ -10,7 +10,8 @@ export function describeDiagnostic(d: Diagnostic): string {
 
 export function compileOrFail(doc: NeurographDocument): Plan {
   const { plan, diagnostics } = compile(doc);
-  for (const d of diagnostics) if (d.severity === 'warning') process.stderr.write(`${describeDiagnostic(d)}\n`);
+  for (const d of diagnostics)
+    if (d.severity === 'warning') process.stderr.write(`${describeDiagnostic(d)}\n`);
   if (!plan) {
     const errors = diagnostics.filter((d) => d.severity === 'error').map((d) => `  ${describeDiagnostic(d)}`);
     throw new InputError(`the graph "${doc.name}" cannot run:\n${errors.join('\n')}`);

@@ -110,7 +110,14 @@ export interface OptimizerRule<P> {
    * Updates θ in place from its gradient; `t` counts steps from 1. Writes each parameter's change
    * into `delta`.
    */
-  step(p: P, theta: Float64Array, grad: Float64Array, state: Float64Array[], t: number, delta: Float64Array): void;
+  step(
+    p: P,
+    theta: Float64Array,
+    grad: Float64Array,
+    state: Float64Array[],
+    t: number,
+    delta: Float64Array,
+  ): void;
 }
 
 /**

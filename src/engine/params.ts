@@ -120,7 +120,10 @@ export function resolveParams<S extends ParamSpecs>(
     if (parsed.success) values[name] = parsed.data;
     else {
       values[name] = spec.default;
-      issues.push({ param: name, message: `${spec.label} ${friendlyMessage(parsed.error.issues[0]?.message)}` });
+      issues.push({
+        param: name,
+        message: `${spec.label} ${friendlyMessage(parsed.error.issues[0]?.message)}`,
+      });
     }
   }
   for (const name of Object.keys(raw)) {

@@ -3,7 +3,7 @@
  * family's file and listing it here; the palette, inspector, compiler, JSON format and
  * exporters all read this list.
  */
-import { FAMILY_LABELS, type AnyKind, type Family } from './kind';
+import { type AnyKind, FAMILY_LABELS, type Family } from './kind';
 import { ACTIVATION_KINDS } from './kinds/activations';
 import { datasetKind } from './kinds/data';
 import { LOSS_KINDS } from './kinds/losses';

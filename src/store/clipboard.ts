@@ -9,7 +9,10 @@ import { type Fragment, fragmentOf, topLeft } from './graph-ops';
 import { type SelectionState, useSelection } from './selection';
 
 /** The selected nodes (and the edges between them) as document JSON; null if nothing is selected. */
-export function copyText(doc: DocumentStore = useDocument, selection: SelectionState = useSelection.getState()): string | null {
+export function copyText(
+  doc: DocumentStore = useDocument,
+  selection: SelectionState = useSelection.getState(),
+): string | null {
   if (selection.nodes.size === 0) return null;
   const { nodes, edges, seed } = doc.getState();
   const fragment = fragmentOf(nodes, edges, selection.nodes);
@@ -42,7 +45,10 @@ export function pasteText(
   lastPaste = { text, count };
   const corner = topLeft(fragment.nodes);
   const offset = opts.at
-    ? { x: opts.at.x - corner.x + (count - 1) * PASTE_STEP, y: opts.at.y - corner.y + (count - 1) * PASTE_STEP }
+    ? {
+        x: opts.at.x - corner.x + (count - 1) * PASTE_STEP,
+        y: opts.at.y - corner.y + (count - 1) * PASTE_STEP,
+      }
     : { x: count * PASTE_STEP, y: count * PASTE_STEP };
   const ids = (opts.doc ?? useDocument).getState().insertFragment(fragment, offset);
   useSelection.getState().select(ids.nodeIds, ids.edgeIds);
@@ -50,7 +56,9 @@ export function pasteText(
 }
 
 /** Ctrl+D: copies of the selected nodes next to them, selected. */
-export function duplicateSelection(doc: DocumentStore = useDocument): { nodeIds: string[]; edgeIds: string[] } | null {
+export function duplicateSelection(
+  doc: DocumentStore = useDocument,
+): { nodeIds: string[]; edgeIds: string[] } | null {
   const selection = useSelection.getState();
   if (selection.nodes.size === 0) return null;
   const { nodes, edges } = doc.getState();

@@ -35,7 +35,13 @@ export function sameStructure(a: Structure, b: Structure): boolean {
     const x = a.nodes[i];
     const y = b.nodes[i];
     if (x === y) continue;
-    if (x.id !== y.id || x.kind !== y.kind || x.params !== y.params || x.label !== y.label || x.paramLabels !== y.paramLabels)
+    if (
+      x.id !== y.id ||
+      x.kind !== y.kind ||
+      x.params !== y.params ||
+      x.label !== y.label ||
+      x.paramLabels !== y.paramLabels
+    )
       return false;
   }
   return true;

@@ -35,7 +35,11 @@ function sentence(hint: string): string {
  * Checks a connection against the graph. `ignoreEdge` is the edge being reconnected: it does not
  * count as taking its port or as part of a loop.
  */
-export function checkConnection(graph: GraphView, c: ConnectionRequest, ignoreEdge?: EdgeId): ConnectionCheck {
+export function checkConnection(
+  graph: GraphView,
+  c: ConnectionRequest,
+  ignoreEdge?: EdgeId,
+): ConnectionCheck {
   const source = graph.nodes.find((n) => n.id === c.source);
   const target = graph.nodes.find((n) => n.id === c.target);
   if (!source || !target) return refuse('That node no longer exists.');
@@ -107,7 +111,11 @@ export interface ConnectionStart {
 }
 
 /** The request made by dropping a connection started at `from` on `(nodeId, handleId)`. */
-export function requestFrom(from: ConnectionStart, nodeId: string, handleId: string | null): ConnectionRequest {
+export function requestFrom(
+  from: ConnectionStart,
+  nodeId: string,
+  handleId: string | null,
+): ConnectionRequest {
   return from.type === 'source'
     ? { source: from.nodeId, sourceHandle: from.handleId, target: nodeId, targetHandle: handleId }
     : { source: nodeId, sourceHandle: handleId, target: from.nodeId, targetHandle: from.handleId };

@@ -80,7 +80,11 @@ const tracked = (s: DocumentData): TrackedDocument => ({
 });
 
 const sameTracked = (a: TrackedDocument, b: TrackedDocument) =>
-  a.name === b.name && a.description === b.description && a.seed === b.seed && a.nodes === b.nodes && a.edges === b.edges;
+  a.name === b.name &&
+  a.description === b.description &&
+  a.seed === b.seed &&
+  a.nodes === b.nodes &&
+  a.edges === b.edges;
 
 export function createDocumentStore(initial: DocumentData = emptyDocument()) {
   /** The state before the current gesture, or null outside one. */

@@ -38,7 +38,11 @@ export function removeFromGraph(
 }
 
 /** The given nodes and the edges between them. */
-export function fragmentOf(nodes: readonly GraphNode[], edges: readonly GraphEdge[], ids: ReadonlySet<string>): Fragment {
+export function fragmentOf(
+  nodes: readonly GraphNode[],
+  edges: readonly GraphEdge[],
+  ids: ReadonlySet<string>,
+): Fragment {
   return {
     nodes: nodes.filter((n) => ids.has(n.id)),
     edges: edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
@@ -49,7 +53,11 @@ export function fragmentOf(nodes: readonly GraphNode[], edges: readonly GraphEdg
  * A copy of a fragment ready to insert next to `existing`: new ids for every node and edge,
  * labels made unique, positions shifted by `offset`. Edges to nodes outside the fragment are dropped.
  */
-export function cloneFragment(fragment: Fragment, existing: readonly GraphNode[], offset: Position): Fragment {
+export function cloneFragment(
+  fragment: Fragment,
+  existing: readonly GraphNode[],
+  offset: Position,
+): Fragment {
   const ids = new Map<string, NodeId>();
   const taken = labelsOf(existing);
   const nodes = fragment.nodes.map((n): GraphNode => {

@@ -4,15 +4,8 @@
  * - `useCompiled`: the compiled graph and its diagnostics by node and edge id.
  * - `useSelection`, `useSession`, `useView`, `useTheme`: session state, never undoable.
  */
-export {
-  checkConnection,
-  type ConnectionCheck,
-  type ConnectionRequest,
-  type ConnectionStart,
-  connectablePorts,
-  requestFrom,
-} from './connect';
-export { type CompiledState, createCompiledStore, sameStructure, selectEdgeDiagnostics, selectNodeDiagnostics, useCompiled } from './compiled';
+
+export { copyText, duplicateSelection, parseClipboard, pasteText } from './clipboard';
 export {
   addNodeAt,
   autoLayout,
@@ -23,7 +16,22 @@ export {
   selectAll,
   undo,
 } from './commands';
-export { copyText, duplicateSelection, parseClipboard, pasteText } from './clipboard';
+export {
+  type CompiledState,
+  createCompiledStore,
+  sameStructure,
+  selectEdgeDiagnostics,
+  selectNodeDiagnostics,
+  useCompiled,
+} from './compiled';
+export {
+  type ConnectionCheck,
+  type ConnectionRequest,
+  type ConnectionStart,
+  checkConnection,
+  connectablePorts,
+  requestFrom,
+} from './connect';
 export {
   type ConnectResult,
   createDocumentStore,
@@ -32,13 +40,14 @@ export {
   type DocumentState,
   type DocumentStore,
   emptyDocument,
-  toDocument,
   type TrackedDocument,
+  toDocument,
   UNTITLED,
   useDocument,
 } from './document';
 export { type Fragment, uniqueLabel } from './graph-ops';
 export { layoutPositions } from './layout';
+export { edgeById, nodeById } from './lookup';
 export {
   checkParam,
   formatNumbers,
@@ -48,22 +57,15 @@ export {
   parseWeight,
   rangeHint,
 } from './param-edit';
-export { inputPort, type NodeSpec, nodeName, nodeSpec, outputPort } from './ports';
-export { type Focus, focusOf, parseFocusKey, selectFocusKey, type SelectionState, useSelection } from './selection';
+export { edgesCarryWeights, inputPort, type NodeSpec, nodeName, nodeSpec, outputPort } from './ports';
 export {
-  type Connecting,
-  type Dialog,
-  type SessionState,
-  selectConnectingFrom,
-  selectFitPorts,
-  selectOriginPort,
-  type Toast,
-  useSession,
-} from './session';
-export { type ThemePreference, useTheme } from './theme';
-export { type Size, useView } from './view';
-export { edgeById, nodeById } from './lookup';
-export { edgesCarryWeights } from './ports';
+  type Focus,
+  focusOf,
+  parseFocusKey,
+  type SelectionState,
+  selectFocusKey,
+  useSelection,
+} from './selection';
 export {
   selectEdge,
   selectEdgeLabel,
@@ -76,3 +78,15 @@ export {
   selectNodeLabel,
   selectNodeParams,
 } from './selectors';
+export {
+  type Connecting,
+  type Dialog,
+  type SessionState,
+  selectConnectingFrom,
+  selectFitPorts,
+  selectOriginPort,
+  type Toast,
+  useSession,
+} from './session';
+export { type ThemePreference, useTheme } from './theme';
+export { type Size, useView } from './view';

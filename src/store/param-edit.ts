@@ -7,7 +7,12 @@ import type { NumberSpec, ParamSpec } from '../engine/params';
 import { resolveParams } from '../engine/params';
 
 /** Why `value` may not be given to parameter `key` of `kind`, or null when it may. */
-export function checkParam(kind: AnyKind, current: Record<string, unknown>, key: string, value: unknown): string | null {
+export function checkParam(
+  kind: AnyKind,
+  current: Record<string, unknown>,
+  key: string,
+  value: unknown,
+): string | null {
   const spec = kind.params[key];
   if (!spec) return `${kind.label} has no parameter “${key}”.`;
   const { issues } = resolveParams({ [key]: spec }, { [key]: value });
@@ -52,7 +57,10 @@ export function parseNumber(text: string): Parsed<number> {
 
 /** A list of numbers: "1, 2, 3", "1 2 3" or "[1, 2, 3]"; blank gives null ("not given"). */
 export function parseNumberList(text: string): Parsed<number[] | null> {
-  const t = text.trim().replace(/^\[|\]$/g, '').trim();
+  const t = text
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .trim();
   if (t === '') return { ok: true, value: null };
   const parts = t.split(/[\s,;]+/).filter((p) => p !== '');
   const values: number[] = [];

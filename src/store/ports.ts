@@ -40,7 +40,10 @@ export function nodeSpec(node: Pick<GraphNode, 'kind' | 'params'>): NodeSpec | n
   return spec;
 }
 
-export function inputPort(node: Pick<GraphNode, 'kind' | 'params'>, id: string | null | undefined): InputPortSpec | undefined {
+export function inputPort(
+  node: Pick<GraphNode, 'kind' | 'params'>,
+  id: string | null | undefined,
+): InputPortSpec | undefined {
   return nodeSpec(node)?.ports.inputs.find((p) => p.id === id);
 }
 

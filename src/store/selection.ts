@@ -1,6 +1,7 @@
 /** What is selected on the canvas: session state, not part of the document, not undoable. */
 import { create } from 'zustand';
 import { useDocument } from './document';
+import { edgeById, nodeById } from './lookup';
 
 export interface SelectionState {
   nodes: ReadonlySet<string>;
@@ -21,7 +22,10 @@ export interface SelectChange {
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-function applied(set: ReadonlySet<string>, changes: readonly SelectChange[] | undefined): ReadonlySet<string> {
+function applied(
+  set: ReadonlySet<string>,
+  changes: readonly SelectChange[] | undefined,
+): ReadonlySet<string> {
   if (!changes || changes.length === 0) return set;
   const next = new Set(set);
   for (const c of changes) {
@@ -100,6 +104,7 @@ export function parseFocusKey(key: string): Focus {
 useDocument.subscribe((doc, prev) => {
   if (doc.nodes === prev.nodes && doc.edges === prev.edges) return;
   const s = useSelection.getState();
-  if (s.nodes.size === 0 && s.edges.size === 0) return;
-  s.prune(new Set(doc.nodes.map((n) => n.id)), new Set(doc.edges.map((e) => e.id)));
+  const gone =
+    [...s.nodes].some((id) => !nodeById(doc.nodes, id)) || [...s.edges].some((id) => !edgeById(doc.edges, id));
+  if (gone) s.prune(new Set(doc.nodes.map((n) => n.id)), new Set(doc.edges.map((e) => e.id)));
 });

@@ -26,7 +26,11 @@ export const selectNodeParams = perId((id) => (s) => nodeById(s.nodes, id)?.para
 export const selectNodeLabel = perId((id) => (s) => nodeById(s.nodes, id)?.label);
 export const selectNodeExists = perId((id) => (s) => nodeById(s.nodes, id) !== undefined);
 
-export const selectEdge = perId((id) => (s): GraphEdge | undefined => edgeById(s.edges, id));
+export const selectEdge = perId(
+  (id) =>
+    (s): GraphEdge | undefined =>
+      edgeById(s.edges, id),
+);
 export const selectEdgeWeight = perId((id) => (s) => edgeById(s.edges, id)?.weight);
 export const selectEdgeLabel = perId((id) => (s) => edgeById(s.edges, id)?.label);
 
@@ -44,4 +48,8 @@ export const selectEdgeType = perId((id) => (s): PortType | undefined => {
 });
 
 /** A node as the inspector shows it; changes identity when it moves (use the field selectors on the canvas). */
-export const selectNode = perId((id) => (s): GraphNode | undefined => nodeById(s.nodes, id));
+export const selectNode = perId(
+  (id) =>
+    (s): GraphNode | undefined =>
+      nodeById(s.nodes, id),
+);

@@ -38,6 +38,9 @@ export interface SessionState {
   dialog: Dialog | null;
   openDialog(dialog: Dialog): void;
   closeDialog(): void;
+  /** Counts requests to fit the view; the canvas fits once the nodes are measured. */
+  fitRequest: number;
+  requestFit(): void;
 }
 
 let toastCount = 0;
@@ -67,6 +70,10 @@ export const useSession = create<SessionState>()((set, get) => ({
   },
   closeDialog() {
     set({ dialog: null });
+  },
+  fitRequest: 0,
+  requestFit() {
+    set({ fitRequest: get().fitRequest + 1 });
   },
 }));
 

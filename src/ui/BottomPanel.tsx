@@ -5,7 +5,12 @@ import { ChevronIcon } from './icons';
 export function BottomPanel() {
   const [collapsed, setCollapsed] = useState(false);
   return (
-    <section className="bottom-panel" data-testid="bottom-panel" data-collapsed={collapsed} aria-labelledby="bottom-panel-title">
+    <section
+      className="bottom-panel"
+      data-testid="bottom-panel"
+      data-collapsed={collapsed}
+      aria-labelledby="bottom-panel-title"
+    >
       <header className="panel-header">
         <h2 id="bottom-panel-title">Training</h2>
         <span className="panel-header__spacer" />
@@ -19,7 +24,11 @@ export function BottomPanel() {
           <ChevronIcon direction={collapsed ? 'up' : 'down'} />
         </button>
       </header>
-      {!collapsed && <div className="bottom-panel__body">Training controls, the loss curve and the step-by-step view will appear here.</div>}
+      {!collapsed && (
+        <div className="bottom-panel__body">
+          Training controls, the loss curve and the step-by-step view will appear here.
+        </div>
+      )}
     </section>
   );
 }

@@ -105,7 +105,9 @@ export const SearchIcon = () => (
 
 export const ChevronIcon = ({ direction = 'down' }: { direction?: 'down' | 'up' | 'right' }) => (
   <Icon width={14} height={14}>
-    <path d={direction === 'down' ? 'm6 9 6 6 6-6' : direction === 'up' ? 'm18 15-6-6-6 6' : 'm9 18 6-6-6-6'} />
+    <path
+      d={direction === 'down' ? 'm6 9 6 6 6-6' : direction === 'up' ? 'm18 15-6-6-6 6' : 'm9 18 6-6-6-6'}
+    />
   </Icon>
 );
 
@@ -138,7 +140,13 @@ export const CloseIcon = () => (
 export const LogoMark = () => (
   <svg width="22" height="22" viewBox="0 0 32 32" aria-hidden="true">
     <rect width="32" height="32" rx="8" fill="var(--accent)" />
-    <path d="M9 10.5 16 16l-7 5.5M16 16h7" stroke="#fff" strokeWidth="2.2" fill="none" strokeLinecap="round" />
+    <path
+      d="M9 10.5 16 16l-7 5.5M16 16h7"
+      stroke="#fff"
+      strokeWidth="2.2"
+      fill="none"
+      strokeLinecap="round"
+    />
     <circle cx="9" cy="10.5" r="2.6" fill="#fff" />
     <circle cx="9" cy="21.5" r="2.6" fill="#fff" />
     <circle cx="23" cy="16" r="3" fill="#fff" />

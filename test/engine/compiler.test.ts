@@ -21,8 +21,18 @@ const graph = (nodes: GraphNode[], edges: GraphEdge[]): Graph => ({ nodes, edges
 /** data → neuron → mse ← data.target, mse → sgd: the smallest trainable graph. */
 function smallest(): Graph {
   return graph(
-    [node('data', 'dataset', { dataset: 'linear' }), node('n', 'neuron'), node('loss', 'loss.mse'), node('opt', 'opt.sgd')],
-    [edge('data', 'x0', 'n', 'in'), edge('n', 'out', 'loss', 'prediction'), edge('data', 'target', 'loss', 'target'), edge('loss', 'loss', 'opt', 'loss')],
+    [
+      node('data', 'dataset', { dataset: 'linear' }),
+      node('n', 'neuron'),
+      node('loss', 'loss.mse'),
+      node('opt', 'opt.sgd'),
+    ],
+    [
+      edge('data', 'x0', 'n', 'in'),
+      edge('n', 'out', 'loss', 'prediction'),
+      edge('data', 'target', 'loss', 'target'),
+      edge('loss', 'loss', 'opt', 'loss'),
+    ],
   );
 }
 
@@ -70,8 +80,16 @@ describe('the compiler', () => {
 
   it('reports size mismatches between prediction and target', () => {
     const g = graph(
-      [node('data', 'dataset', { dataset: 'gaussians3' }), node('d', 'dense', { units: 2 }), node('loss', 'loss.mse')],
-      [edge('data', 'features', 'd', 'in'), edge('d', 'out', 'loss', 'prediction'), edge('data', 'target', 'loss', 'target')],
+      [
+        node('data', 'dataset', { dataset: 'gaussians3' }),
+        node('d', 'dense', { units: 2 }),
+        node('loss', 'loss.mse'),
+      ],
+      [
+        edge('data', 'features', 'd', 'in'),
+        edge('d', 'out', 'loss', 'prediction'),
+        edge('data', 'target', 'loss', 'target'),
+      ],
     );
     const d = compile(g).diagnostics.find((x) => x.code === 'size-mismatch');
     expect(d?.nodeId).toBe('loss');
@@ -81,7 +99,9 @@ describe('the compiler', () => {
     const g = smallest();
     g.nodes = g.nodes.filter((n) => n.kind !== 'opt.sgd');
     g.edges = g.edges.filter((e) => e.target !== 'opt');
-    expect(compile(g).diagnostics).toContainEqual(expect.objectContaining({ code: 'no-optimizer', severity: 'warning' }));
+    expect(compile(g).diagnostics).toContainEqual(
+      expect.objectContaining({ code: 'no-optimizer', severity: 'warning' }),
+    );
     const two = smallest();
     two.nodes.push(node('opt2', 'opt.adam'));
     two.edges.push(edge('loss', 'loss', 'opt2', 'loss'));

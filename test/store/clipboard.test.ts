@@ -14,7 +14,10 @@ describe('copy and paste', () => {
     const [data, neuron] = doc().nodes;
     useSelection.getState().select([data.id, neuron.id]);
     const text = copyText()!;
-    expect(JSON.parse(text)).toMatchObject({ format: 'neurograph', nodes: [{ id: data.id }, { id: neuron.id }] });
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'neurograph',
+      nodes: [{ id: data.id }, { id: neuron.id }],
+    });
     // Only the edge between the two copied nodes comes along.
     expect(JSON.parse(text).edges).toHaveLength(1);
 

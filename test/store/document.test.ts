@@ -41,7 +41,12 @@ describe('connecting', () => {
     const r = state().connect({ source: data, sourceHandle: 'x0', target: neuron, targetHandle: 'in' });
     expect(r.ok).toBe(true);
     expect(state().edges).toHaveLength(1);
-    expect(state().edges[0]).toMatchObject({ source: data, sourceHandle: 'x0', target: neuron, targetHandle: 'in' });
+    expect(state().edges[0]).toMatchObject({
+      source: data,
+      sourceHandle: 'x0',
+      target: neuron,
+      targetHandle: 'in',
+    });
   });
 
   it('refuses a wrong type with the port hint, in a learner’s words', () => {
@@ -61,22 +66,34 @@ describe('connecting', () => {
   it('refuses a self-loop, a cycle, a taken single port and a duplicate', () => {
     const { data, neuron, loss } = network();
     const n2 = state().addNode('neuron', { x: 0, y: 100 })!;
-    expect(state().connect({ source: neuron, sourceHandle: 'out', target: neuron, targetHandle: 'in' })).toMatchObject({
+    expect(
+      state().connect({ source: neuron, sourceHandle: 'out', target: neuron, targetHandle: 'in' }),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/cannot feed itself/),
     });
-    expect(state().connect({ source: neuron, sourceHandle: 'out', target: n2, targetHandle: 'in' }).ok).toBe(true);
-    expect(state().connect({ source: n2, sourceHandle: 'out', target: neuron, targetHandle: 'in' })).toMatchObject({
+    expect(state().connect({ source: neuron, sourceHandle: 'out', target: n2, targetHandle: 'in' }).ok).toBe(
+      true,
+    );
+    expect(
+      state().connect({ source: n2, sourceHandle: 'out', target: neuron, targetHandle: 'in' }),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/loop/),
     });
-    expect(state().connect({ source: neuron, sourceHandle: 'out', target: n2, targetHandle: 'in' })).toMatchObject({
+    expect(
+      state().connect({ source: neuron, sourceHandle: 'out', target: n2, targetHandle: 'in' }),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/already connected/),
     });
-    expect(state().connect({ source: data, sourceHandle: 'target', target: loss, targetHandle: 'target' }).ok).toBe(true);
+    expect(
+      state().connect({ source: data, sourceHandle: 'target', target: loss, targetHandle: 'target' }).ok,
+    ).toBe(true);
     const d2 = state().addNode('dataset', { x: 0, y: 300 })!;
-    expect(state().connect({ source: d2, sourceHandle: 'target', target: loss, targetHandle: 'target' })).toMatchObject({
+    expect(
+      state().connect({ source: d2, sourceHandle: 'target', target: loss, targetHandle: 'target' }),
+    ).toMatchObject({
       ok: false,
       reason: expect.stringMatching(/single connection and already has one/),
     });
@@ -86,11 +103,20 @@ describe('connecting', () => {
   it('reconnects an edge end, not counting the edge itself as taking its port', () => {
     const { data, neuron, loss } = network();
     const n2 = state().addNode('neuron', { x: 0, y: 100 })!;
-    const r = state().connect({ source: neuron, sourceHandle: 'out', target: loss, targetHandle: 'prediction' });
+    const r = state().connect({
+      source: neuron,
+      sourceHandle: 'out',
+      target: loss,
+      targetHandle: 'prediction',
+    });
     const id = r.edgeId!;
-    expect(state().reconnect(id, { source: n2, sourceHandle: 'out', target: loss, targetHandle: 'prediction' }).ok).toBe(true);
+    expect(
+      state().reconnect(id, { source: n2, sourceHandle: 'out', target: loss, targetHandle: 'prediction' }).ok,
+    ).toBe(true);
     expect(state().edges).toEqual([expect.objectContaining({ id, source: n2, target: loss })]);
-    expect(state().reconnect(id, { source: data, sourceHandle: 'x0', target: loss, targetHandle: 'target' }).ok).toBe(false);
+    expect(
+      state().reconnect(id, { source: data, sourceHandle: 'x0', target: loss, targetHandle: 'target' }).ok,
+    ).toBe(false);
     expect(state().edges[0].source).toBe(n2);
   });
 });

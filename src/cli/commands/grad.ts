@@ -9,7 +9,8 @@ export function grad(source: string | undefined): number {
   trainer.gradientStep();
   const parameters: Record<string, { value: number | number[]; grad: number | number[] }> = {};
   for (const b of plan.blocks) {
-    const pick = (a: Float64Array) => (b.size === 1 ? a[b.offset] : Array.from(a.subarray(b.offset, b.offset + b.size)));
+    const pick = (a: Float64Array) =>
+      b.size === 1 ? a[b.offset] : Array.from(a.subarray(b.offset, b.offset + b.size));
     parameters[b.label] = { value: pick(trainer.theta), grad: pick(trainer.thetaGrad) };
   }
   process.stdout.write(`${JSON.stringify({ loss: trainer.loss, parameters })}\n`);

@@ -7,7 +7,13 @@ import type { Diagnostic } from '../diagnostics';
 import type { EdgeId, Graph, GraphEdge, GraphNode, NodeId } from '../graph';
 import { type AnyKind, type ResolvedInput, type Shape, ShapeError } from '../kind';
 import { resolveParams } from '../params';
-import { describePortType, type InputPortSpec, type OutputPortSpec, type PortLayout, VALUE_TYPES } from '../ports';
+import {
+  describePortType,
+  type InputPortSpec,
+  type OutputPortSpec,
+  type PortLayout,
+  VALUE_TYPES,
+} from '../ports';
 import { getKind } from '../registry';
 import type { BlockLayout, Plan, PlanEdge, PlanInput, PlanNode, SlotLayout } from './plan';
 import { findCycle, topoSort } from './topo-sort';
@@ -52,17 +58,34 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
     const kind = lookup(node.kind);
     const name = node.label || node.id;
     if (!kind) {
-      error({ code: 'unknown-kind', nodeId: node.id, message: `“${name}” is of an unknown kind “${node.kind}”.` });
+      error({
+        code: 'unknown-kind',
+        nodeId: node.id,
+        message: `“${name}” is of an unknown kind “${node.kind}”.`,
+      });
       return;
     }
     const { values, issues } = resolveParams(kind.params, node.params ?? {});
     for (const issue of issues) {
-      error({ code: 'bad-param', nodeId: node.id, param: issue.param, message: `${kind.label} “${name}”: ${issue.message}.` });
+      error({
+        code: 'bad-param',
+        nodeId: node.id,
+        param: issue.param,
+        message: `${kind.label} “${name}”: ${issue.message}.`,
+      });
     }
     for (const message of kind.validate?.(values) ?? []) {
       error({ code: 'bad-param', nodeId: node.id, message: `${kind.label} “${name}”: ${message}` });
     }
-    infos.set(node.id, { node, index, kind, params: values, ports: kind.ports(values), name, incoming: new Map() });
+    infos.set(node.id, {
+      node,
+      index,
+      kind,
+      params: values,
+      ports: kind.ports(values),
+      name,
+      incoming: new Map(),
+    });
   });
 
   // 2. Edges: ends exist, ports exist, types fit, single-edge ports are not taken twice.
@@ -78,14 +101,20 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
     const dst = infos.get(edge.target);
     if (!src || !dst) {
       if (!graph.nodes.some((n) => n.id === edge.source) || !graph.nodes.some((n) => n.id === edge.target)) {
-        error({ code: 'dangling-edge', edgeId: edge.id, message: 'This connection has an end that is not attached to any node.' });
+        error({
+          code: 'dangling-edge',
+          edgeId: edge.id,
+          message: 'This connection has an end that is not attached to any node.',
+        });
       }
       continue;
     }
     const out = src.ports.outputs.find((p) => p.id === edge.sourceHandle);
     const input = dst.ports.inputs.find((p) => p.id === edge.targetHandle);
     if (!out || !input) {
-      const which = !out ? `“${src.name}” has no output “${edge.sourceHandle}”` : `“${dst.name}” has no input “${edge.targetHandle}”`;
+      const which = !out
+        ? `“${src.name}” has no output “${edge.sourceHandle}”`
+        : `“${dst.name}” has no input “${edge.targetHandle}”`;
       error({ code: 'unknown-port', edgeId: edge.id, message: `This connection cannot be made: ${which}.` });
       continue;
     }
@@ -122,7 +151,11 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
     const cycle = findCycle(blocked, pairs).map((i) => list[i]);
     const names = [...cycle, cycle[0]].map((c) => `“${c.name}”`).join(' → ');
     for (const c of cycle) {
-      error({ code: 'cycle', nodeId: c.node.id, message: `These nodes form a loop: ${names}. Values must flow one way, from data to loss.` });
+      error({
+        code: 'cycle',
+        nodeId: c.node.id,
+        message: `These nodes form a loop: ${names}. Values must flow one way, from data to loss.`,
+      });
     }
   }
 
@@ -171,7 +204,11 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
       widths.set(info.node.id, shape.outputs);
     } catch (e) {
       if (!(e instanceof ShapeError)) throw e;
-      error({ code: 'size-mismatch', nodeId: info.node.id, message: `${info.kind.label} “${info.name}”: ${e.message}.` });
+      error({
+        code: 'size-mismatch',
+        nodeId: info.node.id,
+        message: `${info.kind.label} “${info.name}”: ${e.message}.`,
+      });
     }
   }
 
@@ -179,25 +216,44 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
   const byRole = (role: string) => list.filter((i) => i.kind.role === role);
   const dataNodes = byRole('data');
   for (const extra of dataNodes.slice(1)) {
-    error({ code: 'two-datasets', nodeId: extra.node.id, message: 'A graph can hold one dataset; remove this one or the other.' });
+    error({
+      code: 'two-datasets',
+      nodeId: extra.node.id,
+      message: 'A graph can hold one dataset; remove this one or the other.',
+    });
   }
   const optimizers = byRole('optimizer');
   for (const extra of optimizers.slice(1)) {
-    error({ code: 'two-optimizers', nodeId: extra.node.id, message: 'Only one optimizer can train a graph; remove the extra one.' });
+    error({
+      code: 'two-optimizers',
+      nodeId: extra.node.id,
+      message: 'Only one optimizer can train a graph; remove the extra one.',
+    });
   }
   const lossNodes = byRole('loss');
   if (lossNodes.length === 0 && list.length > 0) {
-    warn({ code: 'no-loss', message: 'Nothing to learn from yet: add a loss node that compares a prediction with the target.' });
+    warn({
+      code: 'no-loss',
+      message: 'Nothing to learn from yet: add a loss node that compares a prediction with the target.',
+    });
   }
   const optimizer = optimizers[0];
   if (!optimizer && lossNodes.length > 0) {
-    warn({ code: 'no-optimizer', message: 'No optimizer: gradients are computed but no weight changes. Add one and connect the loss to it.' });
+    warn({
+      code: 'no-optimizer',
+      message:
+        'No optimizer: gradients are computed but no weight changes. Add one and connect the loss to it.',
+    });
   }
   const optimized = optimizer ? new Set((optimizer.incoming.get('loss') ?? []).map((e) => e.source)) : null;
   if (optimized) {
     for (const l of lossNodes) {
       if (!optimized.has(l.node.id)) {
-        warn({ code: 'optimizer-unconnected', nodeId: l.node.id, message: `Loss “${l.name}” is not connected to the optimizer, so it trains nothing.` });
+        warn({
+          code: 'optimizer-unconnected',
+          nodeId: l.node.id,
+          message: `Loss “${l.name}” is not connected to the optimizer, so it trains nothing.`,
+        });
       }
     }
   }
@@ -208,7 +264,11 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
     try {
       table = dataNode.kind.data(dataNode.params);
     } catch (e) {
-      error({ code: 'bad-param', nodeId: dataNode.node.id, message: `Dataset “${dataNode.name}”: ${(e as Error).message}` });
+      error({
+        code: 'bad-param',
+        nodeId: dataNode.node.id,
+        message: `Dataset “${dataNode.name}”: ${(e as Error).message}`,
+      });
     }
   }
 
@@ -301,15 +361,33 @@ function layOut(
       pn.inputs[input.id] = (info.incoming.get(input.id) ?? []).map((e): PlanInput => {
         const src = planNodes.get(e.source)!;
         const block = Object.values(pn.blocks).find((b) => b.edgeId === e.id);
-        edges.set(e.id, { id: e.id, source: e.source, target: e.target, slot: src.outputs[e.sourceHandle], block });
-        return { edgeId: e.id, sourceNode: e.source, sourceKind: src.kind.id, sourcePort: e.sourceHandle, slot: src.outputs[e.sourceHandle], block };
+        edges.set(e.id, {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          slot: src.outputs[e.sourceHandle],
+          block,
+        });
+        return {
+          edgeId: e.id,
+          sourceNode: e.source,
+          sourceKind: src.kind.id,
+          sourcePort: e.sourceHandle,
+          slot: src.outputs[e.sourceHandle],
+          block,
+        };
       });
     }
   }
   // Edges into the optimizer carry the loss; they have no buffer of their own.
   if (whole.optimizer) {
     for (const e of whole.optimizer.incoming.get('loss') ?? []) {
-      edges.set(e.id, { id: e.id, source: e.source, target: e.target, slot: planNodes.get(e.source)!.outputs[e.sourceHandle] });
+      edges.set(e.id, {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        slot: planNodes.get(e.source)!.outputs[e.sourceHandle],
+      });
     }
   }
 
@@ -328,7 +406,12 @@ function layOut(
       : undefined,
     data:
       dataPlan && whole.table
-        ? { node: dataPlan.id, table: whole.table, features: dataPlan.outputs.features, target: dataPlan.outputs.target }
+        ? {
+            node: dataPlan.id,
+            table: whole.table,
+            features: dataPlan.outputs.features,
+            target: dataPlan.outputs.target,
+          }
         : undefined,
     seed: graph.seed,
   };

@@ -7,8 +7,20 @@ import { GraphWriter, type NamedGraph } from './document';
 
 export function borderAt3(): NamedGraph {
   const g = new GraphWriter();
-  g.node('dataset', 'data', { x: 0, y: 0 }, { dataset: 'border', testFraction: 0, batchSize: 1, shuffle: false }, { label: 'border data' });
-  g.node('neuron', 'neuron', { x: 280, y: 0 }, { activation: 'relu', bias: 1 }, { label: 'neuron', paramLabels: { bias: 'b' } });
+  g.node(
+    'dataset',
+    'data',
+    { x: 0, y: 0 },
+    { dataset: 'border', testFraction: 0, batchSize: 1, shuffle: false },
+    { label: 'border data' },
+  );
+  g.node(
+    'neuron',
+    'neuron',
+    { x: 280, y: 0 },
+    { activation: 'relu', bias: 1 },
+    { label: 'neuron', paramLabels: { bias: 'b' } },
+  );
   g.node('loss.mse', 'loss', { x: 540, y: 40 }, { half: true }, { label: 'loss' });
   g.node('opt.sgd', 'sgd', { x: 800, y: 40 }, { lr: 1e-4 }, { label: 'SGD' });
   g.edge('data', 'x0', 'neuron', 'in', { weight: 1, label: 'w' });

@@ -16,7 +16,15 @@ export interface Example {
   build(): NamedGraph;
 }
 
-const binary = (dataset: string, extra: Record<string, unknown> = {}) => ({ dataset, n: 400, noise: 0.2, seed: 1, testFraction: 0.2, batchSize: 10, ...extra });
+const binary = (dataset: string, extra: Record<string, unknown> = {}) => ({
+  dataset,
+  n: 400,
+  noise: 0.2,
+  seed: 1,
+  testFraction: 0.2,
+  batchSize: 10,
+  ...extra,
+});
 
 export const EXAMPLES: readonly Example[] = [
   {

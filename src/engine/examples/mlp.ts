@@ -40,7 +40,13 @@ export function buildMlp(spec: MlpSpec): NamedGraph {
     for (let l = 1; l <= layers; l++) {
       const id = `dense${l}`;
       const activation = l === layers ? spec.output : spec.hidden;
-      g.node('dense', id, { x: l * COLUMN, y: middle(1, 0) }, { units: sizes[l], activation }, { label: `layer ${l}` });
+      g.node(
+        'dense',
+        id,
+        { x: l * COLUMN, y: middle(1, 0) },
+        { units: sizes[l], activation },
+        { label: `layer ${l}` },
+      );
       for (const p of previous) g.edge(p.id, p.port, id, 'in');
       previous = [{ id, port: 'out' }];
     }
@@ -50,7 +56,13 @@ export function buildMlp(spec: MlpSpec): NamedGraph {
       const activation = l === layers ? spec.output : spec.hidden;
       const current = Array.from({ length: sizes[l] }, (_, i) => {
         const id = `n${l}_${i + 1}`;
-        g.node('neuron', id, { x: l * COLUMN, y: middle(sizes[l], i) }, { activation }, { label: `h${l}.${i + 1}` });
+        g.node(
+          'neuron',
+          id,
+          { x: l * COLUMN, y: middle(sizes[l], i) },
+          { activation },
+          { label: `h${l}.${i + 1}` },
+        );
         return { id, port: 'out' };
       });
       for (const c of current) for (const p of previous) g.edge(p.id, p.port, c.id, 'in');
@@ -59,12 +71,19 @@ export function buildMlp(spec: MlpSpec): NamedGraph {
   }
   const lossX = (layers + 1) * COLUMN;
   g.node(spec.loss.kind, 'loss', { x: lossX, y: middle(1, 0) }, spec.loss.params ?? {}, { label: 'loss' });
-  if (previous.length !== 1) throw new Error('the output layer of an MLP must have one node (a dense layer or one neuron)');
+  if (previous.length !== 1)
+    throw new Error('the output layer of an MLP must have one node (a dense layer or one neuron)');
   g.edge(previous[0].id, previous[0].port, 'loss', 'prediction');
   g.edge('data', 'target', 'loss', 'target');
-  g.node(spec.optimizer.kind, 'optimizer', { x: lossX + COLUMN, y: middle(1, 0) }, spec.optimizer.params ?? {}, {
-    label: 'optimizer',
-  });
+  g.node(
+    spec.optimizer.kind,
+    'optimizer',
+    { x: lossX + COLUMN, y: middle(1, 0) },
+    spec.optimizer.params ?? {},
+    {
+      label: 'optimizer',
+    },
+  );
   g.edge('loss', 'loss', 'optimizer', 'loss');
   return g.graph(spec.name ?? `MLP ${sizes.join('-')}`, spec.seed ?? 1, spec.description);
 }

@@ -13,9 +13,8 @@ interface CustomParams {
   derivative: string;
 }
 
-/** An empty derivative field means "work it out from f". */
-const compileParams = (p: CustomParams) =>
-  compileFormula(p.formula, p.derivative.trim() === '' ? undefined : p.derivative);
+/** A blank derivative field means "work it out from f": compileFormula treats it as not given. */
+const compileParams = (p: CustomParams) => compileFormula(p.formula, p.derivative);
 
 export const customActivationKind = defineKind({
   id: 'act.custom',
@@ -43,7 +42,7 @@ export const customActivationKind = defineKind({
     const { message, position, field } = compiled.error;
     const what = field === 'f' ? 'the formula f(x)' : 'the derivative f′(x)';
     return [
-      `${what} cannot be used: ${message}${position === undefined ? '' : ` (at position ${position})`}`,
+      `${what} cannot be used: ${message}${position === undefined ? '' : ` (at character ${position + 1})`}`,
     ];
   },
   shape: sameWidth,

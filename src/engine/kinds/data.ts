@@ -4,7 +4,7 @@
  * targets (for losses). The trainer's loader writes the batch into the `features` and `target`
  * buffers; forward only spreads the features over the per-feature ports.
  */
-import { buildDataTable, DATASETS, datasetInfo, type DatasetId } from '../datasets/builtin';
+import { buildDataTable, DATASETS, type DatasetId, datasetInfo } from '../datasets/builtin';
 import { type BuildContext, defineKind } from '../kind';
 import { bool, choice, num, type ParamValues } from '../params';
 import type { OutputPortSpec } from '../ports';
@@ -18,8 +18,15 @@ const datasetParams = {
   ),
   n: num('Examples', 200, { integer: true, min: 1, max: 100_000, help: 'How many examples to generate.' }),
   noise: num('Noise', 0, { min: 0, max: 10, help: 'Amount of noise added when generating.' }),
-  seed: num('Data seed', 1, { integer: true, help: 'Seed of the generator: the same seed gives the same points.' }),
-  testFraction: num('Test fraction', 0.2, { min: 0, max: 0.9, help: 'Share of examples held out as the test set.' }),
+  seed: num('Data seed', 1, {
+    integer: true,
+    help: 'Seed of the generator: the same seed gives the same points.',
+  }),
+  testFraction: num('Test fraction', 0.2, {
+    min: 0,
+    max: 0.9,
+    help: 'Share of examples held out as the test set.',
+  }),
   batchSize: num('Batch size', 10, { integer: true, min: 1, max: 10_000, key: true }),
   shuffle: bool('Shuffle', true, { help: 'Visit the training examples in a new seeded order every epoch.' }),
 };
@@ -37,7 +44,11 @@ export const datasetKind = defineKind({
   params: datasetParams,
   ports(p: DatasetParams) {
     const info = datasetInfo(p.dataset) ?? DATASETS[0];
-    const features: OutputPortSpec[] = info.featureNames.map((name, i) => ({ id: `x${i}`, label: name, type: 'scalar' }));
+    const features: OutputPortSpec[] = info.featureNames.map((name, i) => ({
+      id: `x${i}`,
+      label: name,
+      type: 'scalar',
+    }));
     return {
       inputs: [],
       outputs: [

@@ -2,7 +2,7 @@
  * Math nodes, enough for micrograd-style expression graphs: constants, trainable scalars, sums
  * and products. Inputs of width 1 broadcast against wider ones.
  */
-import { type BuildContext, defineKind, ShapeError, type ShapeContext } from '../kind';
+import { type BuildContext, defineKind, type ShapeContext, ShapeError } from '../kind';
 import { num } from '../params';
 import { VALUE_TYPES } from '../ports';
 
@@ -66,7 +66,10 @@ function broadcastShape(ctx: ShapeContext<unknown>) {
   const edges = ctx.inputs.in ?? [];
   const width = Math.max(1, ...edges.map((e) => e.width));
   const bad = edges.find((e) => e.width !== 1 && e.width !== width);
-  if (bad) throw new ShapeError(`inputs of sizes ${edges.map((e) => e.width).join(' and ')} cannot be combined elementwise`);
+  if (bad)
+    throw new ShapeError(
+      `inputs of sizes ${edges.map((e) => e.width).join(' and ')} cannot be combined elementwise`,
+    );
   return { outputs: { out: width } };
 }
 
@@ -99,7 +102,10 @@ export const addKind = defineKind({
   formula: 'y = \\sum_i x_i \\qquad \\frac{\\partial y}{\\partial x_i} = 1',
   icon: '+',
   params: {},
-  ports: () => ({ inputs: [valueIn('connect two or more values to add')], outputs: [{ id: 'out', label: 'y', type: 'scalar' }] }),
+  ports: () => ({
+    inputs: [valueIn('connect two or more values to add')],
+    outputs: [{ id: 'out', label: 'y', type: 'scalar' }],
+  }),
   shape: broadcastShape,
   build(ctx) {
     const { values, grads } = ctx;

@@ -6,16 +6,21 @@
  * A dense layer holds one weight matrix for n units and concatenates its inputs in edge order.
  */
 import { INIT_LABELS, INIT_SCHEMES, type Init, schemeInit } from '../init';
-import { type BuildContext, defineKind, ShapeError, type ShapeContext } from '../kind';
-import { choice, numbers, num, type ParamValues } from '../params';
+import { type BuildContext, defineKind, type ShapeContext, ShapeError } from '../kind';
+import { choice, num, numbers, type ParamValues } from '../params';
 import { VALUE_TYPES } from '../ports';
 import { applyElementwise, backElementwise, ELEMENTWISE, ELEMENTWISE_IDS } from './activation-functions';
 
 const activationParam = () =>
-  choice('Activation', 'linear', ELEMENTWISE_IDS.map((id) => ({ value: id, label: ELEMENTWISE[id].label })), {
-    key: true,
-    help: 'The function f applied to z = w·x + b.',
-  });
+  choice(
+    'Activation',
+    'linear',
+    ELEMENTWISE_IDS.map((id) => ({ value: id, label: ELEMENTWISE[id].label })),
+    {
+      key: true,
+      help: 'The function f applied to z = w·x + b.',
+    },
+  );
 
 const alphaParam = () =>
   num('α', 0.01, { help: 'Slope of leaky ReLU for x ≤ 0, or scale of ELU.', min: 0, max: 10 });
@@ -153,7 +158,12 @@ export const neuronKind = defineKind({
   },
 });
 
-function edgeInit(weight: number | readonly number[] | undefined, width: number, fallback: Init, edge: string): Init {
+function edgeInit(
+  weight: number | readonly number[] | undefined,
+  width: number,
+  fallback: Init,
+  edge: string,
+): Init {
   if (weight === undefined) return fallback;
   const values = typeof weight === 'number' ? [weight] : weight;
   if (values.length !== 1 && values.length !== width) {
@@ -163,7 +173,13 @@ function edgeInit(weight: number | readonly number[] | undefined, width: number,
 }
 
 const denseParams = {
-  units: num('Units', 4, { integer: true, min: 1, max: 1024, key: true, help: 'Number of neurons in the layer.' }),
+  units: num('Units', 4, {
+    integer: true,
+    min: 1,
+    max: 1024,
+    key: true,
+    help: 'Number of neurons in the layer.',
+  }),
   activation: activationParam(),
   alpha: alphaParam(),
   init: initParam(),
@@ -204,15 +220,25 @@ export const denseKind = defineKind({
       );
     }
     if (p.biases && p.biases.length !== p.units) {
-      throw new ShapeError(`Explicit biases need ${p.units} numbers (one per unit), but ${p.biases.length} are given`);
+      throw new ShapeError(
+        `Explicit biases need ${p.units} numbers (one per unit), but ${p.biases.length} are given`,
+      );
     }
     const multi = (ctx.inputs.in ?? []).length > 1;
     return {
       outputs: { out: p.units },
       scratch: (multi ? { z: p.units, x: nIn } : { z: p.units }) as Record<string, number>,
       params: [
-        { name: 'W', size: p.units * nIn, init: p.weights ? { kind: 'values', values: p.weights } : schemeInit(p.init, nIn, p.units) },
-        { name: 'b', size: p.units, init: p.biases ? { kind: 'values', values: p.biases } : { kind: 'constant', value: 0 } },
+        {
+          name: 'W',
+          size: p.units * nIn,
+          init: p.weights ? { kind: 'values', values: p.weights } : schemeInit(p.init, nIn, p.units),
+        },
+        {
+          name: 'b',
+          size: p.units,
+          init: p.biases ? { kind: 'values', values: p.biases } : { kind: 'constant', value: 0 },
+        },
       ],
     };
   },
@@ -273,13 +299,16 @@ export const denseKind = defineKind({
 /*
  * The dense layer's matrix loops. They are plain functions of typed arrays and offsets (one copy of
  * the code, monomorphic, compiled once for every layer) and are arranged for speed without changing
- * a single bit of the results: every sum adds the same terms in the same order as the textbook loop
- * over examples, units and inputs. What changes is what runs side by side. A lone running sum waits
- * on each addition before the next (about four cycles); four independent sums over four examples
- * (or four units) overlap, and share each load of a weight (or an input).
+ * a single bit of the results: every sum adds the same terms in the same order as the textbook loops
+ * (inputs i = 0, 1, …; examples b = 0, 1, …; units u = 0, 1, …). What changes is what runs side by
+ * side. A lone running sum waits on each addition before starting the next; the loops below keep
+ * eight independent sums in registers — a tile of two units × four examples, or four units × two
+ * examples — so the additions overlap, and every number loaded (a weight, an input) serves several
+ * sums. This roughly doubles the speed of large layers. Leftover units and examples that do not
+ * fill a tile take the plain loop.
  */
 
-/** z[b][u] = b[u] + Σ_i W[u][i] x[b][i], unit by unit (each row of W read once per four examples). */
+/** z[b][u] = b[u] + Σ_i W[u][i] x[b][i]; each pair of rows of W is read once per four examples. */
 function denseForward(
   values: Float64Array,
   theta: Float64Array,
@@ -291,7 +320,67 @@ function denseForward(
   units: number,
   n: number,
 ): void {
-  for (let u = 0; u < units; u++) {
+  let u = 0;
+  for (; u + 2 <= units; u += 2) {
+    const wa = W + u * nIn;
+    const wb = wa + nIn;
+    const ba = theta[B + u];
+    const bb = theta[B + u + 1];
+    let b = 0;
+    for (; b + 4 <= n; b += 4) {
+      const x0 = xOff + b * nIn;
+      const x1 = x0 + nIn;
+      const x2 = x1 + nIn;
+      const x3 = x2 + nIn;
+      let a0 = ba;
+      let a1 = ba;
+      let a2 = ba;
+      let a3 = ba;
+      let c0 = bb;
+      let c1 = bb;
+      let c2 = bb;
+      let c3 = bb;
+      for (let i = 0; i < nIn; i++) {
+        const wai = theta[wa + i];
+        const wbi = theta[wb + i];
+        const p0 = values[x0 + i];
+        const p1 = values[x1 + i];
+        const p2 = values[x2 + i];
+        const p3 = values[x3 + i];
+        a0 += wai * p0;
+        a1 += wai * p1;
+        a2 += wai * p2;
+        a3 += wai * p3;
+        c0 += wbi * p0;
+        c1 += wbi * p1;
+        c2 += wbi * p2;
+        c3 += wbi * p3;
+      }
+      const z = zOff + b * units + u;
+      values[z] = a0;
+      values[z + 1] = c0;
+      values[z + units] = a1;
+      values[z + units + 1] = c1;
+      values[z + 2 * units] = a2;
+      values[z + 2 * units + 1] = c2;
+      values[z + 3 * units] = a3;
+      values[z + 3 * units + 1] = c3;
+    }
+    for (; b < n; b++) {
+      const x0 = xOff + b * nIn;
+      let a = ba;
+      let c = bb;
+      for (let i = 0; i < nIn; i++) {
+        const p = values[x0 + i];
+        a += theta[wa + i] * p;
+        c += theta[wb + i] * p;
+      }
+      values[zOff + b * units + u] = a;
+      values[zOff + b * units + u + 1] = c;
+    }
+  }
+  if (u < units) {
+    // The last unit of an odd count (a single output, say): four examples at a time.
     const w0 = W + u * nIn;
     const bu = theta[B + u];
     let b = 0;
@@ -327,8 +416,8 @@ function denseForward(
 }
 
 /**
- * From gz = ∂L/∂z (examples × units): ∂L/∂b[u] += Σ_b gz[b][u], ∂L/∂W[u][i] += Σ_b gz[b][u] x[b][i]
- * (four examples per pass over a row), and ∂L/∂x[b][i] += Σ_u gz[b][u] W[u][i] (four rows per pass).
+ * From gz = ∂L/∂z (examples × units), accumulates ∂L/∂b[u] += Σ_b gz[b][u],
+ * ∂L/∂W[u][i] += Σ_b gz[b][u] x[b][i] and ∂L/∂x[b][i] += Σ_u gz[b][u] W[u][i].
  */
 function denseBackward(
   values: Float64Array,
@@ -347,57 +436,120 @@ function denseBackward(
     let gb = thetaGrad[B + u];
     for (let b = 0; b < n; b++) gb += gz[b * units + u];
     thetaGrad[B + u] = gb;
-    const w0 = W + u * nIn;
+  }
+  // ∂L/∂W: two rows, four examples per pass.
+  let u = 0;
+  for (; u + 2 <= units; u += 2) {
+    const wa = W + u * nIn;
+    const wb = wa + nIn;
     let b = 0;
     for (; b + 4 <= n; b += 4) {
-      const g0 = gz[b * units + u];
-      const g1 = gz[(b + 1) * units + u];
-      const g2 = gz[(b + 2) * units + u];
-      const g3 = gz[(b + 3) * units + u];
+      const ga0 = gz[b * units + u];
+      const ga1 = gz[(b + 1) * units + u];
+      const ga2 = gz[(b + 2) * units + u];
+      const ga3 = gz[(b + 3) * units + u];
+      const gb0 = gz[b * units + u + 1];
+      const gb1 = gz[(b + 1) * units + u + 1];
+      const gb2 = gz[(b + 2) * units + u + 1];
+      const gb3 = gz[(b + 3) * units + u + 1];
       const x0 = xOff + b * nIn;
       const x1 = x0 + nIn;
       const x2 = x1 + nIn;
       const x3 = x2 + nIn;
       for (let i = 0; i < nIn; i++) {
-        let s = thetaGrad[w0 + i];
-        s += g0 * values[x0 + i];
-        s += g1 * values[x1 + i];
-        s += g2 * values[x2 + i];
-        s += g3 * values[x3 + i];
-        thetaGrad[w0 + i] = s;
+        const p0 = values[x0 + i];
+        const p1 = values[x1 + i];
+        const p2 = values[x2 + i];
+        const p3 = values[x3 + i];
+        let sa = thetaGrad[wa + i];
+        sa += ga0 * p0;
+        sa += ga1 * p1;
+        sa += ga2 * p2;
+        sa += ga3 * p3;
+        thetaGrad[wa + i] = sa;
+        let sb = thetaGrad[wb + i];
+        sb += gb0 * p0;
+        sb += gb1 * p1;
+        sb += gb2 * p2;
+        sb += gb3 * p3;
+        thetaGrad[wb + i] = sb;
       }
     }
     for (; b < n; b++) {
+      const ga = gz[b * units + u];
+      const gb = gz[b * units + u + 1];
+      const x0 = xOff + b * nIn;
+      for (let i = 0; i < nIn; i++) {
+        const p = values[x0 + i];
+        thetaGrad[wa + i] += ga * p;
+        thetaGrad[wb + i] += gb * p;
+      }
+    }
+  }
+  if (u < units) {
+    const w0 = W + u * nIn;
+    for (let b = 0; b < n; b++) {
       const g = gz[b * units + u];
       const x0 = xOff + b * nIn;
       for (let i = 0; i < nIn; i++) thetaGrad[w0 + i] += g * values[x0 + i];
     }
   }
-  for (let b = 0; b < n; b++) {
-    const x0 = xOff + b * nIn;
-    const g0 = b * units;
-    let u = 0;
-    for (; u + 4 <= units; u += 4) {
-      const ga = gz[g0 + u];
-      const gb = gz[g0 + u + 1];
-      const gc = gz[g0 + u + 2];
-      const gd = gz[g0 + u + 3];
-      const wa = W + u * nIn;
-      const wb = wa + nIn;
-      const wc = wb + nIn;
-      const wd = wc + nIn;
+  // ∂L/∂x: two examples, four rows of W per pass.
+  let b = 0;
+  for (; b + 2 <= n; b += 2) {
+    const xa = xOff + b * nIn;
+    const xb = xa + nIn;
+    const za = b * units;
+    const zb = za + units;
+    let v = 0;
+    for (; v + 4 <= units; v += 4) {
+      const w0 = W + v * nIn;
+      const w1 = w0 + nIn;
+      const w2 = w1 + nIn;
+      const w3 = w2 + nIn;
+      const ga0 = gz[za + v];
+      const ga1 = gz[za + v + 1];
+      const ga2 = gz[za + v + 2];
+      const ga3 = gz[za + v + 3];
+      const gb0 = gz[zb + v];
+      const gb1 = gz[zb + v + 1];
+      const gb2 = gz[zb + v + 2];
+      const gb3 = gz[zb + v + 3];
       for (let i = 0; i < nIn; i++) {
-        let s = grads[x0 + i];
-        s += ga * theta[wa + i];
-        s += gb * theta[wb + i];
-        s += gc * theta[wc + i];
-        s += gd * theta[wd + i];
-        grads[x0 + i] = s;
+        const t0 = theta[w0 + i];
+        const t1 = theta[w1 + i];
+        const t2 = theta[w2 + i];
+        const t3 = theta[w3 + i];
+        let sa = grads[xa + i];
+        sa += ga0 * t0;
+        sa += ga1 * t1;
+        sa += ga2 * t2;
+        sa += ga3 * t3;
+        grads[xa + i] = sa;
+        let sb = grads[xb + i];
+        sb += gb0 * t0;
+        sb += gb1 * t1;
+        sb += gb2 * t2;
+        sb += gb3 * t3;
+        grads[xb + i] = sb;
       }
     }
-    for (; u < units; u++) {
-      const g = gz[g0 + u];
-      const w0 = W + u * nIn;
+    for (; v < units; v++) {
+      const w0 = W + v * nIn;
+      const ga = gz[za + v];
+      const gb = gz[zb + v];
+      for (let i = 0; i < nIn; i++) {
+        const t = theta[w0 + i];
+        grads[xa + i] += ga * t;
+        grads[xb + i] += gb * t;
+      }
+    }
+  }
+  for (; b < n; b++) {
+    const x0 = xOff + b * nIn;
+    for (let v = 0; v < units; v++) {
+      const g = gz[b * units + v];
+      const w0 = W + v * nIn;
       for (let i = 0; i < nIn; i++) grads[x0 + i] += g * theta[w0 + i];
     }
   }

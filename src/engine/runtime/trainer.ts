@@ -4,8 +4,8 @@
  * so the canvas can show each. Nothing here allocates per step.
  */
 import type { Plan } from '../compiler/plan';
-import { initialParameters, type ParameterMemory } from './parameters';
 import { BatchLoader } from './loader';
+import { initialParameters, type ParameterMemory } from './parameters';
 import { Runtime } from './runtime';
 
 export const PHASES = ['forward', 'loss', 'backward', 'update'] as const;
@@ -39,7 +39,9 @@ export class Trainer {
     this.theta = initialParameters(plan, options.previous);
     this.thetaGrad = new Float64Array(plan.paramCount);
     this.delta = new Float64Array(plan.paramCount);
-    this.optimizerState = (plan.optimizer?.kind.optimizer?.state ?? []).map(() => new Float64Array(plan.paramCount));
+    this.optimizerState = (plan.optimizer?.kind.optimizer?.state ?? []).map(
+      () => new Float64Array(plan.paramCount),
+    );
     this.loader = plan.data ? new BatchLoader(plan.data.table, plan.seed) : null;
     this.runtime = new Runtime(plan, this.theta, this.thetaGrad, this.loader?.batchSize ?? 1);
     this.runtime.n = this.loader ? 0 : 1;
@@ -96,6 +98,13 @@ export class Trainer {
       this.delta.fill(0);
       return;
     }
-    opt.kind.optimizer.step(opt.params, this.theta, this.thetaGrad, this.optimizerState, this.step + 1, this.delta);
+    opt.kind.optimizer.step(
+      opt.params,
+      this.theta,
+      this.thetaGrad,
+      this.optimizerState,
+      this.step + 1,
+      this.delta,
+    );
   }
 }

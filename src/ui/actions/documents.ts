@@ -1,7 +1,7 @@
 /** Opening documents from the toolbar: New, the examples, and showing what was opened. */
 import { borderAt3 } from '../../engine/examples/border';
-import { buildMlp } from '../../engine/examples/mlp';
 import type { NamedGraph } from '../../engine/examples/document';
+import { buildMlp } from '../../engine/examples/mlp';
 import type { NeurographDocument } from '../../format';
 import { newDocument, openDocument } from '../../store';
 import { showViewport } from './flow';

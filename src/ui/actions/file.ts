@@ -30,9 +30,12 @@ export async function importFile(file: File): Promise<boolean> {
   }
   openAndShow(result.document);
   if (result.warnings.length > 0) {
-    session.showToast(`Opened “${file.name}” with ${result.warnings.length} warning(s): ${formatProblem(result.warnings[0])}`, {
-      tone: 'info',
-    });
+    session.showToast(
+      `Opened “${file.name}” with ${result.warnings.length} warning(s): ${formatProblem(result.warnings[0])}`,
+      {
+        tone: 'info',
+      },
+    );
   }
   return true;
 }

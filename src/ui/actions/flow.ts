@@ -5,6 +5,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { Position } from '../../engine/graph';
 import type { Viewport } from '../../format';
+import { useSession } from '../../store';
 
 let flow: ReactFlowInstance | null = null;
 let pane: HTMLElement | null = null;
@@ -16,11 +17,9 @@ export function registerFlow(instance: ReactFlowInstance | null, element: HTMLEl
 
 export const FIT_OPTIONS = { padding: 0.18, maxZoom: 1.25, duration: 250 } as const;
 
-/** Fits the view to the nodes once they are drawn and measured. */
+/** Fits the view to the nodes once they are drawn and measured (see canvas/FitOnRequest). */
 export function fitViewSoon(): void {
-  requestAnimationFrame(() => {
-    void flow?.fitView(FIT_OPTIONS);
-  });
+  useSession.getState().requestFit();
 }
 
 export function showViewport(viewport: Viewport | undefined): void {

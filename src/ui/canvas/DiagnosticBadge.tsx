@@ -2,7 +2,11 @@ import { memo } from 'react';
 import type { Diagnostic } from '../../engine/diagnostics';
 
 /** A warning badge: its tooltip tells what the compiler found, in sentences. */
-export const DiagnosticBadge = memo(function DiagnosticBadge({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
+export const DiagnosticBadge = memo(function DiagnosticBadge({
+  diagnostics,
+}: {
+  diagnostics: readonly Diagnostic[];
+}) {
   if (diagnostics.length === 0) return null;
   const error = diagnostics.some((d) => d.severity === 'error');
   const text = diagnostics.map((d) => d.message).join('\n');

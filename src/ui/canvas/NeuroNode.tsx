@@ -70,7 +70,9 @@ function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
         <span className="kind-icon">{kind.icon}</span>
         <span className="ng-node__titles">
           <span className="ng-node__title">{title}</span>
-          {title !== kind.label && !title.startsWith(kind.label) && <span className="ng-node__kind">{kind.label}</span>}
+          {title !== kind.label && !title.startsWith(kind.label) && (
+            <span className="ng-node__kind">{kind.label}</span>
+          )}
         </span>
         <DiagnosticBadge diagnostics={diagnostics} />
       </header>
@@ -82,8 +84,16 @@ function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions, not items.
               <div className="ng-node__row" key={i}>
-                {input ? <NodePort side="target" port={input} state={portState('target', input.id)} /> : <span />}
-                {output ? <NodePort side="source" port={output} state={portState('source', output.id)} /> : <span />}
+                {input ? (
+                  <NodePort side="target" port={input} state={portState('target', input.id)} />
+                ) : (
+                  <span />
+                )}
+                {output ? (
+                  <NodePort side="source" port={output} state={portState('source', output.id)} />
+                ) : (
+                  <span />
+                )}
               </div>
             );
           })}

@@ -17,9 +17,18 @@ function portShape(props: Props): { shape: PortType | 'value'; tag: string; titl
     return { shape: t, tag: t, title: `${props.port.label}: gives ${describePortType(t)}` };
   }
   const { accepts, hint, label } = props.port;
-  const shape = accepts.length === 1 ? accepts[0] : accepts.includes('scalar') && accepts.includes('vector') ? 'value' : accepts[0];
+  const shape =
+    accepts.length === 1
+      ? accepts[0]
+      : accepts.includes('scalar') && accepts.includes('vector')
+        ? 'value'
+        : accepts[0];
   const what = shape === 'value' ? 'a number or a vector' : describePortType(accepts[0]);
-  return { shape, tag: shape, title: `${label}: takes ${what}${props.port.multiple ? ' (several connections)' : ''} — ${hint}` };
+  return {
+    shape,
+    tag: shape,
+    title: `${label}: takes ${what}${props.port.multiple ? ' (several connections)' : ''} — ${hint}`,
+  };
 }
 
 export const NodePort = memo(function NodePort(props: Props) {

@@ -41,7 +41,13 @@ export function useFlowNodes(): FlowNode[] {
         next.set(n.id, hit);
         return hit.node;
       }
-      const node: FlowNode = { id: n.id, type: 'neuro', position: n.position, data: NO_DATA, selected: isSelected };
+      const node: FlowNode = {
+        id: n.id,
+        type: 'neuro',
+        position: n.position,
+        data: NO_DATA,
+        selected: isSelected,
+      };
       if (size) node.measured = size;
       next.set(n.id, { position: n.position, selected: isSelected, size, node });
       return node;

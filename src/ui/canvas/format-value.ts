@@ -4,7 +4,8 @@ import type { ParamSpec } from '../../engine/params';
 export function compactNumber(v: number): string {
   if (v === 0 || !Number.isFinite(v)) return String(v);
   const a = Math.abs(v);
-  if (a < 1e-3 || a >= 1e6) return v.toExponential(a.toExponential(2).includes('.00') ? 0 : 2).replace('e+', 'e');
+  if (a < 1e-3 || a >= 1e6)
+    return v.toExponential(a.toExponential(2).includes('.00') ? 0 : 2).replace('e+', 'e');
   return String(Number(v.toPrecision(4)));
 }
 
@@ -13,7 +14,9 @@ export function formatParamValue(spec: ParamSpec, value: unknown): string {
     case 'choice':
       return spec.options.find((o) => o.value === value)?.label ?? String(value);
     case 'number':
-      return typeof value === 'number' ? `${compactNumber(value)}${spec.unit ? ` ${spec.unit}` : ''}` : String(value);
+      return typeof value === 'number'
+        ? `${compactNumber(value)}${spec.unit ? ` ${spec.unit}` : ''}`
+        : String(value);
     case 'bool':
       return value ? 'on' : 'off';
     case 'numbers':

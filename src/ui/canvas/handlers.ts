@@ -14,7 +14,15 @@ import type {
 } from '@xyflow/react';
 import type { DragEvent } from 'react';
 import type { EdgeId } from '../../engine/graph';
-import { addNodeAt, checkConnection, requestFrom, useDocument, useSelection, useSession, useView } from '../../store';
+import {
+  addNodeAt,
+  checkConnection,
+  requestFrom,
+  useDocument,
+  useSelection,
+  useSession,
+  useView,
+} from '../../store';
 import { screenToFlow } from '../actions/flow';
 import { DEFAULT_DROP_OFFSET, KIND_MIME } from './drop';
 import type { FlowEdge, FlowNode } from './flow-elements';
@@ -76,7 +84,11 @@ export function refusalReason(state: FinalConnectionState, ignoreEdge?: EdgeId):
   }
   const check = checkConnection(
     useDocument.getState(),
-    requestFrom({ nodeId: from.nodeId, handleId: from.id ?? null, type: from.type }, to.nodeId, to.id ?? null),
+    requestFrom(
+      { nodeId: from.nodeId, handleId: from.id ?? null, type: from.type },
+      to.nodeId,
+      to.id ?? null,
+    ),
     ignoreEdge,
   );
   return check.ok ? null : check.reason;
@@ -102,7 +114,12 @@ export function onReconnect(old: FlowEdge, c: Connection): void {
 }
 
 /** An edge end dropped on empty canvas disconnects it (undoable), as in Blender and Node-RED. */
-export function onReconnectEnd(_: unknown, edge: FlowEdge, _type: HandleType, state: FinalConnectionState): void {
+export function onReconnectEnd(
+  _: unknown,
+  edge: FlowEdge,
+  _type: HandleType,
+  state: FinalConnectionState,
+): void {
   useSession.getState().stopConnecting();
   if (!state.toHandle) useDocument.getState().remove([], [edge.id]);
 }

@@ -1,10 +1,10 @@
 /**
  * Editor shortcuts on the whole window; none fires while the learner types in a field.
- * Delete/Backspace delete, Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Ctrl+D duplicate, Ctrl+A select all.
+ * Delete/Backspace delete, Escape deselects, Ctrl+Z undo, Ctrl+Shift+Z / Ctrl+Y redo, Ctrl+D duplicate, Ctrl+A select all.
  * Copy and paste go through the clipboard events (use-clipboard.ts).
  */
 import { useEffect } from 'react';
-import { deleteSelection, duplicateSelection, redo, selectAll, undo } from '../../store';
+import { deleteSelection, duplicateSelection, redo, selectAll, undo, useSelection } from '../../store';
 import { isTyping } from './typing';
 
 export function handleShortcut(e: KeyboardEvent): boolean {
@@ -14,6 +14,10 @@ export function handleShortcut(e: KeyboardEvent): boolean {
   if (!mod && !e.altKey && (e.key === 'Delete' || e.key === 'Backspace')) {
     deleteSelection();
     return true;
+  }
+  if (e.key === 'Escape' && !mod) {
+    useSelection.getState().clear();
+    return false;
   }
   if (!mod || e.altKey) return false;
   if (key === 'z' && !e.shiftKey) undo();

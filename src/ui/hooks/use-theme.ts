@@ -18,7 +18,9 @@ export function useAppliedTheme(): 'light' | 'dark' {
   const theme = preference === 'system' ? (dark ? 'dark' : 'light') : preference;
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
-    document.querySelector('meta[name="theme-color"]')?.setAttribute('content', theme === 'dark' ? '#18181c' : '#ffffff');
+    document
+      .querySelector('meta[name="theme-color"]')
+      ?.setAttribute('content', theme === 'dark' ? '#18181c' : '#ffffff');
   }, [theme]);
   return theme;
 }

@@ -36,7 +36,13 @@ export function Palette({ className }: { className?: string }) {
       </div>
       <div className="palette__list">
         {groups.map((g) => (
-          <PaletteGroup key={g.family} family={g.family} label={g.label} kinds={g.kinds} forceOpen={deferred !== ''} />
+          <PaletteGroup
+            key={g.family}
+            family={g.family}
+            label={g.label}
+            kinds={g.kinds}
+            forceOpen={deferred !== ''}
+          />
         ))}
         {groups.length === 0 && <p className="palette__empty">No node matches “{deferred}”.</p>}
       </div>

@@ -16,7 +16,12 @@ export function PaletteGroup({ family, label, kinds, forceOpen }: Props) {
   const shown = open || forceOpen;
   return (
     <section className={`palette__group family-${family}`}>
-      <button type="button" className="palette__group-header" aria-expanded={shown} onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="palette__group-header"
+        aria-expanded={shown}
+        onClick={() => setOpen((o) => !o)}
+      >
         <ChevronIcon direction={shown ? 'down' : 'right'} />
         <span className="palette__swatch" />
         <span>{label}</span>

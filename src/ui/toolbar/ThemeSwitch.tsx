@@ -12,13 +12,12 @@ export function ThemeSwitch() {
   const preference = useTheme((s) => s.preference);
   const setPreference = useTheme((s) => s.setPreference);
   return (
-    <div className="segmented" role="radiogroup" aria-label="Theme">
+    <fieldset className="segmented" aria-label="Theme">
       {OPTIONS.map((o) => (
         <button
           key={o.value}
           type="button"
-          role="radio"
-          aria-checked={preference === o.value}
+          aria-pressed={preference === o.value}
           aria-label={o.label}
           title={o.label}
           className="segmented__item"
@@ -27,6 +26,6 @@ export function ThemeSwitch() {
           {o.icon}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

@@ -26,15 +26,44 @@ export function Toolbar({ className }: { className?: string }) {
       <DocumentName />
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Document">
-        <ToolbarButton icon={<NewIcon />} label="New" title="Start a new, empty network" onClick={startNewDocument} />
+        <ToolbarButton
+          icon={<NewIcon />}
+          label="New"
+          title="Start a new, empty network"
+          onClick={startNewDocument}
+        />
         <ExamplesMenu />
-        <ToolbarButton icon={<ImportIcon />} label="Import" title="Open a .neurograph.json file" onClick={pickFileToImport} />
-        <ToolbarButton icon={<ExportIcon />} label="Export" title="Download this network as a .neurograph.json file" onClick={exportCurrentDocument} />
+        <ToolbarButton
+          icon={<ImportIcon />}
+          label="Import"
+          title="Open a .neurograph.json file"
+          onClick={pickFileToImport}
+        />
+        <ToolbarButton
+          icon={<ExportIcon />}
+          label="Export"
+          title="Download this network as a .neurograph.json file"
+          onClick={exportCurrentDocument}
+        />
       </nav>
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Edit">
-        <ToolbarButton icon={<UndoIcon />} label="Undo" iconOnly title={`Undo (${MOD}Z)`} onClick={undo} disabled={!canUndo} />
-        <ToolbarButton icon={<RedoIcon />} label="Redo" iconOnly title={`Redo (${MOD}Shift+Z)`} onClick={redo} disabled={!canRedo} />
+        <ToolbarButton
+          icon={<UndoIcon />}
+          label="Undo"
+          iconOnly
+          title={`Undo (${MOD}Z)`}
+          onClick={undo}
+          disabled={!canUndo}
+        />
+        <ToolbarButton
+          icon={<RedoIcon />}
+          label="Redo"
+          iconOnly
+          title={`Redo (${MOD}Shift+Z)`}
+          onClick={redo}
+          disabled={!canRedo}
+        />
       </nav>
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="View">
@@ -47,7 +76,12 @@ export function Toolbar({ className }: { className?: string }) {
             fitViewSoon();
           }}
         />
-        <ToolbarButton icon={<FitIcon />} label="Fit view" title="Show the whole network" onClick={() => void flow.fitView(FIT_OPTIONS)} />
+        <ToolbarButton
+          icon={<FitIcon />}
+          label="Fit view"
+          title="Show the whole network"
+          onClick={() => void flow.fitView(FIT_OPTIONS)}
+        />
       </nav>
       <div className="toolbar__spacer" />
       <ThemeSwitch />

@@ -1,0 +1,274 @@
+import { expect, test } from '@playwright/test';
+import {
+  dragBetween,
+  dropKind,
+  edges,
+  node,
+  nodeIds,
+  nodes,
+  openEditor,
+  pane,
+  port,
+  selectNode,
+} from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await openEditor(page);
+});
+
+test('drags kinds from the palette onto the canvas, where the pointer is', async ({ page }) => {
+  const data = await dropKind(page, 'dataset', { x: 160, y: 140 });
+  const neuron = await dropKind(page, 'neuron', { x: 460, y: 160 });
+  expect(data).not.toBe(neuron);
+  const paneBox = (await pane(page).boundingBox())!;
+  const box = (await node(page, neuron).boundingBox())!;
+  // The node lands under the pointer: its header is where the kind was dropped.
+  expect(box.x).toBeLessThan(paneBox.x + 460);
+  expect(box.x + box.width).toBeGreaterThan(paneBox.x + 460);
+  expect(box.y).toBeLessThan(paneBox.y + 160);
+  expect(box.y + box.height).toBeGreaterThan(paneBox.y + 160);
+  // Clicking a kind adds it in the middle of the view.
+  await page.getByTestId('palette-loss.mse').click();
+  await expect(nodes(page)).toHaveCount(3);
+});
+
+test('the palette search filters kinds', async ({ page }) => {
+  await page.getByTestId('palette-search').fill('sigm');
+  await expect(page.getByTestId('palette-act.sigmoid')).toBeVisible();
+  await expect(page.getByTestId('palette-neuron')).toHaveCount(0);
+});
+
+test('connects ports by dragging; fitting ports light up; a refused drop says why', async ({ page }) => {
+  const data = await dropKind(page, 'dataset', { x: 120, y: 120 });
+  const neuron = await dropKind(page, 'neuron', { x: 420, y: 120 });
+  const loss = await dropKind(page, 'loss.mse', { x: 680, y: 160 });
+
+  await dragBetween(page, port(page, data, 'out', 'x0'), port(page, neuron, 'in', 'in'));
+  await expect(edges(page)).toHaveCount(1);
+  // An edge into a neuron shows its weight; none set yet: "w".
+  await expect(page.locator('.ng-weight')).toHaveText('w');
+
+  // While dragging from the neuron's output, the loss's prediction port fits and its target port does not.
+  await dragBetween(page, port(page, neuron, 'out', 'out'), port(page, loss, 'in', 'target'), { hold: true });
+  await expect(port(page, loss, 'in', 'prediction')).toHaveClass(/is-fit/);
+  await expect(port(page, loss, 'in', 'target')).toHaveClass(/is-unfit/);
+  await expect(page.getByTestId('connection-hint')).toContainText('A loss needs a target');
+  await page.mouse.up();
+
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('A loss needs a target: connect the Dataset’s target port.');
+  await expect(edges(page)).toHaveCount(1);
+
+  await dragBetween(page, port(page, neuron, 'out', 'out'), port(page, loss, 'in', 'prediction'));
+  await dragBetween(page, port(page, data, 'out', 'target'), port(page, loss, 'in', 'target'));
+  await expect(edges(page)).toHaveCount(3);
+  // The loss no longer reports a missing target.
+  await expect(node(page, loss).getByTestId('node-diagnostic')).toHaveCount(0);
+  // A neuron without inputs is badged, with the compiler's sentence as its tooltip.
+  const lonely = await dropKind(page, 'neuron', { x: 420, y: 420 });
+  await expect(node(page, lonely).getByTestId('node-diagnostic')).toHaveAttribute(
+    'title',
+    /has nothing connected/,
+  );
+});
+
+test('edits a parameter in the inspector; a bad value is shown in red and not applied', async ({ page }) => {
+  const data = await dropKind(page, 'dataset', { x: 200, y: 150 });
+  await selectNode(page, data);
+  const inspector = page.getByTestId('node-inspector');
+  await expect(inspector).toBeVisible();
+  await expect(
+    inspector.getByTestId('formula').or(inspector.getByText('Built-in example data')),
+  ).toBeVisible();
+
+  const batch = inspector.getByTestId('param-input-batchSize');
+  await batch.fill('32');
+  await batch.press('Enter');
+  await expect(node(page, data).getByTestId('param-batchSize')).toHaveText('32');
+
+  await batch.fill('0');
+  await expect(batch).toHaveAttribute('aria-invalid', 'true');
+  await expect(inspector.getByTestId('field-error')).toContainText('at least 1');
+  await expect(inspector.getByTestId('field-error')).toContainText('from 1 to 10000');
+  await expect(batch).toHaveCSS('color', /rgb\((229|242), (72|85), (77|90)\)/);
+  await expect(node(page, data).getByTestId('param-batchSize')).toHaveText('32');
+  await batch.press('Tab');
+  await expect(batch).toHaveValue('32');
+
+  await inspector.getByTestId('param-input-dataset').selectOption('xor');
+  await expect(node(page, data).getByTestId('param-dataset')).toHaveText(/XOR/i);
+});
+
+test('undo and redo: one entry per drag, per addition, per edit', async ({ page }) => {
+  const neuron = await dropKind(page, 'neuron', { x: 200, y: 150 });
+  const header = node(page, neuron).locator('.ng-node__header');
+  const start = (await header.boundingBox())!;
+  await page.mouse.move(start.x + 40, start.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 140, start.y + 60, { steps: 12 });
+  await page.mouse.move(start.x + 240, start.y + 110, { steps: 12 });
+  await page.mouse.up();
+  const moved = (await header.boundingBox())!;
+  expect(moved.x).toBeGreaterThan(start.x + 150);
+
+  await pane(page).click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  const back = (await header.boundingBox())!;
+  expect(Math.abs(back.x - start.x)).toBeLessThan(2);
+  expect(Math.abs(back.y - start.y)).toBeLessThan(2);
+
+  await page.keyboard.press('Control+z');
+  await expect(nodes(page)).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(nodes(page)).toHaveCount(1);
+  await page.keyboard.press('Control+y');
+  const again = (await header.boundingBox())!;
+  expect(Math.abs(again.x - moved.x)).toBeLessThan(2);
+
+  // The toolbar buttons do the same.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  expect(Math.abs((await header.boundingBox())!.x - start.x)).toBeLessThan(2);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  expect(Math.abs((await header.boundingBox())!.x - moved.x)).toBeLessThan(2);
+});
+
+test('shortcuts do not fire while typing in a field', async ({ page }) => {
+  const neuron = await dropKind(page, 'neuron', { x: 200, y: 150 });
+  await selectNode(page, neuron);
+  const name = page.getByTestId('node-name');
+  await name.fill('hidden one');
+  await name.press('Backspace');
+  await name.press('Control+a');
+  await expect(nodes(page)).toHaveCount(1);
+  await name.press('Enter');
+  await expect(node(page, neuron)).toContainText('hidden on');
+});
+
+test('deletes the selection with its edges, and the delete is undoable', async ({ page }) => {
+  const data = await dropKind(page, 'dataset', { x: 120, y: 120 });
+  const neuron = await dropKind(page, 'neuron', { x: 420, y: 120 });
+  await dragBetween(page, port(page, data, 'out', 'x0'), port(page, neuron, 'in', 'in'));
+  await expect(edges(page)).toHaveCount(1);
+  await selectNode(page, neuron);
+  await page.keyboard.press('Delete');
+  await expect(nodes(page)).toHaveCount(1);
+  await expect(edges(page)).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(nodes(page)).toHaveCount(2);
+  await expect(edges(page)).toHaveCount(1);
+  await selectNode(page, data);
+  await page.keyboard.press('Backspace');
+  await expect(nodes(page)).toHaveCount(1);
+});
+
+test('box select with Shift+drag, multi-select with Shift+click, select all', async ({ page }) => {
+  const data = await dropKind(page, 'dataset', { x: 120, y: 120 });
+  const neuron = await dropKind(page, 'neuron', { x: 420, y: 120 });
+  const far = await dropKind(page, 'neuron', { x: 420, y: 420 });
+  const a = (await node(page, data).boundingBox())!;
+  const b = (await node(page, neuron).boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 12, a.y - 12);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('selection-summary')).toContainText('2 nodes');
+  await expect(node(page, far)).not.toHaveClass(/is-selected/);
+
+  await selectNode(page, far, ['Control']);
+  await expect(page.getByTestId('selection-summary')).toContainText('3 nodes');
+  await selectNode(page, far, ['Shift']);
+  await expect(page.getByTestId('selection-summary')).toContainText('2 nodes');
+
+  await pane(page).click({ position: { x: 10, y: 10 } });
+  await expect(page.getByTestId('document-inspector')).toBeVisible();
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('selection-summary')).toContainText('3 nodes');
+});
+
+test('copy, paste and duplicate give new nodes with new ids', async ({ page }) => {
+  const data = await dropKind(page, 'dataset', { x: 120, y: 120 });
+  const neuron = await dropKind(page, 'neuron', { x: 420, y: 120 });
+  await dragBetween(page, port(page, data, 'out', 'x0'), port(page, neuron, 'in', 'in'));
+
+  await selectNode(page, data);
+  await selectNode(page, neuron, ['Shift']);
+  await expect(page.getByTestId('selection-summary')).toContainText('2 nodes');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(nodes(page)).toHaveCount(4);
+  // The edge between the copied nodes is copied too.
+  await expect(edges(page)).toHaveCount(2);
+  const ids = await nodeIds(page);
+  expect(new Set(ids).size).toBe(4);
+  // The pasted nodes are the new selection.
+  await expect(page.getByTestId('selection-summary')).toContainText('2 nodes');
+  const pasted = ids.filter((id) => id !== data && id !== neuron);
+  for (const id of pasted) await expect(node(page, id)).toHaveClass(/is-selected/);
+
+  await page.keyboard.press('Control+d');
+  await expect(nodes(page)).toHaveCount(6);
+  await expect(edges(page)).toHaveCount(3);
+  await page.keyboard.press('Control+z');
+  await expect(nodes(page)).toHaveCount(4);
+});
+
+test('selecting a neuron’s edge shows its weight in the inspector, editable', async ({ page }) => {
+  const data = await dropKind(page, 'dataset', { x: 120, y: 120 });
+  const neuron = await dropKind(page, 'neuron', { x: 420, y: 120 });
+  await dragBetween(page, port(page, data, 'out', 'x0'), port(page, neuron, 'in', 'in'));
+  await page.locator('.ng-weight').click();
+  const inspector = page.getByTestId('edge-inspector');
+  await expect(inspector).toBeVisible();
+  await inspector.getByTestId('edge-weight').fill('0.5');
+  await inspector.getByTestId('edge-weight').press('Enter');
+  await expect(page.locator('.ng-weight')).toHaveText('0.5');
+  await inspector.getByTestId('edge-weight').fill('abc');
+  await expect(inspector.getByTestId('field-error')).toContainText('not a number');
+  await expect(page.locator('.ng-weight')).toHaveText('0.5');
+});
+
+test('opens an example, lays it out and looks right in both themes', async ({ page }) => {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('example-xor').click();
+  await expect(nodes(page)).toHaveCount(7);
+  await expect(page.getByTestId('compile-status')).toHaveText('ready to train');
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await page.waitForTimeout(400);
+  await page.getByRole('button', { name: 'Light', exact: true }).click();
+  await page.screenshot({ path: '/tmp/editor-light.png' });
+  await page.getByRole('button', { name: 'Dark', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.screenshot({ path: '/tmp/editor-dark.png' });
+  await expect(page.getByTestId('bottom-panel')).toContainText('Training');
+});
+
+test('re-dragging an edge end moves it; dropping it on empty canvas disconnects it', async ({ page }) => {
+  const data = await dropKind(page, 'dataset', { x: 120, y: 120 });
+  const first = await dropKind(page, 'neuron', { x: 440, y: 80 });
+  const second = await dropKind(page, 'neuron', { x: 440, y: 300 });
+  await dragBetween(page, port(page, data, 'out', 'x0'), port(page, first, 'in', 'in'));
+  await expect(edges(page)).toHaveCount(1);
+  await expect(edges(page).first()).toHaveAttribute('aria-label', `Edge from ${data} to ${first}`);
+
+  // Grab the edge by its end, just outside the port, and drop it on the other neuron's input.
+  const end = (await port(page, first, 'in', 'in').boundingBox())!;
+  const to = (await port(page, second, 'in', 'in').boundingBox())!;
+  await page.mouse.move(end.x + end.width / 2 - 9, end.y + end.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y + 20, { steps: 8 });
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 8 });
+  await page.mouse.up();
+  await expect(edges(page)).toHaveCount(1);
+  await expect(edges(page).first()).toHaveAttribute('aria-label', `Edge from ${data} to ${second}`);
+
+  const moved = (await port(page, second, 'in', 'in').boundingBox())!;
+  await page.mouse.move(moved.x + moved.width / 2 - 9, moved.y + moved.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(moved.x - 60, moved.y + 160, { steps: 10 });
+  await page.mouse.up();
+  await expect(edges(page)).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(edges(page)).toHaveCount(1);
+});

@@ -1,0 +1,63 @@
+/** Acting on the editor as a person would: drag from the palette, drag between ports, use the keyboard. */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export const canvas = (page: Page) => page.getByTestId('canvas');
+export const pane = (page: Page) => page.locator('.react-flow__pane');
+export const nodes = (page: Page) => page.locator('.react-flow__node');
+export const edges = (page: Page) => page.locator('.react-flow__edge');
+export const node = (page: Page, id: string) => page.getByTestId(`node-${id}`);
+
+export async function nodeIds(page: Page): Promise<string[]> {
+  return nodes(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+}
+
+/** Opens the app on an empty canvas. */
+export async function openEditor(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByTestId('palette-neuron')).toBeVisible();
+}
+
+/** Drags a kind from the palette to a point of the canvas (relative to its top-left); returns the new node's id. */
+export async function dropKind(page: Page, kind: string, at: { x: number; y: number }): Promise<string> {
+  const before = new Set(await nodeIds(page));
+  await page.getByTestId(`palette-${kind}`).dragTo(pane(page), { targetPosition: at });
+  await expect(nodes(page)).toHaveCount(before.size + 1);
+  const added = (await nodeIds(page)).filter((id) => !before.has(id));
+  expect(added).toHaveLength(1);
+  return added[0];
+}
+
+export function port(page: Page, nodeId: string, side: 'in' | 'out', portId: string): Locator {
+  return node(page, nodeId).getByTestId(`port-${side}-${portId}`);
+}
+
+async function center(l: Locator): Promise<{ x: number; y: number }> {
+  const box = await l.boundingBox();
+  if (!box) throw new Error('element not visible');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Presses on one port, drags to another and (unless told to hold) releases there. */
+export async function dragBetween(
+  page: Page,
+  from: Locator,
+  to: Locator,
+  opts: { hold?: boolean } = {},
+): Promise<void> {
+  const a = await center(from);
+  const b = await center(to);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(a.x + (b.x - a.x) * 0.3, a.y + (b.y - a.y) * 0.3, { steps: 5 });
+  await page.mouse.move(b.x, b.y, { steps: 10 });
+  if (!opts.hold) await page.mouse.up();
+}
+
+/** Clicks a node's header (selects it without touching a port). */
+export async function selectNode(
+  page: Page,
+  id: string,
+  modifiers: ('Shift' | 'Control')[] = [],
+): Promise<void> {
+  await node(page, id).locator('.ng-node__header').click({ modifiers });
+}

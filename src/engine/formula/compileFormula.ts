@@ -1,0 +1,75 @@
+import type { MathNode } from 'mathjs';
+import { BoundedCache } from './boundedCache';
+import { compileJs, toJsSource } from './codegen';
+import { parseFormula } from './parseFormula';
+import { symbolicDerivative } from './symbolicDerivative';
+import type { CompiledFormula, FormulaField, FormulaResult, Refusal } from './types';
+import { findRefusal } from './validate';
+
+/**
+ * Graphs are recompiled on every edit, each time asking for the same few formulas; differentiating and
+ * compiling again would be wasted work. A handful of entries covers every custom node in a graph.
+ */
+const cache = new BoundedCache<string, FormulaResult>(64);
+
+/**
+ * Compiles a user formula f(x) (mathjs syntax) and its derivative into plain JS functions.
+ * The derivative is worked out symbolically unless `userDerivative` is given (an empty or blank string
+ * counts as not given). Results are memoized by (f, userDerivative) and frozen, since they are shared.
+ */
+export function compileFormula(f: string, userDerivative?: string): FormulaResult {
+  const df = userDerivative ?? '';
+  const key = `${f}\u0000${df}`;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const result = Object.freeze(compileUncached(f, df));
+  cache.set(key, result);
+  return result;
+}
+
+function compileUncached(fSource: string, dfSource: string): FormulaResult {
+  const parsedF = parseFormula(fSource);
+  if (!parsedF.ok) return failure('f', parsedF.refusal);
+  const fNode = parsedF.node;
+
+  let dfNode: MathNode;
+  let derivativeSource: CompiledFormula['derivativeSource'];
+  if (dfSource.trim() === '') {
+    const derived = symbolicDerivative(fNode);
+    if (!derived.ok) return failure('df', { message: derived.message });
+    // Defence in depth: the derivative is built by mathjs and tidy, so check it like user input.
+    const refusal = findRefusal(derived.node);
+    if (refusal !== undefined)
+      return failure('df', {
+        message: `The symbolic derivative is not supported (${refusal.message}): type f′(x) yourself`,
+      });
+    dfNode = derived.node;
+    derivativeSource = 'symbolic';
+  } else {
+    const parsedDf = parseFormula(dfSource);
+    if (!parsedDf.ok) return failure('df', parsedDf.refusal);
+    dfNode = parsedDf.node;
+    derivativeSource = 'user';
+  }
+
+  try {
+    const formula: CompiledFormula = {
+      f: compileJs(toJsSource(fNode)),
+      df: compileJs(toJsSource(dfNode)),
+      fTex: fNode.toTex(),
+      dfTex: dfNode.toTex(),
+      fText: fSource.trim(),
+      dfText: derivativeSource === 'user' ? dfSource.trim() : dfNode.toString(),
+      derivativeSource,
+    };
+    return { ok: true, formula: Object.freeze(formula) };
+  } catch (error) {
+    // Unreachable for validated trees; reported rather than thrown so a bad file cannot crash a compile.
+    const reason = error instanceof Error ? error.message : String(error);
+    return failure('f', { message: `Could not compile the formula: ${reason}` });
+  }
+}
+
+function failure(field: FormulaField, refusal: Refusal): FormulaResult {
+  return { ok: false, error: Object.freeze({ ...refusal, field }) };
+}

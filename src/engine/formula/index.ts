@@ -1,0 +1,6 @@
+/**
+ * User formulas for the custom activation: f(x) typed in mathjs syntax, checked against an allow-list,
+ * differentiated symbolically (or f′ typed by the user) and compiled to plain JS for the training loop.
+ */
+export { compileFormula } from './compileFormula';
+export type { CompiledFormula, FormulaError, FormulaResult } from './types';

@@ -1,0 +1,99 @@
+import {
+  Background,
+  BackgroundVariant,
+  type ColorMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+} from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import { getKind } from '../../engine/registry';
+import { nodeById, useDocument } from '../../store';
+import { registerFlow, showViewport } from '../actions/flow';
+import { ConnectionHint } from './ConnectionHint';
+import { EmptyState } from './EmptyState';
+import { FitOnRequest } from './FitOnRequest';
+import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow-elements';
+import * as on from './handlers';
+import { edgeTypes, nodeTypes } from './node-types';
+import { Toast } from './Toast';
+
+const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
+const CONNECTION_LINE_STYLE = { stroke: 'var(--accent)', strokeWidth: 2 };
+const PRO_OPTIONS = { hideAttribution: true };
+
+function minimapClass(node: FlowNode): string {
+  const n = nodeById(useDocument.getState().nodes, node.id);
+  const kind = n && getKind(n.kind);
+  return kind ? `family-${kind.family}` : '';
+}
+
+/** The React Flow canvas: nodes and edges come from the document; every change goes back to a store. */
+export function Canvas({ className, colorMode }: { className?: string; colorMode: ColorMode }) {
+  const nodes = useFlowNodes();
+  const edges = useFlowEdges();
+  const pane = useRef<HTMLDivElement>(null);
+  // A document already there at start (restored by persistence) is shown where it was saved, or fitted.
+  useEffect(() => {
+    const { nodes: initial, viewport } = useDocument.getState();
+    if (initial.length > 0) showViewport(viewport);
+  }, []);
+  return (
+    <section
+      className={`canvas ${className ?? ''}`}
+      ref={pane}
+      onDragOver={on.onDragOver}
+      onDrop={on.onDrop}
+      data-testid="canvas"
+      aria-label="Network canvas"
+    >
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        colorMode={colorMode}
+        onInit={(instance) => registerFlow(instance as never, pane.current)}
+        onNodesChange={on.onNodesChange}
+        onEdgesChange={on.onEdgesChange}
+        onNodeDragStart={on.beginGesture}
+        onNodeDragStop={on.endGesture}
+        onSelectionDragStart={on.beginGesture}
+        onSelectionDragStop={on.endGesture}
+        isValidConnection={on.isValidConnection}
+        onConnect={on.onConnect}
+        onConnectStart={on.onConnectStart}
+        onConnectEnd={on.onConnectEnd}
+        onReconnect={on.onReconnect}
+        onReconnectStart={on.onReconnectStart}
+        onReconnectEnd={on.onReconnectEnd}
+        onMoveEnd={on.onMoveEnd}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        connectionRadius={28}
+        reconnectRadius={12}
+        connectionLineStyle={CONNECTION_LINE_STYLE}
+        minZoom={0.1}
+        maxZoom={2.5}
+        selectionMode={SelectionMode.Partial}
+        proOptions={PRO_OPTIONS}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--canvas-dots)" />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap<FlowNode>
+          pannable
+          zoomable
+          position="bottom-right"
+          nodeClassName={minimapClass}
+          nodeBorderRadius={4}
+        />
+        <ConnectionHint />
+        <FitOnRequest />
+      </ReactFlow>
+      <EmptyState />
+      <Toast />
+    </section>
+  );
+}

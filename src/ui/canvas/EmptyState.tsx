@@ -1,0 +1,26 @@
+import { useDocument } from '../../store';
+import { EXAMPLES, openExample } from '../actions/documents';
+
+const selectEmpty = (s: { nodes: unknown[] }) => s.nodes.length === 0;
+
+/** What an empty canvas says: where to start. */
+export function EmptyState() {
+  const empty = useDocument(selectEmpty);
+  if (!empty) return null;
+  return (
+    <div className="empty-state">
+      <div className="empty-state__card">
+        <h2>Build a network</h2>
+        <p>Drag a node from the palette, or click it. Connect an output (right) to an input (left).</p>
+        <div className="empty-state__actions">
+          <button type="button" className="btn btn--primary" onClick={() => openExample(EXAMPLES[0])}>
+            Open “{EXAMPLES[0].title}”
+          </button>
+          <button type="button" className="btn btn--outline" onClick={() => openExample(EXAMPLES[1])}>
+            {EXAMPLES[1].title}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

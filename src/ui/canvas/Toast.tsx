@@ -1,0 +1,39 @@
+import { useEffect } from 'react';
+import { useSession } from '../../store';
+import { AlertIcon } from '../icons';
+
+const selectToast = (s: ReturnType<typeof useSession.getState>) => s.toast;
+const DURATION = 5000;
+
+/** A short message: near the pointer after a refused drop, else at the top of the canvas. */
+export function Toast() {
+  const toast = useSession(selectToast);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => useSession.getState().dismissToast(toast.id), DURATION);
+    return () => clearTimeout(timer);
+  }, [toast]);
+  if (!toast) return null;
+  const style = toast.at
+    ? {
+        left: Math.max(12, Math.min(toast.at.x + 14, window.innerWidth - 372)),
+        top: Math.max(12, Math.min(toast.at.y + 14, window.innerHeight - 120)),
+      }
+    : undefined;
+  return (
+    <div
+      key={toast.id}
+      role="alert"
+      className={`toast toast--${toast.tone}${toast.at ? ' toast--at-pointer' : ''}`}
+      style={style}
+      data-testid="toast"
+      onClick={() => useSession.getState().dismissToast(toast.id)}
+      onKeyDown={() => useSession.getState().dismissToast(toast.id)}
+    >
+      <span className="toast__icon">
+        <AlertIcon />
+      </span>
+      <span>{toast.message}</span>
+    </div>
+  );
+}

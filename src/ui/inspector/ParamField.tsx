@@ -1,0 +1,33 @@
+import { memo } from 'react';
+import type { ParamSpec } from '../../engine/params';
+import { BoolField } from './BoolField';
+import { ChoiceField } from './ChoiceField';
+import { NumberField } from './NumberField';
+import { NumbersField } from './NumbersField';
+import { TextParamField } from './TextParamField';
+
+export interface ParamFieldProps {
+  nodeId: string;
+  name: string;
+  spec: ParamSpec;
+  /** The resolved value (the default when the document gives none). */
+  value: unknown;
+}
+
+/** One parameter's control, chosen by its spec's type. */
+export const ParamField = memo(function ParamField(props: ParamFieldProps) {
+  switch (props.spec.type) {
+    case 'number':
+      return <NumberField {...props} />;
+    case 'choice':
+      return <ChoiceField {...props} />;
+    case 'bool':
+      return <BoolField {...props} />;
+    case 'text':
+      return <TextParamField {...props} />;
+    case 'numbers':
+      return <NumbersField {...props} />;
+  }
+});
+
+export const fieldId = (nodeId: string, name: string) => `param-${nodeId}-${name}`;
