@@ -272,3 +272,39 @@ test('re-dragging an edge end moves it; dropping it on empty canvas disconnects 
   await page.keyboard.press('Control+z');
   await expect(edges(page)).toHaveCount(1);
 });
+
+test('exports the network and imports it back; a broken file lists its problems and changes nothing', async ({
+  page,
+}, testInfo) => {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('example-border').click();
+  await expect(nodes(page)).toHaveCount(4);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const file = testInfo.outputPath('border.neurograph.json');
+  await (await download).saveAs(file);
+  expect((await download).suggestedFilename()).toBe('border-at-x-3.neurograph.json');
+
+  await page.getByRole('button', { name: 'New' }).click();
+  await expect(nodes(page)).toHaveCount(0);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(file);
+  await expect(nodes(page)).toHaveCount(4);
+  await expect(page.getByTestId('document-name')).toHaveValue('Border at x = 3');
+
+  const broken = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await broken).setFiles({
+    name: 'broken.neurograph.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'neurograph', version: 1, name: 'x', seed: 1, nodes: [{ id: 'a' }], edges: [] })),
+  });
+  const dialog = page.getByTestId('import-problems');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('nodes[0]');
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(nodes(page)).toHaveCount(4);
+});

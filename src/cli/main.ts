@@ -63,6 +63,11 @@ function run(argv: string[]): number {
 }
 
 function main(): void {
+  // `neurograph examples | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
   try {
     process.exitCode = run(process.argv.slice(2));
   } catch (e) {

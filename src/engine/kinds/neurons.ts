@@ -84,7 +84,6 @@ export const neuronKind = defineKind({
     const activation = ctx.params.activation;
     const alpha = ctx.params.alpha;
     const edges = ctx.inputs.in;
-    const k = edges.length;
     // Flat copies of the edge layout: the hot loop reads typed arrays, not objects.
     const inOff = Int32Array.from(edges, (e) => e.offset);
     const inW = Int32Array.from(edges, (e) => e.width);
@@ -94,69 +93,105 @@ export const neuronKind = defineKind({
     const yOff = ctx.outputs.out.offset;
     // ∂L/∂z of each example of the batch, computed once at the start of backward.
     const gz = new Float64Array(ctx.capacity);
-    // Both passes go edge by edge over the whole batch rather than example by example: the edge's
-    // layout and weight are read once per batch, not once per example, and the loop over examples
-    // has no chain of dependent additions. Every sum still adds the same terms in the same order
-    // (bias, then the edges in order; examples in order), so the numbers are bit-for-bit the same.
     return {
       forward(n) {
-        const b0 = theta[bias];
-        for (let b = 0; b < n; b++) values[zOff + b] = b0;
-        for (let e = 0; e < k; e++) {
-          const w = inW[e];
-          const x0 = inOff[e];
-          const w0 = wOff[e];
-          if (w === 1) {
-            // A scalar edge, as in every neuron-level network: one weight times one number.
-            const we = theta[w0];
-            for (let b = 0; b < n; b++) values[zOff + b] += we * values[x0 + b];
-          } else {
-            for (let b = 0; b < n; b++) {
-              const xb = x0 + b * w;
-              let z = values[zOff + b];
-              for (let j = 0; j < w; j++) z += theta[w0 + j] * values[xb + j];
-              values[zOff + b] = z;
-            }
-          }
-        }
+        neuronForward(values, theta, inOff, inW, wOff, bias, zOff, n);
         applyElementwise(activation, alpha, values, zOff, values, yOff, n);
       },
       backward(n) {
         backElementwise(activation, alpha, values, zOff, values, yOff, grads, yOff, gz, 0, n);
-        let gBias = thetaGrad[bias];
-        for (let b = 0; b < n; b++) {
-          grads[zOff + b] += gz[b];
-          gBias += gz[b];
-        }
-        thetaGrad[bias] = gBias;
-        for (let e = 0; e < k; e++) {
-          const w = inW[e];
-          const x0 = inOff[e];
-          const w0 = wOff[e];
-          if (w === 1) {
-            const we = theta[w0];
-            let gw = thetaGrad[w0];
-            for (let b = 0; b < n; b++) {
-              const g = gz[b];
-              gw += g * values[x0 + b];
-              grads[x0 + b] += g * we;
-            }
-            thetaGrad[w0] = gw;
-          } else {
-            for (let b = 0; b < n; b++) {
-              const g = gz[b];
-              const xb = x0 + b * w;
-              for (let j = 0; j < w; j++) {
-                thetaGrad[w0 + j] += g * values[xb + j];
-                grads[xb + j] += g * theta[w0 + j];
-              }
-            }
-          }
-        }
+        neuronBackward(values, grads, theta, thetaGrad, gz, inOff, inW, wOff, bias, zOff, n);
       },
     };
   },
 });
+
+/*
+ * The neuron's loops, as plain functions of their arrays (arguments live in registers; variables
+ * captured by a closure are reloaded from its context inside the loops). Both go edge by edge over
+ * the whole batch rather than example by example: an edge's layout and weight are read once per
+ * batch, and the loop over examples has no chain of dependent additions. Every sum still adds the
+ * same terms in the same order (bias, then the edges in order; examples in order), so the numbers
+ * are bit-for-bit those of the example-by-example loop.
+ */
+
+/** z[b] = bias + Σ_e w_e · x_e[b] for the n examples of the batch. */
+function neuronForward(
+  values: Float64Array,
+  theta: Float64Array,
+  inOff: Int32Array,
+  inW: Int32Array,
+  wOff: Int32Array,
+  bias: number,
+  zOff: number,
+  n: number,
+): void {
+  const b0 = theta[bias];
+  for (let b = 0; b < n; b++) values[zOff + b] = b0;
+  for (let e = 0; e < inOff.length; e++) {
+    const w = inW[e];
+    const x0 = inOff[e];
+    const w0 = wOff[e];
+    if (w === 1) {
+      // A scalar edge, as in every neuron-level network: one weight times one number.
+      const we = theta[w0];
+      for (let b = 0; b < n; b++) values[zOff + b] += we * values[x0 + b];
+    } else {
+      for (let b = 0; b < n; b++) {
+        const xb = x0 + b * w;
+        let z = values[zOff + b];
+        for (let j = 0; j < w; j++) z += theta[w0 + j] * values[xb + j];
+        values[zOff + b] = z;
+      }
+    }
+  }
+}
+
+/** From gz = ∂L/∂z per example: ∂L/∂z, ∂L/∂bias, each edge's ∂L/∂w and ∂L/∂x (all accumulated). */
+function neuronBackward(
+  values: Float64Array,
+  grads: Float64Array,
+  theta: Float64Array,
+  thetaGrad: Float64Array,
+  gz: Float64Array,
+  inOff: Int32Array,
+  inW: Int32Array,
+  wOff: Int32Array,
+  bias: number,
+  zOff: number,
+  n: number,
+): void {
+  let gBias = thetaGrad[bias];
+  for (let b = 0; b < n; b++) {
+    grads[zOff + b] += gz[b];
+    gBias += gz[b];
+  }
+  thetaGrad[bias] = gBias;
+  for (let e = 0; e < inOff.length; e++) {
+    const w = inW[e];
+    const x0 = inOff[e];
+    const w0 = wOff[e];
+    if (w === 1) {
+      const we = theta[w0];
+      let gw = thetaGrad[w0];
+      for (let b = 0; b < n; b++) {
+        const g = gz[b];
+        gw += g * values[x0 + b];
+        grads[x0 + b] += g * we;
+      }
+      thetaGrad[w0] = gw;
+    } else {
+      for (let b = 0; b < n; b++) {
+        const g = gz[b];
+        const xb = x0 + b * w;
+        for (let j = 0; j < w; j++) {
+          thetaGrad[w0 + j] += g * values[xb + j];
+          grads[xb + j] += g * theta[w0 + j];
+        }
+      }
+    }
+  }
+}
 
 function edgeInit(
   weight: number | readonly number[] | undefined,
@@ -277,10 +312,8 @@ export const denseKind = defineKind({
         applyElementwise(activation, alpha, values, zOff, values, yOff, n * units);
       },
       backward(n) {
-        const m = n * units;
-        backElementwise(activation, alpha, values, zOff, values, yOff, grads, yOff, gz, 0, m);
-        for (let j = 0; j < m; j++) grads[zOff + j] += gz[j];
-        denseBackward(values, grads, theta, thetaGrad, gz, xOff, nIn, W, B, units, n);
+        backElementwise(activation, alpha, values, zOff, values, yOff, grads, yOff, gz, 0, n * units);
+        denseBackward(values, grads, theta, thetaGrad, gz, xOff, nIn, W, B, zOff, units, n);
         if (gathered) {
           for (let b = 0; b < n; b++) {
             let c = xOff + b * nIn;
@@ -416,8 +449,8 @@ function denseForward(
 }
 
 /**
- * From gz = ∂L/∂z (examples × units), accumulates ∂L/∂b[u] += Σ_b gz[b][u],
- * ∂L/∂W[u][i] += Σ_b gz[b][u] x[b][i] and ∂L/∂x[b][i] += Σ_u gz[b][u] W[u][i].
+ * From gz = ∂L/∂z (examples × units), accumulates ∂L/∂z (shown as the layer's internals),
+ * ∂L/∂b[u] += Σ_b gz[b][u], ∂L/∂W[u][i] += Σ_b gz[b][u] x[b][i] and ∂L/∂x[b][i] += Σ_u gz[b][u] W[u][i].
  */
 function denseBackward(
   values: Float64Array,
@@ -429,9 +462,11 @@ function denseBackward(
   nIn: number,
   W: number,
   B: number,
+  zOff: number,
   units: number,
   n: number,
 ): void {
+  for (let j = 0; j < n * units; j++) grads[zOff + j] += gz[j];
   for (let u = 0; u < units; u++) {
     let gb = thetaGrad[B + u];
     for (let b = 0; b < n; b++) gb += gz[b * units + u];

@@ -1,12 +1,9 @@
-import type { ParamSpecs } from '../../engine/params';
+import { describePortType } from '../../engine/ports';
 import {
   edgesCarryWeights,
-  formatNumbers,
   inputPort,
   nodeName,
-  nodeSpec,
   outputPort,
-  parseWeight,
   selectEdge,
   selectEdgeDiagnostics,
   selectNode,
@@ -16,9 +13,8 @@ import {
 } from '../../store';
 import { TrashIcon } from '../icons';
 import { DiagnosticList } from './DiagnosticList';
-import { Field } from './Field';
 import { Section } from './Section';
-import { useDraft } from './use-draft';
+import { WeightSection } from './WeightSection';
 
 /** The selected edge: where it goes and, into a neuron, its initial weight. */
 export function EdgeInspector({ id }: { id: string }) {
@@ -35,7 +31,7 @@ export function EdgeInspector({ id }: { id: string }) {
         <div className="inspector__titles">
           <span className="inspector__title">Connection</span>
           <span className="inspector__subtitle">
-            {out?.type ?? '?'} → {input?.label ?? edge.targetHandle}
+            carries {out ? describePortType(out.type) : 'nothing'}
           </span>
         </div>
         <button
@@ -75,66 +71,5 @@ export function EdgeInspector({ id }: { id: string }) {
       </Section>
       {edgesCarryWeights(target) && <WeightSection id={id} target={target} />}
     </div>
-  );
-}
-
-function WeightSection({
-  id,
-  target,
-}: {
-  id: string;
-  target: NonNullable<ReturnType<ReturnType<typeof selectNode>>>;
-}) {
-  const edge = useDocument(selectEdge(id));
-  const spec = nodeSpec(target);
-  const initSpec = spec && (spec.kind.params as ParamSpecs).init;
-  const scheme =
-    spec && initSpec?.type === 'choice'
-      ? (initSpec.options.find((o) => o.value === spec.values.init)?.label ?? '')
-      : '';
-  const weight = useDraft(formatNumbers(edge?.weight), (text) => {
-    const parsed = parseWeight(text);
-    if (!parsed.ok) return parsed.message;
-    useDocument.getState().setEdgeWeight(id, parsed.value);
-    return null;
-  });
-  const name = useDraft(edge?.label ?? '', (text) => {
-    useDocument.getState().setEdgeLabel(id, text);
-    return null;
-  });
-  return (
-    <Section title="Weight">
-      <div className="inspector__fields">
-        <Field
-          id={`weight-${id}`}
-          label="Initial weight"
-          help="The weight this edge starts training from. A vector input takes one number per element."
-          hint={`Blank: drawn by the ${scheme ? `${scheme} ` : ''}init scheme`}
-          error={weight.error}
-        >
-          <input
-            id={`weight-${id}`}
-            className="input"
-            type="text"
-            inputMode="decimal"
-            placeholder="drawn at random"
-            autoComplete="off"
-            data-testid="edge-weight"
-            {...weight.inputProps}
-          />
-        </Field>
-        <Field id={`weight-name-${id}`} label="Name" help="Names this weight in charts and exports.">
-          <input
-            id={`weight-name-${id}`}
-            className="input"
-            type="text"
-            placeholder="w"
-            autoComplete="off"
-            data-testid="edge-label"
-            {...name.inputProps}
-          />
-        </Field>
-      </div>
-    </Section>
   );
 }
