@@ -1,13 +1,17 @@
 /**
- * Auto-layout with dagre, left to right: data on the left, the optimizer on the right. The laid-out
- * graph keeps its top-left corner where it was, so the canvas does not jump away.
+ * Auto-layout, left to right: dagre ranks the nodes (data on the left, the optimizer on the right);
+ * each rank is then stacked in a column centred on one line, ordered by where the nodes' inputs sit
+ * (then by their previous height), so fully connected layers keep their order and nothing overlaps.
+ * The laid-out graph keeps its top-left corner where it was, so the canvas does not jump away.
  */
 import dagre from '@dagrejs/dagre';
 import type { GraphEdge, GraphNode, Position } from '../engine/graph';
 import { topLeft } from './graph-ops';
 import type { Size } from './view';
 
-export const DEFAULT_NODE_SIZE: Size = { width: 220, height: 120 };
+export const DEFAULT_NODE_SIZE: Size = { width: 212, height: 120 };
+const RANK_GAP = 90;
+const NODE_GAP = 28;
 
 export function layoutPositions(
   nodes: readonly GraphNode[],
@@ -16,27 +20,60 @@ export function layoutPositions(
 ): Map<string, Position> {
   const result = new Map<string, Position>();
   if (nodes.length === 0) return result;
+  const size = (id: string) => sizes.get(id) ?? DEFAULT_NODE_SIZE;
+  const ids = new Set<string>(nodes.map((n) => n.id));
+  const inner = edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target);
+
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 90, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of nodes) {
-    const size = sizes.get(n.id) ?? DEFAULT_NODE_SIZE;
-    g.setNode(n.id, { width: size.width, height: size.height });
-  }
-  const ids = new Set(nodes.map((n) => n.id));
-  for (const e of edges) if (ids.has(e.source) && ids.has(e.target)) g.setEdge(e.source, e.target);
+  for (const n of nodes) g.setNode(n.id, { ...size(n.id) });
+  for (const e of inner) g.setEdge(e.source, e.target);
   dagre.layout(g);
 
-  const corner = topLeft(nodes);
-  let minX = Number.POSITIVE_INFINITY;
-  let minY = Number.POSITIVE_INFINITY;
+  // Columns: nodes dagre put at the same x.
+  const columns = new Map<number, GraphNode[]>();
   for (const n of nodes) {
-    const { x, y, width, height } = g.node(n.id);
-    const p = { x: x - width / 2, y: y - height / 2 };
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
-    result.set(n.id, p);
+    const x = Math.round(g.node(n.id).x);
+    const column = columns.get(x);
+    if (column) column.push(n);
+    else columns.set(x, [n]);
   }
+  const sources = new Map<string, string[]>();
+  for (const e of inner) {
+    const list = sources.get(e.target);
+    if (list) list.push(e.source);
+    else sources.set(e.target, [e.source]);
+  }
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const centre = new Map<string, number>();
+  for (const x of [...columns.keys()].sort((a, b) => a - b)) {
+    const column = columns.get(x)!;
+    const key = (n: GraphNode) => {
+      const placed = (sources.get(n.id) ?? []).map((s) => centre.get(s)).filter((c) => c !== undefined);
+      return placed.length > 0 ? placed.reduce((a, b) => a + b, 0) / placed.length : null;
+    };
+    const keys = new Map(column.map((n) => [n.id, key(n)]));
+    column.sort((a, b) => {
+      const ka = keys.get(a.id);
+      const kb = keys.get(b.id);
+      if (ka != null && kb != null && ka !== kb) return ka - kb;
+      return a.position.y - b.position.y || index.get(a.id)! - index.get(b.id)!;
+    });
+    const total = column.reduce((s, n) => s + size(n.id).height, 0) + NODE_GAP * (column.length - 1);
+    let top = -total / 2;
+    for (const n of column) {
+      const { width, height } = size(n.id);
+      centre.set(n.id, top + height / 2);
+      result.set(n.id, { x: x - width / 2, y: top });
+      top += height + NODE_GAP;
+    }
+  }
+
+  // Keep the graph's top-left corner where it was.
+  const corner = topLeft(nodes);
+  const minX = Math.min(...[...result.values()].map((p) => p.x));
+  const minY = Math.min(...[...result.values()].map((p) => p.y));
   for (const [id, p] of result) {
     result.set(id, { x: Math.round(p.x - minX + corner.x), y: Math.round(p.y - minY + corner.y) });
   }

@@ -14,12 +14,14 @@ import {
   spiralPoints,
   threeGaussianPoints,
   xorPoints,
+  xorTablePoints,
 } from './generators';
 import { splitExamples, trainCount } from './split';
 import type { DataTable, Task } from './table';
 
 export type DatasetId =
   | 'border'
+  | 'xor-table'
   | 'xor'
   | 'circle'
   | 'gaussians'
@@ -72,6 +74,20 @@ export const DATASETS: readonly DatasetInfo[] = [
     nFeatures: 1,
     nTargets: 1,
     featureNames: ['x'],
+    defaultN: 4,
+    defaultNoise: 0,
+    fixedSize: true,
+  },
+  {
+    id: 'xor-table',
+    label: 'XOR truth table',
+    description:
+      'The four corners (0,0), (0,1), (1,0), (1,1) with classes 0, 1, 1, 0: no single line separates ' +
+      'them, two hidden neurons can. No noise; the size is fixed.',
+    task: 'binary',
+    nFeatures: 2,
+    nTargets: 1,
+    featureNames: ['x1', 'x2'],
     defaultN: 4,
     defaultNoise: 0,
     fixedSize: true,
@@ -167,6 +183,7 @@ export const DATASETS: readonly DatasetInfo[] = [
 
 const GENERATORS: Record<DatasetId, Generate> = {
   border: borderPoints,
+  'xor-table': xorTablePoints,
   xor: xorPoints,
   circle: circlePoints,
   gaussians: gaussianPoints,

@@ -25,6 +25,13 @@ export const borderPoints: Generate = () => ({
   count: 4,
 });
 
+/** XOR's truth table: the four corners of the unit square, the classic 2-2-1 problem. */
+export const xorTablePoints: Generate = () => ({
+  x: Float64Array.of(0, 0, 0, 1, 1, 0, 1, 1),
+  y: Float64Array.of(0, 1, 1, 0),
+  count: 4,
+});
+
 /** Distance kept between xor points and the axes, so the noise-free quadrants are separable. */
 const XOR_MARGIN = 0.3;
 /** Quadrant signs cycled through in order: class 0, 1, 0, 1 (label 1 iff the signs differ). */

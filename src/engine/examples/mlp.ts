@@ -12,6 +12,8 @@ export interface MlpSpec {
   hidden: ElementwiseId;
   output: ElementwiseId;
   level: 'neuron' | 'dense';
+  /** Ends the network with a softmax node (for categorical cross-entropy on probabilities). */
+  softmax?: boolean;
   dataset: Record<string, unknown>;
   loss: { kind: string; params?: Record<string, unknown> };
   optimizer: { kind: string; params?: Record<string, unknown> };
@@ -69,7 +71,14 @@ export function buildMlp(spec: MlpSpec): NamedGraph {
       previous = current;
     }
   }
-  const lossX = (layers + 1) * COLUMN;
+  let lossX = (layers + 1) * COLUMN;
+  if (spec.softmax) {
+    g.node('act.softmax', 'softmax', { x: lossX, y: middle(1, 0) }, {}, { label: 'softmax' });
+    if (previous.length !== 1) throw new Error('a softmax output needs a dense output layer');
+    g.edge(previous[0].id, previous[0].port, 'softmax', 'in');
+    previous = [{ id: 'softmax', port: 'out' }];
+    lossX += COLUMN;
+  }
   g.node(spec.loss.kind, 'loss', { x: lossX, y: middle(1, 0) }, spec.loss.params ?? {}, { label: 'loss' });
   if (previous.length !== 1)
     throw new Error('the output layer of an MLP must have one node (a dense layer or one neuron)');

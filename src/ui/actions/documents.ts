@@ -3,7 +3,8 @@ import { borderAt3 } from '../../engine/examples/border';
 import type { NamedGraph } from '../../engine/examples/document';
 import { buildMlp } from '../../engine/examples/mlp';
 import type { NeurographDocument } from '../../format';
-import { newDocument, openDocument } from '../../store';
+import { layoutPositions, newDocument, openDocument } from '../../store';
+import { estimateNodeSize } from '../canvas/node-size';
 import { showViewport } from './flow';
 
 export interface Example {
@@ -76,8 +77,12 @@ export function openAndShow(doc: NamedGraph | NeurographDocument): void {
   showViewport('viewport' in doc ? doc.viewport : undefined);
 }
 
+/** Opens an example laid out for the nodes as this canvas draws them. */
 export function openExample(example: Example): void {
-  openAndShow(example.build());
+  const graph = example.build();
+  const sizes = new Map(graph.nodes.map((n) => [n.id as string, estimateNodeSize(n)]));
+  const positions = layoutPositions(graph.nodes, graph.edges, sizes);
+  openAndShow({ ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) });
 }
 
 export function startNewDocument(): void {
