@@ -10,6 +10,7 @@ import type { Split } from '../../src/engine/datasets/table';
 
 const ALL_IDS: DatasetId[] = [
   'border',
+  'xor-table',
   'xor',
   'circle',
   'gaussians',
@@ -47,6 +48,7 @@ describe('the catalogue', () => {
     };
     expect(shape('border')).toEqual(['binary', 1, 1, 1]);
     expect(shape('xor')).toEqual(['binary', 2, 1, 2]);
+    expect(shape('xor-table')).toEqual(['binary', 2, 1, 2]);
     expect(shape('circle')).toEqual(['binary', 2, 1, 2]);
     expect(shape('gaussians')).toEqual(['binary', 2, 1, 2]);
     expect(shape('spiral')).toEqual(['binary', 2, 1, 2]);
@@ -272,5 +274,13 @@ describe('option validation', () => {
     rejects({ n: 3, testFraction: 0.9 }, /^testFraction .* leaves no training examples/);
     rejects({ batchSize: 0 }, /^batchSize must/);
     expect(() => buildDataTable(options('mnist' as DatasetId))).toThrow(/^dataset must be one of/);
+  });
+});
+
+describe('the XOR truth table', () => {
+  it('is exactly the four corners with XOR labels, in table order', () => {
+    const t = buildDataTable(options('xor-table', { n: 999, noise: 3 }));
+    expect(Array.from(t.train.x)).toEqual([0, 0, 0, 1, 1, 0, 1, 1]);
+    expect(Array.from(t.train.y)).toEqual([0, 1, 1, 0]);
   });
 });
