@@ -40,7 +40,12 @@ export function denseLayerParams(plan: Plan, theta: Float64Array, layers: number
 }
 
 /** ∂L/∂θ of a dense-level plan at θ on the given training rows, per layer (for the cross-check). */
-export function engineGradientOn(plan: Plan, theta: Float64Array, rows: readonly number[], layers: number): LayerParams[] {
+export function engineGradientOn(
+  plan: Plan,
+  theta: Float64Array,
+  rows: readonly number[],
+  layers: number,
+): LayerParams[] {
   const { table, features, target } = plan.data!;
   const { train, nFeatures: d, nTargets: m } = table;
   const grad = new Float64Array(plan.paramCount);

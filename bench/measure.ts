@@ -20,7 +20,7 @@ export interface Budget {
 export const FULL: Budget = { warmupMs: 600, runMs: 1500, repetitions: 3 };
 export const QUICK: Budget = { warmupMs: 150, runMs: 300, repetitions: 1 };
 
-const SLICE_MS = 50;
+export const SLICE_MS = 50;
 
 /** How many steps to run between two readings of the clock. */
 const CHUNK_MS = 1;

@@ -26,6 +26,8 @@ export interface Machine {
   node: string;
   platform: string;
   tfjs: string;
+  /** 1-minute load average when the run started: above 1 or so, other work shared the CPU. */
+  load: number;
 }
 
 export function machine(tfjs: string): Machine {
@@ -36,11 +38,12 @@ export function machine(tfjs: string): Machine {
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
     tfjs,
+    load: os.loadavg()[0],
   };
 }
 
 export const describeMachine = (m: Machine) =>
-  `${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}; tfjs ${m.tfjs}`;
+  `${m.cpu}, ${m.cores} cores, Node ${m.node}, ${m.platform}; tfjs ${m.tfjs}; load average ${m.load.toFixed(2)}`;
 
 const rate = (r?: Result) => (r ? Math.round(r.rate).toLocaleString('en-US') : '–');
 
@@ -84,7 +87,11 @@ export function textTable(sizes: SizeResults[]): string {
 
 export function markdownTable(sizes: SizeResults[]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(HEADER), line(HEADER.map((_, c) => (c === 0 ? '---' : '---:'))), ...rows(sizes).map(line)].join('\n');
+  return [
+    line(HEADER),
+    line(HEADER.map((_, c) => (c === 0 ? '---' : '---:'))),
+    ...rows(sizes).map(line),
+  ].join('\n');
 }
 
 /** Loss over all training points before and after each contender's training, one line per contender. */
@@ -93,7 +100,10 @@ export function lossLines(sizes: SizeResults[]): string[] {
   for (const s of sizes) {
     for (const c of CONTENDERS) {
       const r = s.results[c];
-      if (r) out.push(`${s.network.padEnd(13)} ${c.padEnd(14)} ${r.lossBefore.toFixed(4)} → ${r.lossAfter.toFixed(4)}`);
+      if (r)
+        out.push(
+          `${s.network.padEnd(13)} ${c.padEnd(14)} ${r.lossBefore.toFixed(4)} → ${r.lossAfter.toFixed(4)}`,
+        );
     }
   }
   return out;
@@ -121,7 +131,9 @@ export function missedTargets(sizes: SizeResults[]): string[] {
     for (const [name, target] of Object.entries(TARGETS) as [ContenderName, number][]) {
       const r = s.results[name];
       if (r && hand && r.rate / hand.rate < target) {
-        out.push(`${name} on ${s.network}: ${(r.rate / hand.rate).toFixed(2)}× of hand-written (target ${target}×)`);
+        out.push(
+          `${name} on ${s.network}: ${(r.rate / hand.rate).toFixed(2)}× of hand-written (target ${target}×)`,
+        );
       }
     }
   }

@@ -56,7 +56,9 @@ export function compileMlp(sizes: readonly number[], level: 'dense' | 'neuron'):
   });
   const { plan, diagnostics } = compile(graph);
   if (!plan) {
-    throw new Error(`the benchmark graph ${sizeName(sizes)} does not compile: ${diagnostics.map((d) => d.message).join('; ')}`);
+    throw new Error(
+      `the benchmark graph ${sizeName(sizes)} does not compile: ${diagnostics.map((d) => d.message).join('; ')}`,
+    );
   }
   if (!plan.data) throw new Error('the benchmark graph has no dataset');
   return plan;

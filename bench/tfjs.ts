@@ -24,11 +24,7 @@ export class TfjsMlp implements Contender {
   private readonly order: Int32Array;
   private cursor = 0;
 
-  constructor(
-    private readonly table: DataTable,
-    private readonly sizes: readonly number[],
-    init: LayerParams[],
-  ) {
+  constructor(table: DataTable, sizes: readonly number[], init: LayerParams[]) {
     // tfjs multiplies x · W with W as [in, out]: the transpose of the engine's [out][in] layout.
     this.weights = init.map((p, l) => {
       const nIn = sizes[l];
@@ -40,7 +36,10 @@ export class TfjsMlp implements Contender {
     this.biases = init.map((p) => tf.variable(tf.tensor1d(Float32Array.from(p.b))));
     this.optimizer = tf.train.sgd(LR);
     const { x, y, count } = table.train;
-    this.xs = tf.tensor2d(Float32Array.from(x.subarray(0, count * table.nFeatures)), [count, table.nFeatures]);
+    this.xs = tf.tensor2d(Float32Array.from(x.subarray(0, count * table.nFeatures)), [
+      count,
+      table.nFeatures,
+    ]);
     this.ys = tf.tensor2d(Float32Array.from(y.subarray(0, count * table.nTargets)), [count, table.nTargets]);
     this.order = Int32Array.from({ length: count }, (_, i) => i);
     tf.util.shuffle(this.order);

@@ -97,6 +97,14 @@ test('edits a parameter in the inspector; a bad value is shown in red and not ap
 
   await inspector.getByTestId('param-input-dataset').selectOption('xor');
   await expect(node(page, data).getByTestId('param-dataset')).toHaveText(/XOR/i);
+
+  // Typing "32" was one edit, choosing the dataset another: two undos bring back the defaults.
+  await pane(page).click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+z');
+  await expect(node(page, data).getByTestId('param-dataset')).not.toHaveText(/XOR/i);
+  await expect(node(page, data).getByTestId('param-batchSize')).toHaveText('32');
+  await page.keyboard.press('Control+z');
+  await expect(node(page, data).getByTestId('param-batchSize')).toHaveText('10');
 });
 
 test('undo and redo: one entry per drag, per addition, per edit', async ({ page }) => {
@@ -299,7 +307,16 @@ test('exports the network and imports it back; a broken file lists its problems 
   await (await broken).setFiles({
     name: 'broken.neurograph.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ format: 'neurograph', version: 1, name: 'x', seed: 1, nodes: [{ id: 'a' }], edges: [] })),
+    buffer: Buffer.from(
+      JSON.stringify({
+        format: 'neurograph',
+        version: 1,
+        name: 'x',
+        seed: 1,
+        nodes: [{ id: 'a' }],
+        edges: [],
+      }),
+    ),
   });
   const dialog = page.getByTestId('import-problems');
   await expect(dialog).toBeVisible();

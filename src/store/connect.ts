@@ -6,6 +6,7 @@
 import { outputFitsInput } from '../engine/compiler/compile';
 import type { EdgeId, GraphEdge, GraphNode, NodeId } from '../engine/graph';
 import { describePortType } from '../engine/ports';
+import { nodeById } from './lookup';
 import { inputPort, nodeName, nodeSpec, outputPort } from './ports';
 
 /** A connection as React Flow reports it: source is always an output, target an input. */
@@ -40,8 +41,8 @@ export function checkConnection(
   c: ConnectionRequest,
   ignoreEdge?: EdgeId,
 ): ConnectionCheck {
-  const source = graph.nodes.find((n) => n.id === c.source);
-  const target = graph.nodes.find((n) => n.id === c.target);
+  const source = nodeById(graph.nodes, c.source);
+  const target = nodeById(graph.nodes, c.target);
   if (!source || !target) return refuse('That node no longer exists.');
   if (source.id === target.id) return refuse('A node cannot feed itself: connect it to another node.');
   const out = outputPort(source, c.sourceHandle);

@@ -10,7 +10,7 @@ import { topLeft } from './graph-ops';
 import type { Size } from './view';
 
 export const DEFAULT_NODE_SIZE: Size = { width: 212, height: 120 };
-const RANK_GAP = 90;
+const RANK_GAP = 72;
 const NODE_GAP = 28;
 
 export function layoutPositions(

@@ -105,6 +105,7 @@ useDocument.subscribe((doc, prev) => {
   if (doc.nodes === prev.nodes && doc.edges === prev.edges) return;
   const s = useSelection.getState();
   const gone =
-    [...s.nodes].some((id) => !nodeById(doc.nodes, id)) || [...s.edges].some((id) => !edgeById(doc.edges, id));
+    [...s.nodes].some((id) => !nodeById(doc.nodes, id)) ||
+    [...s.edges].some((id) => !edgeById(doc.edges, id));
   if (gone) s.prune(new Set(doc.nodes.map((n) => n.id)), new Set(doc.edges.map((e) => e.id)));
 });

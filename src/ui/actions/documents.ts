@@ -77,12 +77,21 @@ export function openAndShow(doc: NamedGraph | NeurographDocument): void {
   showViewport('viewport' in doc ? doc.viewport : undefined);
 }
 
-/** Opens an example laid out for the nodes as this canvas draws them. */
-export function openExample(example: Example): void {
-  const graph = example.build();
+/**
+ * Opens a generated graph (an example, the MLP builder's output) laid out left to right for the
+ * nodes as this canvas draws them, and fits the view to it. One undo entry.
+ */
+export function openLaidOut(graph: NamedGraph): void {
   const sizes = new Map(graph.nodes.map((n) => [n.id as string, estimateNodeSize(n)]));
   const positions = layoutPositions(graph.nodes, graph.edges, sizes);
-  openAndShow({ ...graph, nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })) });
+  openAndShow({
+    ...graph,
+    nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })),
+  });
+}
+
+export function openExample(example: Example): void {
+  openLaidOut(example.build());
 }
 
 export function startNewDocument(): void {

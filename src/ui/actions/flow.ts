@@ -15,7 +15,7 @@ export function registerFlow(instance: ReactFlowInstance | null, element: HTMLEl
   pane = element;
 }
 
-export const FIT_OPTIONS = { padding: 0.18, maxZoom: 1.25, duration: 250 } as const;
+export const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.25, duration: 250 } as const;
 
 /** Fits the view to the nodes once they are drawn and measured (see canvas/FitOnRequest). */
 export function fitViewSoon(): void {

@@ -22,6 +22,7 @@ import { Toast } from './Toast';
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 const CONNECTION_LINE_STYLE = { stroke: 'var(--accent)', strokeWidth: 2 };
 const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 168, height: 112 };
 
 function minimapClass(node: FlowNode): string {
   const n = nodeById(useDocument.getState().nodes, node.id);
@@ -83,6 +84,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--canvas-dots)" />
         <Controls showInteractive={false} position="bottom-left" />
         <MiniMap<FlowNode>
+          style={MINIMAP_STYLE}
           pannable
           zoomable
           position="bottom-right"

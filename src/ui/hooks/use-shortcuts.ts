@@ -7,6 +7,20 @@ import { useEffect } from 'react';
 import { deleteSelection, duplicateSelection, redo, selectAll, undo, useSelection } from '../../store';
 import { isTyping } from './typing';
 
+/** The editor's shortcuts, for a help dialog. "Mod" is Ctrl (⌘ on a Mac). */
+export const SHORTCUTS: readonly { keys: string; action: string }[] = [
+  { keys: 'Delete / Backspace', action: 'Delete the selected nodes and connections' },
+  { keys: 'Mod+Z', action: 'Undo' },
+  { keys: 'Mod+Shift+Z / Mod+Y', action: 'Redo' },
+  { keys: 'Mod+C / Mod+X / Mod+V', action: 'Copy, cut, paste (works between tabs)' },
+  { keys: 'Mod+D', action: 'Duplicate the selection' },
+  { keys: 'Mod+A', action: 'Select everything' },
+  { keys: 'Escape', action: 'Clear the selection' },
+  { keys: 'Shift+drag', action: 'Select the nodes in a box' },
+  { keys: 'Shift / Mod+click', action: 'Add to or remove from the selection' },
+  { keys: 'Arrow keys', action: 'Move the selected nodes' },
+];
+
 export function handleShortcut(e: KeyboardEvent): boolean {
   if (e.defaultPrevented || isTyping(e.target)) return false;
   const mod = e.ctrlKey || e.metaKey;

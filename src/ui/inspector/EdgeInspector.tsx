@@ -30,9 +30,7 @@ export function EdgeInspector({ id }: { id: string }) {
       <header className="inspector__header">
         <div className="inspector__titles">
           <span className="inspector__title">Connection</span>
-          <span className="inspector__subtitle">
-            carries {out ? describePortType(out.type) : 'nothing'}
-          </span>
+          <span className="inspector__subtitle">carries {out ? describePortType(out.type) : 'nothing'}</span>
         </div>
         <button
           type="button"

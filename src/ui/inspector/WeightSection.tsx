@@ -6,13 +6,7 @@ import { Section } from './Section';
 import { useDraft } from './use-draft';
 
 /** An edge into a neuron: its initial weight (blank: drawn by the neuron's init scheme) and its name. */
-export function WeightSection({
-  id,
-  target,
-}: {
-  id: string;
-  target: GraphNode;
-}) {
+export function WeightSection({ id, target }: { id: string; target: GraphNode }) {
   const edge = useDocument(selectEdge(id));
   const spec = nodeSpec(target);
   const initSpec = spec && (spec.kind.params as ParamSpecs).init;

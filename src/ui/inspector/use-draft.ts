@@ -18,9 +18,15 @@ export function useDraft(committed: string, apply: (text: string) => string | nu
       setError(null);
     }
   }, [committed]);
+  const change = (text: string) => {
+    setDraft(text);
+    setError(apply(text));
+  };
   return {
     value: draft,
     error,
+    /** Types `text` into the field, as if the learner had. */
+    change,
     inputProps: {
       value: draft,
       'aria-invalid': error ? true : undefined,
@@ -29,11 +35,7 @@ export function useDraft(committed: string, apply: (text: string) => string | nu
         original.current = committed;
         useDocument.getState().beginGesture();
       },
-      onChange: (e: { target: { value: string } }) => {
-        const text = e.target.value;
-        setDraft(text);
-        setError(apply(text));
-      },
+      onChange: (e: { target: { value: string } }) => change(e.target.value),
       onBlur: () => {
         focused.current = false;
         useDocument.getState().endGesture();

@@ -1,0 +1,584 @@
+/**
+ * A training session: the whole state machine behind "step and train visually", usable directly
+ * (tests, command line) or inside the worker. It compiles graphs, trains step by step or phase by
+ * phase, keeps a history to seek into and rewind to, watches for trouble, stops at the first
+ * non-finite number, and packs what the canvas shows into compact snapshots.
+ */
+import { compile } from '../compiler/compile';
+import type { Plan } from '../compiler/plan';
+import type { Diagnostic } from '../diagnostics';
+import type { EdgeId, Graph, NodeId } from '../graph';
+import { type ParameterMemory, rememberParameters } from '../runtime/parameters';
+import { Runtime } from '../runtime/runtime';
+import { type Phase, Trainer } from '../runtime/trainer';
+import { type Evaluation, Evaluator, type GridOptions, type GridPrediction } from './evaluate';
+import { checkPhase, type NonFiniteReport } from './finite';
+import {
+  type ExplainOptions,
+  explainEdgeGradient,
+  explainParameter,
+  type GradientExplanation,
+  type GradientVerification,
+  verifyGradient,
+} from './gradient-check';
+import { type HistoryOptions, ParameterHistory } from './history';
+import { describePlan, type PhaseTouch, phaseTouches, type TrainingLayout } from './layout';
+import { TrainingWatch, type WatchDiagnostic, type WatchOptions } from './watch';
+
+export interface SessionOptions {
+  /** Evaluate train and test loss/accuracy every this many steps (0: only on demand); default 50. */
+  evaluateEvery?: number;
+  history?: HistoryOptions;
+  watch?: WatchOptions;
+  /** The example of the batch whose numbers snapshots show; default 0. */
+  example?: number;
+  /** Clock for `run({ ms })`; default performance.now. */
+  now?: () => number;
+}
+
+/** Settings that can change while a session runs. */
+export interface SessionSettings {
+  evaluateEvery?: number;
+  example?: number;
+}
+
+export interface LoadOptions {
+  /** Keep the learned values of every parameter block the new graph still has (same key and size). */
+  keep?: boolean;
+}
+
+export interface LoadResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  layout: TrainingLayout | null;
+  /** Keys of the blocks whose learned values were kept. */
+  kept: string[];
+}
+
+export interface RunBudget {
+  /** At most this many steps. */
+  steps?: number;
+  /** Stop once this many milliseconds have passed (checked after each step). */
+  ms?: number;
+  /** Stop when the run reaches this step. */
+  until?: number;
+}
+
+export interface RewindResult {
+  step: number;
+  /** Whether the replayed θ equals the one the history held for that step, bit for bit (null: evicted). */
+  matchesHistory: boolean | null;
+}
+
+/** Per buffer number: the shown example's and the batch mean, at `slot.base + j` (see TrainingLayout). */
+export interface ArenaSnapshot {
+  example: Float64Array;
+  mean: Float64Array;
+}
+
+export interface TrainingSnapshot {
+  loadId: number;
+  /** Completed steps of what is shown (the seeked step while seeking). */
+  step: number;
+  epoch: number;
+  /** Completed steps of the run itself. */
+  liveStep: number;
+  /** Showing an earlier step from the history; the run itself is unchanged. */
+  seeking: boolean;
+  phase: {
+    /** The phase that ran last (null right after a load, reset or rewind). */
+    last: Phase | null;
+    next: Phase;
+    /** Nodes and edges the last phase touched, in the order it did. */
+    touched: PhaseTouch;
+  };
+  /** L on the shown batch (NaN before the loss phase has run). */
+  loss: number;
+  /** Per-step losses of steps from…step (append to a curve; drop what it holds from `from` on). */
+  losses: { from: number; values: Float64Array };
+  /** The last evaluation of the shown θ, if any. */
+  evaluation: Evaluation | null;
+  theta: Float64Array;
+  thetaGrad: Float64Array;
+  delta: Float64Array;
+  /** Optimizer state vectors (e.g. m, v for Adam); null while seeking (the history keeps θ only). */
+  optimizer: { names: string[]; state: Float64Array[] } | null;
+  batch: {
+    /** Rows of the training split in the shown batch. */
+    indices: Int32Array;
+    size: number;
+    /** The example whose numbers `values.example` and `grads.example` hold. */
+    example: number;
+  };
+  values: ArenaSnapshot;
+  grads: ArenaSnapshot;
+  nonFinite: NonFiniteReport | null;
+  /** Training refuses to continue (after a non-finite number) until reset or rewind. */
+  paused: boolean;
+  diagnostics: WatchDiagnostic[];
+}
+
+/** An earlier step recomputed on buffers of its own. */
+interface SeekView {
+  step: number;
+  /** θ before the step (the forward and backward ran on it) and after it (what is shown). */
+  before: Float64Array;
+  after: Float64Array;
+  grad: Float64Array;
+  delta: Float64Array;
+  runtime: Runtime;
+  evaluator: Evaluator;
+  loss: number;
+  batch: Int32Array;
+  evaluation: Evaluation | null;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class TrainingSession {
+  private plan: Plan | null = null;
+  private trainerRef: Trainer | null = null;
+  private history: ParameterHistory | null = null;
+  private watch: TrainingWatch | null = null;
+  private evaluator: Evaluator | null = null;
+  private layoutRef: TrainingLayout | null = null;
+  private touches: Record<Phase, PhaseTouch> | null = null;
+  /** θ the run started from (seeded init, or kept weights), for rewinding by replay. */
+  private theta0: Float64Array | null = null;
+  /** Learned values of the last run that compiled, carried into a kept load. */
+  private memory: ParameterMemory | null = null;
+  private seekView: SeekView | null = null;
+  private seekBuffers: Omit<SeekView, 'step' | 'loss' | 'batch' | 'evaluation'> | null = null;
+  private replaying = false;
+  private evaluateEvery: number;
+  private example: number;
+  private readonly clock: () => number;
+  loadId = 0;
+  nonFinite: NonFiniteReport | null = null;
+  lastPhase: Phase | null = null;
+  evaluation: Evaluation | null = null;
+
+  constructor(private readonly options: SessionOptions = {}) {
+    this.evaluateEvery = options.evaluateEvery ?? 50;
+    this.example = options.example ?? 0;
+    this.clock = options.now ?? now;
+  }
+
+  /** The run's trainer (null when the graph does not compile). Read it; change it only through the session. */
+  get trainer(): Trainer | null {
+    return this.trainerRef;
+  }
+
+  get layout(): TrainingLayout | null {
+    return this.layoutRef;
+  }
+
+  get paused(): boolean {
+    return this.nonFinite !== null;
+  }
+
+  /** Completed steps of the run. */
+  get currentStep(): number {
+    return this.trainerRef?.step ?? 0;
+  }
+
+  /** The step being shown while seeking, else null. */
+  get seeking(): number | null {
+    return this.seekView?.step ?? null;
+  }
+
+  /** The run's history of θ, losses and batches (null before a successful load). */
+  get timeline(): ParameterHistory | null {
+    return this.history;
+  }
+
+  get diagnostics(): readonly WatchDiagnostic[] {
+    return this.watch?.diagnostics ?? [];
+  }
+
+  configure(settings: SessionSettings): void {
+    if (settings.evaluateEvery !== undefined) this.evaluateEvery = Math.max(0, Math.floor(settings.evaluateEvery));
+    if (settings.example !== undefined) this.example = Math.max(0, Math.floor(settings.example));
+  }
+
+  /**
+   * Compiles a graph and starts a new run on it (step 0). With `keep`, every parameter block the
+   * new plan shares with the last one that compiled (same key, same size) keeps its learned value.
+   */
+  load(graph: Graph, options: LoadOptions = {}): LoadResult {
+    if (this.plan && this.trainerRef) this.memory = rememberParameters(this.plan, this.trainerRef.theta);
+    const { plan, diagnostics } = compile(graph);
+    this.loadId++;
+    if (!plan) {
+      this.clear();
+      return { ok: false, diagnostics, layout: null, kept: [] };
+    }
+    const previous = options.keep && this.memory ? this.memory : undefined;
+    const kept = previous
+      ? plan.blocks.filter((b) => previous.get(b.key)?.length === b.size).map((b) => b.key)
+      : [];
+    this.plan = plan;
+    this.seekBuffers = null;
+    this.watch = new TrainingWatch(plan, this.options.watch);
+    this.touches = phaseTouches(plan);
+    const trainer = new Trainer(plan, { previous });
+    const batchSize = trainer.loader?.batchSize ?? 0;
+    this.history = new ParameterHistory(plan.paramCount, batchSize, this.options.history);
+    this.layoutRef = describePlan(plan, this.loadId, this.history.capacity);
+    this.begin(trainer);
+    return { ok: true, diagnostics, layout: this.layoutRef, kept };
+  }
+
+  private clear(): void {
+    this.plan = null;
+    this.trainerRef = null;
+    this.history = null;
+    this.watch = null;
+    this.evaluator = null;
+    this.layoutRef = null;
+    this.touches = null;
+    this.theta0 = null;
+    this.seekView = null;
+    this.seekBuffers = null;
+    this.nonFinite = null;
+    this.lastPhase = null;
+    this.evaluation = null;
+  }
+
+  /** Starts the run of `trainer` at step 0. */
+  private begin(trainer: Trainer): void {
+    this.trainerRef = trainer;
+    this.theta0 = trainer.theta.slice();
+    this.evaluator = new Evaluator(trainer.plan, trainer.theta);
+    this.history!.clear();
+    this.history!.record(0, trainer.theta, Number.NaN);
+    this.watch!.reset();
+    this.seekView = null;
+    this.nonFinite = null;
+    this.lastPhase = null;
+    this.evaluation = this.evaluateEvery > 0 ? this.evaluateLive() : null;
+  }
+
+  /** Starts over from the seeded initial values (forgetting kept weights). */
+  reset(): void {
+    if (!this.plan) return;
+    this.begin(new Trainer(this.plan));
+  }
+
+  /** Runs the next phase; returns it, or null when paused or there is nothing to train. */
+  phase(): Phase | null {
+    this.seekView = null;
+    if (!this.trainerRef || this.nonFinite) return null;
+    return this.advance();
+  }
+
+  /** Completes the current step (all four phases from a fresh one). Returns whether a step completed. */
+  step(): boolean {
+    this.seekView = null;
+    const t = this.trainerRef;
+    if (!t || this.nonFinite) return false;
+    do this.advance();
+    while (t.nextPhase !== 'forward' && !this.nonFinite);
+    return !this.nonFinite;
+  }
+
+  /** Trains until a budget runs out (or training pauses); returns the steps completed. */
+  run(budget: RunBudget = {}): number {
+    this.seekView = null;
+    const t = this.trainerRef;
+    if (!t) return 0;
+    const steps = budget.steps ?? Number.POSITIVE_INFINITY;
+    const ms = budget.ms ?? Number.POSITIVE_INFINITY;
+    if (!Number.isFinite(steps) && !Number.isFinite(ms) && budget.until === undefined) {
+      throw new Error('run() needs a budget: steps, ms or until.');
+    }
+    const start = Number.isFinite(ms) ? this.clock() : 0;
+    let done = 0;
+    while (done < steps && !this.nonFinite && (budget.until === undefined || t.step < budget.until)) {
+      if (!this.step()) break;
+      done++;
+      if (Number.isFinite(ms) && this.clock() - start >= ms) break;
+    }
+    return done;
+  }
+
+  private advance(): Phase {
+    const t = this.trainerRef!;
+    const phase = t.runPhase();
+    this.lastPhase = phase;
+    const report = checkPhase(t, phase);
+    if (report) {
+      this.nonFinite = report;
+      if (phase === 'update') {
+        // Back to the last step whose numbers were all finite: the history holds it.
+        t.theta.set(this.history!.at(t.step - 1)!);
+        t.step--;
+      }
+    } else if (phase === 'update') {
+      this.afterStep(t);
+    }
+    return phase;
+  }
+
+  private afterStep(t: Trainer): void {
+    const loader = t.loader;
+    this.history!.record(t.step, t.theta, t.loss, loader?.batch ?? null, loader?.count ?? 0);
+    this.watch!.observe(t);
+    if (!this.replaying && this.evaluateEvery > 0 && t.step % this.evaluateEvery === 0) {
+      this.evaluation = this.evaluateLive();
+    }
+  }
+
+  /**
+   * "Continue from here": rebuilds the run at `step` by replaying it from its start. Runs are
+   * reproducible bit for bit, so the replay lands exactly on the θ the history held.
+   */
+  rewind(step: number): RewindResult {
+    const plan = this.plan;
+    const t = this.trainerRef;
+    if (!plan || !t) throw new Error('Nothing to rewind: the graph does not compile.');
+    if (!Number.isInteger(step) || step < 0 || step > t.step) {
+      throw new RangeError(`Can rewind to a step from 0 to ${t.step}, not ${step}.`);
+    }
+    const expected = this.history!.at(step)?.slice() ?? null;
+    const trainer = new Trainer(plan);
+    trainer.theta.set(this.theta0!);
+    const theta0 = this.theta0!;
+    this.begin(trainer);
+    this.theta0 = theta0;
+    this.replaying = true;
+    try {
+      while (trainer.step < step && this.step()) {}
+    } finally {
+      this.replaying = false;
+    }
+    this.lastPhase = null;
+    if (this.evaluateEvery > 0) this.evaluation = this.evaluateLive();
+    let matches: boolean | null = null;
+    if (expected) {
+      matches = expected.length === trainer.theta.length;
+      for (let i = 0; matches && i < expected.length; i++) matches = Object.is(expected[i], trainer.theta[i]);
+    }
+    return { step: trainer.step, matchesHistory: matches };
+  }
+
+  /**
+   * Shows the graph as it was after `step` without changing the run: θ from the history, and that
+   * step's batch run forward and backward (on θ before its update, as the step itself did) on
+   * buffers of the session's own. null (or the run's own step) goes back to the live run.
+   */
+  seek(step: number | null): void {
+    const t = this.trainerRef;
+    if (step === null || !t || (step === t.step && t.nextPhase === 'forward')) {
+      this.seekView = null;
+      return;
+    }
+    const h = this.history!;
+    if (!Number.isInteger(step) || step < 0 || step > t.step) {
+      throw new RangeError(`Can show a step from 0 to ${t.step}, not ${step}.`);
+    }
+    const first = Math.max(h.oldest + (h.oldest > 0 ? 1 : 0), 0);
+    if (!h.has(step) || (step > 0 && !h.has(step - 1))) {
+      throw new RangeError(`Step ${step} is no longer in the history; it reaches back to step ${first}.`);
+    }
+    const buffers = this.seekBuffers ?? this.makeSeekBuffers(t);
+    this.seekBuffers = buffers;
+    const { runtime: rt, before, after, delta } = buffers;
+    const plan = t.plan;
+    after.set(h.at(step)!);
+    before.set(step > 0 ? h.at(step - 1)! : after);
+    for (let i = 0; i < delta.length; i++) delta[i] = after[i] - before[i];
+    rt.values.fill(0);
+    rt.grads.fill(0);
+    buffers.grad.fill(0);
+    let batch = new Int32Array(0);
+    let loss = Number.NaN;
+    if (step > 0) {
+      const data = plan.data;
+      if (data) {
+        batch = h.batchAt(step)!.slice();
+        const { nFeatures: d, nTargets: m, train } = data.table;
+        const f0 = rt.offset(data.features);
+        const t0 = rt.offset(data.target);
+        for (let b = 0; b < batch.length; b++) {
+          const row = batch[b];
+          rt.values.set(train.x.subarray(row * d, row * d + d), f0 + b * d);
+          rt.values.set(train.y.subarray(row * m, row * m + m), t0 + b * m);
+        }
+        rt.n = batch.length;
+      } else {
+        rt.n = 1;
+      }
+      rt.forward();
+      loss = rt.computeLoss();
+      rt.backward();
+    } else {
+      rt.n = t.runtime.n === 1 && !plan.data ? 1 : 0;
+    }
+    this.seekView = { ...buffers, step, loss, batch, evaluation: null };
+  }
+
+  private makeSeekBuffers(t: Trainer): NonNullable<TrainingSession['seekBuffers']> {
+    const plan = t.plan;
+    const before = new Float64Array(plan.paramCount);
+    const after = new Float64Array(plan.paramCount);
+    const grad = new Float64Array(plan.paramCount);
+    return {
+      before,
+      after,
+      grad,
+      delta: new Float64Array(plan.paramCount),
+      runtime: new Runtime(plan, before, grad, t.runtime.capacity),
+      evaluator: new Evaluator(plan, after),
+    };
+  }
+
+  private evaluateLive(): Evaluation | null {
+    const t = this.trainerRef;
+    if (!t || !this.evaluator || !t.plan.data) return null;
+    return { step: t.step, train: this.evaluator.evaluate('train'), test: this.evaluator.evaluate('test') };
+  }
+
+  /** Train and test loss and accuracy of the θ shown (the seeked step's while seeking). */
+  evaluate(): Evaluation | null {
+    const view = this.seekView;
+    if (view) {
+      if (!this.plan?.data) return null;
+      view.evaluation = {
+        step: view.step,
+        train: view.evaluator.evaluate('train'),
+        test: view.evaluator.evaluate('test'),
+      };
+      return view.evaluation;
+    }
+    this.evaluation = this.evaluateLive();
+    return this.evaluation;
+  }
+
+  /** The prediction (or a node's output) over the input plane, for the θ shown. */
+  predictGrid(options: GridOptions = {}): GridPrediction | null {
+    const evaluator = this.seekView?.evaluator ?? this.evaluator;
+    return evaluator ? evaluator.predictGrid(options) : null;
+  }
+
+  /** Finite-difference check of ∂L/∂θ_index on the run's current batch (the run is left as it was). */
+  verifyGradient(index: number): GradientVerification {
+    if (!this.trainerRef) throw new Error('Nothing to check: the graph does not compile.');
+    return verifyGradient(this.trainerRef, index);
+  }
+
+  /** The chain rule behind an edge's gradient, with the run's numbers. */
+  explainEdge(edgeId: EdgeId, options: ExplainOptions = {}): GradientExplanation {
+    if (!this.trainerRef) throw new Error('Nothing to explain: the graph does not compile.');
+    return explainEdgeGradient(this.trainerRef, edgeId, options);
+  }
+
+  /** The chain rule behind ∂L/∂θ_index, with the run's numbers. */
+  explainParameter(index: number, options: ExplainOptions = {}): GradientExplanation {
+    if (!this.trainerRef) throw new Error('Nothing to explain: the graph does not compile.');
+    return explainParameter(this.trainerRef, index, options);
+  }
+
+  /**
+   * What the canvas shows, as fresh copies in typed arrays (transferable). `lossesFrom`: the first
+   * step whose loss to include (default: only the shown step's).
+   */
+  snapshot(options: { lossesFrom?: number } = {}): TrainingSnapshot | null {
+    const t = this.trainerRef;
+    const plan = this.plan;
+    if (!t || !plan) return null;
+    const view = this.seekView;
+    const step = view ? view.step : t.step;
+    const rt = view ? view.runtime : t.runtime;
+    const n = rt.n;
+    const example = Math.min(this.example, Math.max(0, n - 1));
+    const last: Phase | null = view ? (view.step > 0 ? 'update' : null) : this.lastPhase;
+    const next: Phase = view ? 'forward' : t.nextPhase;
+    const from = Math.min(options.lossesFrom ?? step, step + 1);
+    const liveLoader = t.loader;
+    const indices = view
+      ? view.batch.slice()
+      : liveLoader && t.step + (t.nextPhase === 'forward' ? 0 : 1) > 0
+        ? liveLoader.batch.slice(0, liveLoader.count)
+        : new Int32Array(0);
+    return {
+      loadId: this.loadId,
+      step,
+      epoch: view ? this.epochAt(view.step) : t.epoch,
+      liveStep: t.step,
+      seeking: view !== null,
+      phase: { last, next, touched: last ? this.touches![last] : { nodes: [], edges: [] } },
+      loss: view ? view.loss : t.loss,
+      losses: { from: Math.max(1, from), values: this.history!.lossesFrom(from) },
+      evaluation: view ? view.evaluation : this.evaluation,
+      theta: (view ? view.after : t.theta).slice(),
+      thetaGrad: (view ? view.grad : t.thetaGrad).slice(),
+      delta: (view ? view.delta : t.delta).slice(),
+      optimizer: view
+        ? null
+        : {
+            names: [...(plan.optimizer?.kind.optimizer?.state ?? [])],
+            state: t.optimizerState.map((s) => s.slice()),
+          },
+      batch: { indices, size: n, example },
+      values: compact(plan, rt, rt.values, example),
+      grads: compact(plan, rt, rt.grads, example),
+      nonFinite: this.nonFinite,
+      paused: this.nonFinite !== null,
+      diagnostics: [...this.diagnostics],
+    };
+  }
+
+  /** Completed epochs after `step` steps: every epoch has ⌈train count / batch size⌉ batches. */
+  private epochAt(step: number): number {
+    const loader = this.trainerRef?.loader;
+    if (!loader) return 0;
+    const perEpoch = Math.ceil(loader.table.train.count / loader.batchSize);
+    return Math.floor(step / perEpoch);
+  }
+
+  /** Node ids of the run's plan, for callers that only hold a session. */
+  hasNode(id: NodeId): boolean {
+    return this.plan?.nodes.has(id) ?? false;
+  }
+}
+
+/** Per buffer number j: example e's value and the batch mean, laid out at slot.base + j. */
+function compact(plan: Plan, rt: Runtime, arena: Float64Array, e: number): ArenaSnapshot {
+  const example = new Float64Array(plan.slotWidth);
+  const mean = new Float64Array(plan.slotWidth);
+  const n = rt.n;
+  if (n === 0) return { example, mean };
+  for (const node of plan.order) {
+    for (const slots of [node.outputs, node.scratch]) {
+      for (const slot of Object.values(slots)) {
+        const off = rt.offset(slot);
+        const w = slot.width;
+        for (let j = 0; j < w; j++) {
+          example[slot.base + j] = arena[off + e * w + j];
+          let s = 0;
+          for (let b = 0; b < n; b++) s += arena[off + b * w + j];
+          mean[slot.base + j] = s / n;
+        }
+      }
+    }
+  }
+  return { example, mean };
+}
+
+/** The buffers of a snapshot's typed arrays, for postMessage's transfer list. */
+export function snapshotTransferables(s: TrainingSnapshot): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    s.theta,
+    s.thetaGrad,
+    s.delta,
+    s.batch.indices,
+    s.values.example,
+    s.values.mean,
+    s.grads.example,
+    s.grads.mean,
+    s.losses.values,
+    ...(s.optimizer?.state ?? []),
+  ];
+  return arrays.map((a) => a.buffer as ArrayBuffer);
+}

@@ -1,0 +1,344 @@
+/**
+ * Training diagnostics for learners, updated once per step: exploding gradients, dead ReLUs and a
+ * loss that keeps rising. Each is said in a sentence and pinned to the node or edge concerned.
+ * Buffers are allocated once per plan; a step allocates nothing unless a diagnostic changes.
+ */
+import type { BlockLayout, Plan, SlotLayout } from '../compiler/plan';
+import type { EdgeId, NodeId } from '../graph';
+import type { Trainer } from '../runtime/trainer';
+import { formatNumber } from './prediction';
+
+export type WatchCode = 'exploding-gradients' | 'exploding-gradient' | 'dead-relu' | 'loss-rising';
+
+export interface WatchDiagnostic {
+  code: WatchCode;
+  severity: 'warning' | 'info';
+  nodeId?: NodeId;
+  edgeId?: EdgeId;
+  /** dead-relu on a dense layer or an activation node: the dead units (or elements), from 0. */
+  units?: number[];
+  message: string;
+  /** The step at which the condition began. */
+  since: number;
+}
+
+export interface WatchOptions {
+  /** Consecutive steps for a dead ReLU or a rising loss; default 20. */
+  k?: number;
+  /** Steps of gradient norms whose median is "the recent typical size"; default 50. */
+  window?: number;
+  /** How many times the recent median counts as exploding; default 10. */
+  factor?: number;
+  /** Norms needed before explosions are judged; default 10. */
+  minHistory?: number;
+  /** Weight of the newest loss in the smoothed loss that must keep rising; default 0.1 (1 = raw). */
+  smoothing?: number;
+}
+
+const DEFAULTS: Required<WatchOptions> = { k: 20, window: 50, factor: 10, minHistory: 10, smoothing: 0.1 };
+
+/** Flagged blocks named in the global message, and given a diagnostic of their own. */
+const MAX_BLOCKS = 5;
+
+interface ReluGroup {
+  nodeId: NodeId;
+  label: string;
+  kind: 'neuron' | 'dense' | 'act.relu';
+  slot: SlotLayout;
+  /** Index of the group's first unit in the flat per-unit arrays. */
+  first: number;
+  count: number;
+}
+
+export class TrainingWatch {
+  readonly options: Required<WatchOptions>;
+  private readonly blocks: readonly BlockLayout[];
+  // Gradient norms: a ring of the global norm and one per block, over the last `window` steps.
+  private readonly norms: Float64Array;
+  private readonly blockNorms: Float64Array;
+  private readonly current: Float64Array;
+  private readonly sortBuffer: Float64Array;
+  private filled = 0;
+  private cursor = 0;
+  private explodingSince = -1;
+  private flagged: { block: BlockLayout; norm: number; median: number }[] = [];
+  private globalNorm = 0;
+  private globalMedian = 0;
+  // ReLUs: per unit, the consecutive steps it stayed at or below 0, and when that began.
+  private readonly groups: ReluGroup[] = [];
+  private readonly deadSteps: Int32Array;
+  private readonly deadSince: Int32Array;
+  // Loss: the smoothed loss and how many steps in a row it rose.
+  private smoothed = Number.NaN;
+  private rising = 0;
+  private risingFrom = 0;
+  private list: WatchDiagnostic[] = [];
+  private dirty = false;
+  /** Incremented whenever `diagnostics` changes. */
+  version = 0;
+
+  constructor(
+    readonly plan: Plan,
+    options: WatchOptions = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
+    const w = Math.max(1, this.options.window);
+    this.blocks = plan.blocks;
+    this.norms = new Float64Array(w);
+    this.blockNorms = new Float64Array(w * plan.blocks.length);
+    this.current = new Float64Array(plan.blocks.length);
+    this.sortBuffer = new Float64Array(w);
+    let units = 0;
+    for (const node of plan.order) {
+      const id = node.kind.id;
+      const relu = (id === 'neuron' || id === 'dense') && node.params.activation === 'relu';
+      const slot = relu ? node.scratch.z : id === 'act.relu' ? node.inputs.in?.[0]?.slot : undefined;
+      if (!slot) continue;
+      const kind = id === 'act.relu' ? 'act.relu' : (id as 'neuron' | 'dense');
+      this.groups.push({ nodeId: node.id, label: node.label, kind, slot, first: units, count: slot.width });
+      units += slot.width;
+    }
+    this.deadSteps = new Int32Array(units);
+    this.deadSince = new Int32Array(units);
+  }
+
+  /** The diagnostics in force after the last observed step. */
+  get diagnostics(): readonly WatchDiagnostic[] {
+    if (this.dirty) {
+      this.list = this.build();
+      this.dirty = false;
+    }
+    return this.list;
+  }
+
+  reset(): void {
+    this.filled = 0;
+    this.cursor = 0;
+    this.explodingSince = -1;
+    this.flagged = [];
+    this.deadSteps.fill(0);
+    this.deadSince.fill(0);
+    this.smoothed = Number.NaN;
+    this.rising = 0;
+    this.list = [];
+    this.dirty = false;
+    this.version++;
+  }
+
+  /** Reads the step the trainer just completed (after its update). Returns whether anything changed. */
+  observe(trainer: Trainer): boolean {
+    const step = trainer.step;
+    let changed = this.observeGradients(trainer.thetaGrad, step);
+    changed = this.observeRelus(trainer, step) || changed;
+    changed = this.observeLoss(trainer.loss, step) || changed;
+    if (changed) {
+      this.dirty = true;
+      this.version++;
+    }
+    return changed;
+  }
+
+  private observeGradients(grad: Float64Array, step: number): boolean {
+    const { factor, minHistory } = this.options;
+    const w = this.norms.length;
+    const nb = this.blocks.length;
+    let total = 0;
+    for (let k = 0; k < nb; k++) {
+      const b = this.blocks[k];
+      let s = 0;
+      for (let i = b.offset; i < b.offset + b.size; i++) s += grad[i] * grad[i];
+      this.current[k] = Math.sqrt(s);
+      total += s;
+    }
+    const norm = Math.sqrt(total);
+    if (!Number.isFinite(norm)) return false;
+    const wasExploding = this.explodingSince >= 0;
+    let exploding = false;
+    if (this.filled >= Math.min(minHistory, w)) {
+      const median = this.median(this.norms, 0, 1, this.filled);
+      exploding = median > 0 && norm > factor * median;
+      if (exploding) {
+        this.globalNorm = norm;
+        this.globalMedian = median;
+        this.flagBlocks();
+      }
+    }
+    // Record after judging: a norm is compared with the steps before it.
+    this.norms[this.cursor] = norm;
+    this.blockNorms.set(this.current, this.cursor * nb);
+    this.cursor = (this.cursor + 1) % w;
+    if (this.filled < w) this.filled++;
+    if (exploding) {
+      if (!wasExploding) this.explodingSince = step;
+      return true;
+    }
+    if (wasExploding) {
+      this.explodingSince = -1;
+      this.flagged = [];
+      return true;
+    }
+    return false;
+  }
+
+  /** Blocks whose gradient grew most against their own recent median. */
+  private flagBlocks(): void {
+    const nb = this.blocks.length;
+    const { factor } = this.options;
+    const all: { block: BlockLayout; norm: number; median: number; ratio: number }[] = [];
+    for (let k = 0; k < nb; k++) {
+      const median = this.median(this.blockNorms, k, nb, this.filled);
+      const norm = this.current[k];
+      const ratio = median > 0 ? norm / median : norm > 0 ? Number.POSITIVE_INFINITY : 0;
+      all.push({ block: this.blocks[k], norm, median, ratio });
+    }
+    all.sort((a, b) => b.ratio - a.ratio || b.norm - a.norm);
+    const over = all.filter((a) => a.ratio > factor);
+    this.flagged = (over.length > 0 ? over : all.filter((a) => a.norm > 0)).slice(0, MAX_BLOCKS);
+  }
+
+  /** Median of `count` numbers a[start], a[start + stride], … (sorted in a reused buffer). */
+  private median(a: Float64Array, start: number, stride: number, count: number): number {
+    const buf = this.sortBuffer;
+    for (let i = 0; i < count; i++) buf[i] = a[start + i * stride];
+    // Insertion sort: the window is small, and a typed array's own sort would need a subarray view.
+    for (let i = 1; i < count; i++) {
+      const v = buf[i];
+      let j = i - 1;
+      while (j >= 0 && buf[j] > v) {
+        buf[j + 1] = buf[j];
+        j--;
+      }
+      buf[j + 1] = v;
+    }
+    return count % 2 === 1 ? buf[(count - 1) >> 1] : 0.5 * (buf[count / 2 - 1] + buf[count / 2]);
+  }
+
+  private observeRelus(trainer: Trainer, step: number): boolean {
+    const rt = trainer.runtime;
+    const n = rt.n;
+    if (n === 0) return false;
+    const k = this.options.k;
+    const v = rt.values;
+    let changed = false;
+    for (const g of this.groups) {
+      const off = rt.offset(g.slot);
+      const w = g.slot.width;
+      for (let u = 0; u < g.count; u++) {
+        let alive = false;
+        for (let b = 0; b < n; b++) {
+          if (v[off + b * w + u] > 0) {
+            alive = true;
+            break;
+          }
+        }
+        const i = g.first + u;
+        if (alive) {
+          if (this.deadSteps[i] >= k) changed = true;
+          this.deadSteps[i] = 0;
+        } else {
+          if (this.deadSteps[i] === 0) this.deadSince[i] = step;
+          this.deadSteps[i]++;
+          if (this.deadSteps[i] === k) changed = true;
+        }
+      }
+    }
+    return changed;
+  }
+
+  private observeLoss(loss: number, step: number): boolean {
+    if (!Number.isFinite(loss)) return false;
+    const k = this.options.k;
+    const previous = this.smoothed;
+    if (Number.isNaN(previous)) {
+      this.smoothed = loss;
+      return false;
+    }
+    this.smoothed = previous + this.options.smoothing * (loss - previous);
+    if (this.smoothed > previous) {
+      if (this.rising === 0) this.risingFrom = step;
+      this.rising++;
+      return this.rising === k;
+    }
+    const was = this.rising >= k;
+    this.rising = 0;
+    return was;
+  }
+
+  private build(): WatchDiagnostic[] {
+    const out: WatchDiagnostic[] = [];
+    const { k } = this.options;
+    if (this.explodingSince >= 0) {
+      const ratio = this.globalNorm / this.globalMedian;
+      const names = this.flagged.map((f) => f.block.label);
+      out.push({
+        code: 'exploding-gradients',
+        severity: 'warning',
+        message:
+          `Exploding gradients: the overall size of the gradient jumped to ${formatNumber(this.globalNorm)}, ` +
+          `${formatNumber(ratio)}× its recent typical size (${formatNumber(this.globalMedian)})` +
+          (names.length > 0 ? `; the largest jumps are in ${names.join(', ')}` : '') +
+          '. A smaller learning rate, scaled inputs or gradient clipping would calm it.',
+        since: this.explodingSince,
+      });
+      for (const f of this.flagged) {
+        const what = f.block.edgeId ? `the weight ${f.block.label}` : `the parameter ${f.block.label}`;
+        const size =
+          f.median > 0
+            ? `${formatNumber(f.norm / f.median)}× its recent typical size (${formatNumber(f.median)})`
+            : `${formatNumber(f.norm)}, up from 0`;
+        out.push({
+          code: 'exploding-gradient',
+          severity: 'warning',
+          nodeId: f.block.nodeId,
+          edgeId: f.block.edgeId,
+          message: `The gradient of ${what} jumped to ${formatNumber(f.norm)}, ${size}.`,
+          since: this.explodingSince,
+        });
+      }
+    }
+    for (const g of this.groups) {
+      const dead: number[] = [];
+      let since = Number.POSITIVE_INFINITY;
+      for (let u = 0; u < g.count; u++) {
+        if (this.deadSteps[g.first + u] >= k) {
+          dead.push(u);
+          since = Math.min(since, this.deadSince[g.first + u]);
+        }
+      }
+      if (dead.length === 0) continue;
+      const fix = 'A smaller learning rate, a small positive initial bias or a leaky ReLU keeps units alive.';
+      let message: string;
+      if (g.kind === 'neuron') {
+        message =
+          `“${g.label}” is a dead ReLU: its input z = w·x + b has been ≤ 0 for every example for ${k} steps in a row, ` +
+          `so it outputs 0, passes no gradient back, and its weights have stopped learning. ${fix}`;
+      } else {
+        const what = g.kind === 'dense' ? 'units' : 'inputs';
+        const list = dead.length > 8 ? `${dead.slice(0, 8).join(', ')}, …` : dead.join(', ');
+        message =
+          `${dead.length} of ${g.count} ${what} of “${g.label}” are dead ReLUs (${what} ${list}): ` +
+          `${g.kind === 'dense' ? 'their z' : 'the numbers'} stayed ≤ 0 for every example for ${k} steps in a row, ` +
+          `so no gradient flows back through them. ${fix}`;
+      }
+      out.push({
+        code: 'dead-relu',
+        severity: 'warning',
+        nodeId: g.nodeId,
+        units: g.kind === 'neuron' ? undefined : dead,
+        message,
+        since,
+      });
+    }
+    if (this.rising >= k) {
+      out.push({
+        code: 'loss-rising',
+        severity: 'warning',
+        message:
+          `The loss has been going up since step ${this.risingFrom} (${k} or more steps in a row, smoothed over recent batches): ` +
+          'training is moving away from a solution. The learning rate is probably too large.',
+        since: this.risingFrom,
+      });
+    }
+    return out;
+  }
+}
