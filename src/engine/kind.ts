@@ -137,6 +137,8 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   formula?: string;
   /** A short glyph drawn on the node. */
   icon: string;
+  /** Every incoming edge owns a trainable weight (a neuron): the canvas draws and edits it on the edge. */
+  edgeWeights?: boolean;
   params: S;
   ports(p: ParamValues<S>): PortLayout;
   /** Extra validation beyond each parameter's own range (e.g. a formula that must parse). */

@@ -64,5 +64,5 @@ export function nodeName(node: Pick<GraphNode, 'kind' | 'label' | 'id'>): string
  * neuron-level graph the edges are the weights). Its initial value is then editable on the edge.
  */
 export function edgesCarryWeights(node: Pick<GraphNode, 'kind'> | undefined): boolean {
-  return node?.kind === 'neuron';
+  return node ? getKind(node.kind)?.edgeWeights === true : false;
 }

@@ -23,7 +23,8 @@ export interface MlpSpec {
 }
 
 const COLUMN = 260;
-const ROW = 90;
+/** Vertical pitch of neurons: a drawn neuron is about 100 px tall. */
+const ROW = 120;
 
 export function buildMlp(spec: MlpSpec): NamedGraph {
   const { sizes } = spec;

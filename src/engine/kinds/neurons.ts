@@ -49,6 +49,7 @@ export const neuronKind = defineKind({
     'One neuron: y = f(w·x + b). Every incoming edge carries its own trainable weight, so drawing an edge adds a weight.',
   formula: 'y = f\\Big(\\sum_i w_i x_i + b\\Big)',
   icon: 'N',
+  edgeWeights: true,
   params: neuronParams,
   ports: () => ({
     inputs: [

@@ -7,7 +7,7 @@
 import { compile } from '../compiler/compile';
 import type { Plan } from '../compiler/plan';
 import type { Diagnostic } from '../diagnostics';
-import type { EdgeId, Graph, NodeId } from '../graph';
+import type { EdgeId, Graph } from '../graph';
 import { type ParameterMemory, rememberParameters } from '../runtime/parameters';
 import { Runtime } from '../runtime/runtime';
 import { type Phase, Trainer } from '../runtime/trainer';
@@ -94,7 +94,10 @@ export interface TrainingSnapshot {
   };
   /** L on the shown batch (NaN before the loss phase has run). */
   loss: number;
-  /** Per-step losses of steps from…step (append to a curve; drop what it holds from `from` on). */
+  /**
+   * Per-step losses of the run (not of the seeked step) from `from` to liveStep: a loss curve keeps
+   * what it holds before `from` and appends these.
+   */
   losses: { from: number; values: Float64Array };
   /** The last evaluation of the shown θ, if any. */
   evaluation: Evaluation | null;
@@ -343,12 +346,12 @@ export class TrainingSession {
     const expected = this.history!.at(step)?.slice() ?? null;
     const trainer = new Trainer(plan);
     trainer.theta.set(this.theta0!);
-    const theta0 = this.theta0!;
     this.begin(trainer);
-    this.theta0 = theta0;
     this.replaying = true;
     try {
-      while (trainer.step < step && this.step()) {}
+      while (trainer.step < step) {
+        if (!this.step()) break;
+      }
     } finally {
       this.replaying = false;
     }
@@ -413,7 +416,7 @@ export class TrainingSession {
       loss = rt.computeLoss();
       rt.backward();
     } else {
-      rt.n = t.runtime.n === 1 && !plan.data ? 1 : 0;
+      rt.n = plan.data ? 0 : 1;
     }
     this.seekView = { ...buffers, step, loss, batch, evaluation: null };
   }
@@ -481,7 +484,7 @@ export class TrainingSession {
 
   /**
    * What the canvas shows, as fresh copies in typed arrays (transferable). `lossesFrom`: the first
-   * step whose loss to include (default: only the shown step's).
+   * step whose loss to include (default: only the run's latest step).
    */
   snapshot(options: { lossesFrom?: number } = {}): TrainingSnapshot | null {
     const t = this.trainerRef;
@@ -494,7 +497,7 @@ export class TrainingSession {
     const example = Math.min(this.example, Math.max(0, n - 1));
     const last: Phase | null = view ? (view.step > 0 ? 'update' : null) : this.lastPhase;
     const next: Phase = view ? 'forward' : t.nextPhase;
-    const from = Math.min(options.lossesFrom ?? step, step + 1);
+    const from = Math.min(options.lossesFrom ?? t.step, t.step + 1);
     const liveLoader = t.loader;
     const indices = view
       ? view.batch.slice()
@@ -535,11 +538,6 @@ export class TrainingSession {
     if (!loader) return 0;
     const perEpoch = Math.ceil(loader.table.train.count / loader.batchSize);
     return Math.floor(step / perEpoch);
-  }
-
-  /** Node ids of the run's plan, for callers that only hold a session. */
-  hasNode(id: NodeId): boolean {
-    return this.plan?.nodes.has(id) ?? false;
   }
 }
 

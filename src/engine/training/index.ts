@@ -1,0 +1,54 @@
+/** Engine-level helpers behind "step and train visually": pure, DOM-free, usable in a worker or in tests. */
+export {
+  type Evaluation,
+  Evaluator,
+  evaluate,
+  type GridAxis,
+  type GridOptions,
+  type GridPrediction,
+  predictGrid,
+  type SplitEvaluation,
+  type SplitName,
+} from './evaluate';
+export { checkPhase, firstNonFinite, locateNonFinite, type NonFiniteReport, type NonFiniteWhat } from './finite';
+export {
+  blockAt,
+  type ExplainOptions,
+  explainEdgeGradient,
+  explainParameter,
+  type GradientExplanation,
+  type GradientTerm,
+  type GradientVerification,
+  type ParameterExplanation,
+  parameterLabel,
+  type SignalExplanation,
+  verifyGradient,
+  type WeightExplanation,
+} from './gradient-check';
+export { type HistoryOptions, ParameterHistory } from './history';
+export {
+  type DataLayout,
+  describePlan,
+  type LayoutBlock,
+  type LayoutEdge,
+  type LayoutInput,
+  type LayoutNode,
+  layoutTransferables,
+  type PhaseTouch,
+  phaseTouches,
+  type TrainingLayout,
+} from './layout';
+export { findPrediction, type Model, type PredictionSource } from './prediction';
+export {
+  type ArenaSnapshot,
+  type LoadOptions,
+  type LoadResult,
+  type RewindResult,
+  type RunBudget,
+  type SessionOptions,
+  type SessionSettings,
+  snapshotTransferables,
+  type TrainingSnapshot,
+  TrainingSession,
+} from './session';
+export { TrainingWatch, type WatchCode, type WatchDiagnostic, type WatchOptions } from './watch';
