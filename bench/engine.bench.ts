@@ -14,6 +14,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
+import { compileTime, largeNeuronGraph } from './compile-time';
 import { denseLayerParams, engineContender, engineGradientOn } from './engine';
 import { HandWrittenMlp } from './hand-written';
 import { type Budget, FULL, median, QUICK, SLICE_MS, Stopwatch, timeTogether } from './measure';
@@ -112,6 +113,12 @@ async function main(): Promise<void> {
       r.c.dispose?.();
     });
     process.stdout.write('\n');
+  }
+  const compiles = [2, 25].map((fanIn) => compileTime(largeNeuronGraph(fanIn), budget === QUICK ? 3 : 15));
+  for (const c of compiles) {
+    checks.push(
+      `compiling a neuron-level graph of ${c.nodes} nodes and ${c.edges} edges: ${c.ms.toFixed(1)} ms (median)`,
+    );
   }
   const seconds = (Date.now() - started) / 1000;
 

@@ -85,13 +85,14 @@ export function textTable(sizes: SizeResults[]): string {
     .join('\n');
 }
 
+/** A Markdown table, its columns padded as Biome formats Markdown, numbers right-aligned. */
 export function markdownTable(sizes: SizeResults[]): string {
+  const all = [HEADER, ...rows(sizes)];
+  const widths = HEADER.map((_, c) => Math.max(3, ...all.map((r) => r[c].length)));
+  const pad = (cell: string, c: number) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]));
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [
-    line(HEADER),
-    line(HEADER.map((_, c) => (c === 0 ? '---' : '---:'))),
-    ...rows(sizes).map(line),
-  ].join('\n');
+  const rule = widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`));
+  return [line(HEADER.map(pad)), line(rule), ...rows(sizes).map((r) => line(r.map(pad)))].join('\n');
 }
 
 /** Loss over all training points before and after each contender's training, one line per contender. */

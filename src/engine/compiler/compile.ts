@@ -304,6 +304,7 @@ function layOut(
     return l;
   };
   const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
+  const edgeBlocks = new Map<EdgeId, BlockLayout>();
   const planNodes = new Map<NodeId, PlanNode>();
   const planOrder: PlanNode[] = [];
   const slot = (width: number): SlotLayout => {
@@ -337,7 +338,10 @@ function layOut(
       };
       paramOffset += req.size;
       blocks.push(block);
-      nodeBlocks[req.name] = block;
+      // Edge-owned weights are reached through the edge; keying them by name here would give
+      // every neuron object its own set of property names (slow for graphs of thousands of edges).
+      if (edge) edgeBlocks.set(edge.id, block);
+      else nodeBlocks[req.name] = block;
     }
     const pn: PlanNode = {
       id: info.node.id,
@@ -360,7 +364,7 @@ function layOut(
     for (const input of info.ports.inputs) {
       pn.inputs[input.id] = (info.incoming.get(input.id) ?? []).map((e): PlanInput => {
         const src = planNodes.get(e.source)!;
-        const block = Object.values(pn.blocks).find((b) => b.edgeId === e.id);
+        const block = edgeBlocks.get(e.id);
         edges.set(e.id, {
           id: e.id,
           source: e.source,

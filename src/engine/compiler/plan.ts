@@ -46,6 +46,7 @@ export interface PlanNode {
   inputs: Record<string, PlanInput[]>;
   outputs: Record<string, SlotLayout>;
   scratch: Record<string, SlotLayout>;
+  /** The node's own parameter blocks by name; weights owned by incoming edges are in `inputs[…][i].block`. */
   blocks: Record<string, BlockLayout>;
 }
 
