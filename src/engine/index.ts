@@ -15,3 +15,4 @@ export {
   rememberParameters,
 } from './runtime/parameters';
 export { PHASES, type Phase, Trainer } from './runtime/trainer';
+export * from './training';

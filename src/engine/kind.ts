@@ -4,6 +4,7 @@
  * The palette, inspector, compiler, JSON format and exporters all read these declarations.
  */
 import type { DataTable } from './datasets/table';
+import type { PyEmitter, TorchOptimizerEmitter } from './export/emit';
 import type { EdgeId, NodeId } from './graph';
 import type { Init } from './init';
 import type { ParamSpecs, ParamValues } from './params';
@@ -149,6 +150,12 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   data?(p: ParamValues<S>): DataTable;
   /** Optimizer kinds: the update rule. */
   optimizer?: OptimizerRule<ParamValues<S>>;
+  /** Export: the forward pass as PyTorch code (data, op and loss kinds); see export/emit.ts. */
+  torch?: PyEmitter<ParamValues<S>>;
+  /** Export: the forward pass as NumPy code, for inference (data and op kinds). */
+  numpy?: PyEmitter<ParamValues<S>>;
+  /** Export, optimizer kinds: the torch.optim constructor with the same hyper-parameters. */
+  torchOptimizer?: TorchOptimizerEmitter<ParamValues<S>>;
 }
 
 /** A kind with its parameter types erased, as the registry stores it. */

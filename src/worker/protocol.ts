@@ -32,13 +32,23 @@ export interface WorkerSettings extends SessionSettings {
   sliceMs?: number;
 }
 
-export type PlayStopReason = 'pause' | 'until' | 'non-finite' | 'load' | 'reset' | 'rewind' | 'error' | 'nothing';
+export type PlayStopReason =
+  | 'pause'
+  | 'until'
+  | 'non-finite'
+  | 'load'
+  | 'reset'
+  | 'rewind'
+  | 'error'
+  | 'nothing';
 
 export interface PlayStatus {
   playing: boolean;
   step: number;
   /** Why playing stopped (absent while playing). */
   reason?: PlayStopReason;
+  /** With reason 'error': what went wrong. */
+  error?: string;
 }
 
 export interface StepResult {

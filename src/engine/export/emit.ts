@@ -35,10 +35,11 @@ export interface PyContext<P> {
   /** Width of every output port. */
   outputs: Record<string, number>;
   /**
-   * Declares a module-level definition once per key (e.g. the autograd Function of a custom formula)
-   * and returns the name it gets; `define` receives that name and returns the definition's lines.
+   * Declares a module-level definition once per `key` (e.g. the autograd Function of a custom
+   * formula) and returns the name it gets, `_` + `hint` made unique; `define` receives that name and
+   * returns the definition's lines.
    */
-  helper(key: string, define: (name: string) => string[]): string;
+  helper(hint: string, key: string, define: (name: string) => string[]): string;
 }
 
 /** The node's forward pass: one Python expression per output port it computes. */
@@ -60,10 +61,10 @@ export function pyFloat(v: number): string {
   return /[.e]/.test(s) ? s : `${s}.0`;
 }
 
-/** A float for use as an operand: negative numbers and non-finite values parenthesised. */
+/** A float for use as an operand: negative numbers parenthesised (`x ** (-2.0)`, `a * (-0.5)`). */
 export function pyOperand(v: number): string {
   const s = pyFloat(v);
-  return /^[\d.]/.test(s) && !s.includes('e') ? s : `(${s})`;
+  return s.startsWith('-') ? `(${s})` : s;
 }
 
 export const pyBool = (b: boolean): string => (b ? 'True' : 'False');
@@ -74,6 +75,10 @@ export const pyStr = (s: string): string => JSON.stringify(s);
 /** A list of floats, wrapped into lines of at most `width` characters after `indent`. */
 export function pyFloatList(values: ArrayLike<number>, indent = '    ', width = 100): string {
   if (values.length === 0) return '[]';
+  if (values.length <= 6) {
+    const short = Array.from(values, pyFloat).join(', ');
+    if (short.length <= 60) return `[${short}]`;
+  }
   const lines: string[] = [];
   let line = '';
   for (let i = 0; i < values.length; i++) {

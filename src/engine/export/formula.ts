@@ -11,7 +11,7 @@ import type { MathNode, SymbolNode } from 'mathjs';
 import type { AnyConstantNode, AnyFunctionNode, AnyOperatorNode, AnyParenthesisNode } from '../formula/nodes';
 import { parseFormula } from '../formula/parseFormula';
 import { symbolicDerivative } from '../formula/symbolicDerivative';
-import { type PyBackend, pyFloat } from './emit';
+import { type PyBackend, type PyContext, pyComment, pyFloat } from './emit';
 
 /** Allow-listed functions (formula/vocabulary.ts) that map one-to-one onto an array function. */
 const UNARY: Record<string, { torch: string; numpy: string }> = {
@@ -37,7 +37,14 @@ const UNARY: Record<string, { torch: string; numpy: string }> = {
   atanh: { torch: 'torch.atanh', numpy: 'np.arctanh' },
 };
 
-const RECIPROCAL: Record<string, string> = { sec: 'cos', csc: 'sin', cot: 'tan', sech: 'cosh', csch: 'sinh', coth: 'tanh' };
+const RECIPROCAL: Record<string, string> = {
+  sec: 'cos',
+  csc: 'sin',
+  cot: 'tan',
+  sech: 'cosh',
+  csch: 'sinh',
+  coth: 'tanh',
+};
 
 const CONSTANTS: Record<string, number> = { e: Math.E, pi: Math.PI };
 
@@ -48,7 +55,8 @@ export function formulaToPython(node: MathNode, backend: PyBackend): string {
   switch (node.type) {
     case 'ConstantNode': {
       const value = (node as AnyConstantNode).value;
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error('cannot export a non-finite constant');
+      if (typeof value !== 'number' || !Number.isFinite(value))
+        throw new Error('cannot export a non-finite constant');
       return `_c(${pyFloat(value)})`;
     }
     case 'SymbolNode': {
@@ -86,7 +94,8 @@ export function formulaToPython(node: MathNode, backend: PyBackend): string {
       const name = call.fn.type === 'SymbolNode' ? (call.fn as SymbolNode).name : '';
       const args = call.args.map(go);
       if (name in UNARY && args.length === 1) return `${UNARY[name][backend]}(${args[0]})`;
-      if (name in RECIPROCAL && args.length === 1) return `(_c(1.0) / ${UNARY[RECIPROCAL[name]][backend]}(${args[0]}))`;
+      if (name in RECIPROCAL && args.length === 1)
+        return `(_c(1.0) / ${UNARY[RECIPROCAL[name]][backend]}(${args[0]}))`;
       switch (name) {
         case 'log':
           return args.length === 1 ? `${log}(${args[0]})` : `(${log}(${args[0]}) / ${log}(${args[1]}))`;
@@ -126,4 +135,42 @@ export function customFormulaTrees(f: string, df: string): { f: MathNode; df: Ma
   const parsedDf = parseFormula(df);
   if (!parsedDf.ok) throw new Error(`the derivative f′(x) cannot be used: ${parsedDf.refusal.message}`);
   return { f: parsed.node, df: parsedDf.node };
+}
+
+/**
+ * A custom activation's forward, `y = f(x)` elementwise. For PyTorch it is an autograd.Function whose
+ * backward multiplies by the engine's f′ (typed or symbolic), not autograd's own derivative of f:
+ * a typed f′ is used as is, right or wrong, exactly as in the engine.
+ */
+export function customActivationPython(
+  ctx: PyContext<{ formula: string; derivative: string }>,
+): Record<string, string> {
+  const { formula, derivative } = ctx.params;
+  const trees = customFormulaTrees(formula, derivative);
+  const f = formulaToPython(trees.f, ctx.backend);
+  const about = [
+    `# f(x) = ${pyComment(formula.trim())}`,
+    `# f'(x) = ${pyComment(derivative.trim() === '' ? `${trees.df.toString()}  (derived symbolically)` : derivative.trim())}`,
+  ];
+  const key = `${formula}\u0000${derivative}`;
+  const x = ctx.inputs.in[0].expr;
+  if (ctx.backend === 'numpy') {
+    const name = ctx.helper('formula', key, (fn) => [...about, `def ${fn}(x):`, `    return _like(${f}, x)`]);
+    return { out: `${name}(${x})` };
+  }
+  const df = formulaToPython(trees.df, 'torch');
+  const name = ctx.helper('Formula', key, (cls) => [
+    ...about,
+    `class ${cls}(torch.autograd.Function):`,
+    '    @staticmethod',
+    '    def forward(ctx, x):',
+    '        ctx.save_for_backward(x)',
+    `        return _like(${f}, x)`,
+    '',
+    '    @staticmethod',
+    '    def backward(ctx, g):',
+    '        (x,) = ctx.saved_tensors',
+    `        return g * ${df}`,
+  ]);
+  return { out: `${name}.apply(${x})` };
 }

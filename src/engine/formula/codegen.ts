@@ -1,6 +1,6 @@
 import type { MathNode, SymbolNode } from 'mathjs';
 import type { AnyConstantNode, AnyFunctionNode, AnyOperatorNode, AnyParenthesisNode } from './nodes';
-import { CONSTANTS, FUNCTIONS, OPERATORS, VARIABLE } from './vocabulary';
+import { FUNCTIONS, NAMES, OPERATORS, VARIABLE } from './vocabulary';
 
 /**
  * JS source for a formula tree that passed `findRefusal`.
@@ -16,7 +16,7 @@ export function toJsSource(node: MathNode): string {
     case 'ConstantNode':
       return numberLiteral((node as AnyConstantNode).value);
     case 'SymbolNode': {
-      const spelled = CONSTANTS.get((node as SymbolNode).name);
+      const spelled = NAMES.get((node as SymbolNode).name);
       if (spelled === undefined) throw new Error(`cannot compile the name ${(node as SymbolNode).name}`);
       return spelled;
     }

@@ -4,7 +4,6 @@ import { compileJs, toJsSource } from './codegen';
 import { parseFormula } from './parseFormula';
 import { symbolicDerivative } from './symbolicDerivative';
 import type { CompiledFormula, FormulaField, FormulaResult, Refusal } from './types';
-import { findRefusal } from './validate';
 
 /**
  * Graphs are recompiled on every edit, each time asking for the same few formulas; differentiating and
@@ -22,7 +21,7 @@ export function compileFormula(f: string, userDerivative?: string): FormulaResul
   const key = `${f}\u0000${df}`;
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const result = Object.freeze(compileUncached(f, df));
+  const result = Object.freeze(compileOrReport(f, df));
   cache.set(key, result);
   return result;
 }
@@ -37,12 +36,6 @@ function compileUncached(fSource: string, dfSource: string): FormulaResult {
   if (dfSource.trim() === '') {
     const derived = symbolicDerivative(fNode);
     if (!derived.ok) return failure('df', { message: derived.message });
-    // Defence in depth: the derivative is built by mathjs and tidy, so check it like user input.
-    const refusal = findRefusal(derived.node);
-    if (refusal !== undefined)
-      return failure('df', {
-        message: `The symbolic derivative is not supported (${refusal.message}): type f′(x) yourself`,
-      });
     dfNode = derived.node;
     derivativeSource = 'symbolic';
   } else {
@@ -52,19 +45,23 @@ function compileUncached(fSource: string, dfSource: string): FormulaResult {
     derivativeSource = 'user';
   }
 
+  const formula: CompiledFormula = {
+    f: compileJs(toJsSource(fNode)),
+    df: compileJs(toJsSource(dfNode)),
+    fTex: fNode.toTex(),
+    dfTex: dfNode.toTex(),
+    fText: fSource.trim(),
+    dfText: derivativeSource === 'user' ? dfSource.trim() : dfNode.toString(),
+    derivativeSource,
+  };
+  return { ok: true, formula: Object.freeze(formula) };
+}
+
+/** Unexpected exceptions (none are known) are reported, not thrown, so a bad file cannot crash a compile. */
+function compileOrReport(fSource: string, dfSource: string): FormulaResult {
   try {
-    const formula: CompiledFormula = {
-      f: compileJs(toJsSource(fNode)),
-      df: compileJs(toJsSource(dfNode)),
-      fTex: fNode.toTex(),
-      dfTex: dfNode.toTex(),
-      fText: fSource.trim(),
-      dfText: derivativeSource === 'user' ? dfSource.trim() : dfNode.toString(),
-      derivativeSource,
-    };
-    return { ok: true, formula: Object.freeze(formula) };
+    return compileUncached(fSource, dfSource);
   } catch (error) {
-    // Unreachable for validated trees; reported rather than thrown so a bad file cannot crash a compile.
     const reason = error instanceof Error ? error.message : String(error);
     return failure('f', { message: `Could not compile the formula: ${reason}` });
   }

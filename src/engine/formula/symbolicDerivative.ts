@@ -2,11 +2,13 @@ import type { FunctionNode, MathNode, SymbolNode } from 'mathjs';
 import { math } from './mathjs';
 import type { AnyFunctionNode, AnyOperatorNode } from './nodes';
 import { tidy } from './tidy';
+import { findRefusal } from './validate';
 import { NEEDS_USER_DERIVATIVE, VARIABLE } from './vocabulary';
 
 /** Past this many nodes the compiled derivative would be slow in the training loop; ask the user instead. */
 export const MAX_DERIVATIVE_NODES = 4000;
 
+/** On success, `node` is an allow-listed tree (it passes `findRefusal`). */
 export type SymbolicDerivative = { ok: true; node: MathNode } | { ok: false; message: string };
 
 /**
@@ -18,7 +20,9 @@ export type SymbolicDerivative = { ok: true; node: MathNode } | { ok: false; mes
  * input is exactly 0. Instead each `sign(u)` is replaced by a fresh symbol s (which `derivative`
  * treats as a constant) and each `abs(u)` by `u * s`; after differentiating, s is put back as
  * `sign(u)` and any surviving `u * s` as `abs(u)`. That gives d|u| = sign(u) * u' with the usual
- * subgradient 0 at the kink, and d sign(u) = 0. `max` and `min` are refused: where their kink goes is the user's call (see message).
+ * subgradient 0 at the kink, and d sign(u) = 0.
+ * `max` and `min` are refused (mathjs cannot differentiate them): which slope they take at the kink is
+ * a choice the learner should make and see, so they are asked to type f′(x).
  */
 export function symbolicDerivative(f: MathNode): SymbolicDerivative {
   const kink = findNeedingUserDerivative(f);
@@ -43,6 +47,15 @@ export function symbolicDerivative(f: MathNode): SymbolicDerivative {
     return {
       ok: false,
       message: 'The derivative of this formula is too large to compile: type f′(x) yourself',
+    };
+  }
+  // Defence in depth: the tree was built by mathjs and tidy, not typed, but it is checked like user input
+  // so that every consumer (the JS compiler, the Python export) only ever sees allow-listed trees.
+  const refusal = findRefusal(node);
+  if (refusal !== undefined) {
+    return {
+      ok: false,
+      message: `The symbolic derivative is not supported (${refusal.message}): type f′(x) yourself`,
     };
   }
   return { ok: true, node };

@@ -2,7 +2,7 @@ import type { MathNode, SymbolNode } from 'mathjs';
 import { locateCall, locateHugeNumber, locateName, locateOperator, locatePattern } from './locate';
 import type { AnyConstantNode, AnyFunctionNode, AnyOperatorNode, AnyParenthesisNode } from './nodes';
 import type { Refusal } from './types';
-import { CONSTANTS, FUNCTIONS, OPERATORS, VARIABLE } from './vocabulary';
+import { FUNCTIONS, NAMES, OPERATORS, VARIABLE } from './vocabulary';
 
 const ALLOWED_FUNCTION_LIST = [...FUNCTIONS.keys()].join(', ');
 
@@ -11,18 +11,51 @@ const ALLOWED_FUNCTION_LIST = [...FUNCTIONS.keys()].join(', ');
  * Only ConstantNode (finite numbers), SymbolNode (x, e, pi), OperatorNode (+ - * / ^, unary - +),
  * ParenthesisNode and calls of allow-listed functions pass. Everything else mathjs can parse is
  * refused: assignments, function definitions, property access, indexing, arrays, objects,
- * conditionals, ranges, blocks, comparisons, strings, booleans, unknown names and functions.
+ * conditionals, ranges, blocks, comparisons, strings, booleans, unknown names and functions, and
+ * calls nested deeper than MAX_CALL_DEPTH.
  * `source` is the text the tree came from, used to point at the offending token; trees built by
  * code (a symbolic derivative) have no source.
  */
 export function findRefusal(node: MathNode, source = ''): Refusal | undefined {
+  return refusalOf(node, source) ?? refuseDeepNesting(node, source);
+}
+
+/**
+ * mathjs `toTex` renders each call's arguments twice, so its cost doubles with every level of nested
+ * calls (25 nested `sin` would take minutes). No sensible activation nests deeper than this.
+ */
+export const MAX_CALL_DEPTH = 8;
+
+function refuseDeepNesting(node: MathNode, source: string): Refusal | undefined {
+  const tooDeep = findCallDeeperThan(node, MAX_CALL_DEPTH);
+  if (tooDeep === undefined) return undefined;
+  return at(
+    source,
+    `Functions are nested too deeply (at most ${MAX_CALL_DEPTH} calls inside each other)`,
+    locateCall(source, tooDeep),
+  );
+}
+
+/** The name of a call that has more than `levels` calls around and including it, if any. */
+function findCallDeeperThan(node: MathNode, levels: number): string | undefined {
+  const isCall = node.type === 'FunctionNode';
+  if (isCall && levels === 0) return ((node as AnyFunctionNode).fn as SymbolNode).name;
+  const inside = isCall ? levels - 1 : levels;
+  let found: string | undefined;
+  node.forEach((child) => {
+    found ??= findCallDeeperThan(child, inside);
+  });
+  return found;
+}
+
+function refusalOf(node: MathNode, source: string): Refusal | undefined {
   switch (node.type) {
     case 'ConstantNode':
       return refuseConstant(node as AnyConstantNode, source);
     case 'SymbolNode':
       return refuseSymbol(node as SymbolNode, source);
     case 'ParenthesisNode':
-      return findRefusal((node as AnyParenthesisNode).content, source);
+      return refusalOf((node as AnyParenthesisNode).content, source);
     case 'OperatorNode':
       return refuseOperator(node as AnyOperatorNode, source);
     case 'FunctionNode':
@@ -36,7 +69,11 @@ function refuseConstant(node: AnyConstantNode, source: string): Refusal | undefi
   const { value } = node;
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return undefined;
-    return at(source, 'This number is too large', locateHugeNumber(source));
+    return at(
+      source,
+      'Only finite numbers are allowed (this one is too large, Infinity or NaN)',
+      locateHugeNumber(source) ?? locateName(source, 'Infinity') ?? locateName(source, 'NaN'),
+    );
   }
   if (typeof value === 'string') {
     return at(
@@ -50,7 +87,7 @@ function refuseConstant(node: AnyConstantNode, source: string): Refusal | undefi
 }
 
 function refuseSymbol(node: SymbolNode, source: string): Refusal | undefined {
-  if (CONSTANTS.has(node.name)) return undefined;
+  if (NAMES.has(node.name)) return undefined;
   const known = FUNCTIONS.has(node.name)
     ? ` (\`${node.name}\` is a function: call it like ${node.name}(x))`
     : '';
@@ -81,12 +118,12 @@ function refuseFunction(node: AnyFunctionNode, source: string): Refusal | undefi
   if (callee.type !== 'SymbolNode') {
     // e.g. `cos.constructor("...")` or `f(x)(y)`: say what is wrong with the callee itself.
     return (
-      findRefusal(callee, source) ?? at(source, 'Only named functions like exp(x) may be called', undefined)
+      refusalOf(callee, source) ?? at(source, 'Only named functions like exp(x) may be called', undefined)
     );
   }
   const name = (callee as SymbolNode).name;
   const allowed = FUNCTIONS.get(name);
-  if (allowed === undefined && CONSTANTS.has(name)) {
+  if (allowed === undefined && NAMES.has(name)) {
     // mathjs reads `x(1 + x)` as a call of x, an easy slip when multiplying implicitly.
     return at(
       source,
@@ -165,7 +202,7 @@ function refuseStructure(type: string, source: string): Refusal {
 
 function firstRefusal(nodes: readonly MathNode[], source: string): Refusal | undefined {
   for (const child of nodes) {
-    const refusal = findRefusal(child, source);
+    const refusal = refusalOf(child, source);
     if (refusal !== undefined) return refusal;
   }
   return undefined;

@@ -17,8 +17,8 @@ export interface AllowedFunction {
 /** The only variable. */
 export const VARIABLE = 'x';
 
-/** Named constants and their JS spelling. */
-export const CONSTANTS: ReadonlyMap<string, string> = new Map([
+/** The names a formula may use, the variable and two constants, with their JS spelling. */
+export const NAMES: ReadonlyMap<string, string> = new Map([
   ['x', 'x'],
   ['e', 'Math.E'],
   ['pi', 'Math.PI'],

@@ -5,6 +5,8 @@
  * Conventions at kinks (one-sided choices, as PyTorch makes them):
  *   relu'(0) = 0, leaky_relu'(0) = α, elu'(0) = α (the left limit, f(0) = 0 = y, so y + α = α).
  */
+import { pyOperand } from '../export/emit';
+
 export interface ElementwiseFunction {
   id: ElementwiseId;
   label: string;
@@ -67,6 +69,15 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     df: (_x, y) => 1 - y * y,
   },
 };
+
+/**
+ * f(z) as Python for the exporters: `_relu(z)` and the like, helpers each back end defines the same
+ * way as f above (export/prelude.ts); the identity is z itself.
+ */
+export function elementwisePython(id: ElementwiseId, alpha: number, z: string): string {
+  if (id === 'linear') return z;
+  return ELEMENTWISE[id].usesAlpha ? `_${id}(${z}, ${pyOperand(alpha)})` : `_${id}(${z})`;
+}
 
 /** Default α for the activations that use one. */
 export const DEFAULT_ALPHA: Partial<Record<ElementwiseId, number>> = { leaky_relu: 0.01, elu: 1 };

@@ -4,10 +4,12 @@
  * the table in activation-functions.ts, so a node and a neuron's `activation` never disagree;
  * softmax, PReLU and the custom formula live in their own files.
  */
+
+import type { PyContext } from '../export/emit';
 import { type AnyKind, type BuildContext, defineKind, type ShapeContext } from '../kind';
 import { num, type ParamSpecs, type ParamValues } from '../params';
 import type { PortLayout } from '../ports';
-import { ELEMENTWISE, type ElementwiseId } from './activation-functions';
+import { ELEMENTWISE, type ElementwiseId, elementwisePython } from './activation-functions';
 import { activationPorts, sameWidth } from './activation-ports';
 import { customActivationKind } from './custom-activation';
 import { preluKind, softmaxKind } from './vector-activations';
@@ -66,6 +68,13 @@ const elementwiseKind = ({ id, description, icon }: ElementwiseEntry): AnyKind =
   const params: ParamSpecs =
     id === 'leaky_relu' ? { alpha: alphaSpec(0.01) } : id === 'elu' ? { alpha: alphaSpec(1) } : {};
   const ports: PortLayout = activationPorts('scalar');
+  const python = (ctx: PyContext<ParamValues<ParamSpecs>>) => ({
+    out: elementwisePython(
+      id,
+      typeof ctx.params.alpha === 'number' ? ctx.params.alpha : 0,
+      ctx.inputs.in[0].expr,
+    ),
+  });
   return defineKind({
     id: `act.${id}`,
     family: 'activations',
@@ -99,6 +108,8 @@ const elementwiseKind = ({ id, description, icon }: ElementwiseEntry): AnyKind =
         },
       };
     },
+    torch: python,
+    numpy: python,
   });
 };
 

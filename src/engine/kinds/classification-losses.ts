@@ -3,6 +3,7 @@
  * Logits are the numerically safe choice: the log of a probability that rounded to 0 is −∞, while
  * the same loss written in logits never forms that probability at all.
  */
+import { pyOperand } from '../export/emit';
 import { defineKind } from '../kind';
 import { choice } from '../params';
 import { LOSS_PORTS, lossLayout, lossShape, meanLossOp } from './loss-common';
@@ -59,6 +60,13 @@ export const bceKind = defineKind({
       },
     });
   },
+  // The helpers (export/prelude.ts) keep the engine's slopes: through the clamp, and σ(z) − y.
+  torch: (ctx) => ({
+    loss:
+      ctx.params.input === 'logits'
+        ? `_bce_logits(${ctx.inputs.prediction[0].expr}, ${ctx.inputs.target[0].expr})`
+        : `_bce(${ctx.inputs.prediction[0].expr}, ${ctx.inputs.target[0].expr}, ${pyOperand(PROBABILITY_EPS)})`,
+  }),
 });
 
 const clamp = (p: number) => Math.min(Math.max(p, PROBABILITY_EPS), 1 - PROBABILITY_EPS);
@@ -150,5 +158,12 @@ export const cceKind = defineKind({
         }
       },
     };
+  },
+  torch(ctx) {
+    const p = ctx.inputs.prediction[0];
+    const t = ctx.inputs.target[0].expr;
+    if (ctx.params.input === 'logits') return { loss: `_cce_logits(${p.expr}, ${t})` };
+    const floor = p.sourceKind === 'act.softmax' ? MIN_NORMAL : PROBABILITY_EPS;
+    return { loss: `_cce(${p.expr}, ${t}, ${pyOperand(floor)})` };
   },
 });

@@ -3,6 +3,7 @@
  * derived symbolically by the formula compiler.
  */
 
+import { customActivationPython } from '../export/formula';
 import { compileFormula } from '../formula';
 import { defineKind } from '../kind';
 import { text } from '../params';
@@ -67,4 +68,6 @@ export const customActivationKind = defineKind({
       },
     };
   },
+  torch: customActivationPython,
+  numpy: customActivationPython,
 });

@@ -5,6 +5,7 @@
  * buffers; forward only spreads the features over the per-feature ports.
  */
 import { buildDataTable, DATASETS, type DatasetId, datasetInfo } from '../datasets/builtin';
+import type { PyContext } from '../export/emit';
 import { type BuildContext, defineKind } from '../kind';
 import { bool, choice, num, type ParamValues } from '../params';
 import type { OutputPortSpec } from '../ports';
@@ -95,4 +96,13 @@ export const datasetKind = defineKind({
       },
     };
   },
+  torch: datasetPython,
+  numpy: datasetPython,
 });
+
+/** Export: the batch is the forward function's x (features) and y (targets); feature i is a column of x. */
+function datasetPython(ctx: PyContext<DatasetParams>): Record<string, string> {
+  const out: Record<string, string> = { features: 'x', target: 'y' };
+  for (let i = 0; i < ctx.outputs.features; i++) out[`x${i}`] = `x[:, ${i}:${i + 1}]`;
+  return out;
+}

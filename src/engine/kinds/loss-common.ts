@@ -4,6 +4,7 @@
  *
  * Targets are data, so no gradient flows back into them: backward writes only the prediction's.
  */
+import type { PyContext } from '../export/emit';
 import { type BuildContext, type Op, type Shape, type ShapeContext, ShapeError } from '../kind';
 import { type PortLayout, VALUE_TYPES } from '../ports';
 
@@ -93,4 +94,11 @@ export function meanLossOp(ctx: BuildContext<unknown>, term: Term): Op {
       }
     },
   };
+}
+
+/** Export (PyTorch): a mean loss's per-example value, (n, 1), from its term φ(ŷ, y) as tensor code. */
+export function meanLossPython(ctx: PyContext<unknown>, term: (p: string, t: string) => string) {
+  const p = ctx.inputs.prediction[0].expr;
+  const t = ctx.inputs.target[0].expr;
+  return { loss: `(${term(p, t)}).mean(-1, keepdim=True)` };
 }

@@ -45,6 +45,7 @@ export const objectiveKind = defineKind({
       },
     };
   },
+  torch: (ctx) => ({ loss: `${ctx.inputs.in[0].expr}.sum(-1, keepdim=True)` }),
 });
 
 export const LOSS_KINDS: readonly AnyKind[] = [

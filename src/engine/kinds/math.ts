@@ -2,6 +2,7 @@
  * Math nodes, enough for micrograd-style expression graphs: constants, trainable scalars, sums
  * and products. Inputs of width 1 broadcast against wider ones.
  */
+import { type PyContext, pyOperand } from '../export/emit';
 import { type BuildContext, defineKind, type ShapeContext, ShapeError } from '../kind';
 import { num } from '../params';
 import { VALUE_TYPES } from '../ports';
@@ -30,6 +31,8 @@ export const constantKind = defineKind({
       backward() {},
     };
   },
+  torch: (ctx) => ({ out: `_full(n, ${pyOperand(ctx.params.value)})` }),
+  numpy: (ctx) => ({ out: `_full(n, ${pyOperand(ctx.params.value)})` }),
 });
 
 export const parameterKind = defineKind({
@@ -59,6 +62,8 @@ export const parameterKind = defineKind({
       },
     };
   },
+  torch: (ctx) => ({ out: `_repeat(${ctx.blocks.value}, n)` }),
+  numpy: (ctx) => ({ out: `_repeat(${ctx.blocks.value}, n)` }),
 });
 
 /** Output width of an elementwise op: all inputs equal, or 1 (broadcast). */
@@ -92,6 +97,9 @@ function layout(ctx: BuildContext<unknown>): ElementwiseLayout {
     inW: Int32Array.from(edges, (e) => e.width),
   };
 }
+
+/** Export: the inputs combined in edge order, as the loops below do: `a + b + c`. */
+const elementwisePython = (ctx: PyContext<unknown>, op: string) => ctx.inputs.in.map((e) => e.expr).join(op);
 
 export const addKind = defineKind({
   id: 'math.add',
@@ -130,6 +138,9 @@ export const addKind = defineKind({
       },
     };
   },
+  // Width-1 inputs broadcast against wider ones, as (n, 1) arrays do.
+  torch: (ctx) => ({ out: elementwisePython(ctx, ' + ') }),
+  numpy: (ctx) => ({ out: elementwisePython(ctx, ' + ') }),
 });
 
 export const multiplyKind = defineKind({
@@ -176,6 +187,8 @@ export const multiplyKind = defineKind({
       },
     };
   },
+  torch: (ctx) => ({ out: elementwisePython(ctx, ' * ') }),
+  numpy: (ctx) => ({ out: elementwisePython(ctx, ' * ') }),
 });
 
 export const MATH_KINDS = [constantKind, parameterKind, addKind, multiplyKind];

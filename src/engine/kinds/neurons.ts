@@ -5,11 +5,18 @@
  * vector when it comes from a vector port): in a neuron-level graph the edges *are* the weights.
  * A dense layer holds one weight matrix for n units and concatenates its inputs in edge order.
  */
+import type { PyContext } from '../export/emit';
 import { INIT_LABELS, INIT_SCHEMES, type Init, schemeInit } from '../init';
 import { type BuildContext, defineKind, type ShapeContext, ShapeError } from '../kind';
 import { choice, num, numbers, type ParamValues } from '../params';
 import { VALUE_TYPES } from '../ports';
-import { applyElementwise, backElementwise, ELEMENTWISE, ELEMENTWISE_IDS } from './activation-functions';
+import {
+  applyElementwise,
+  backElementwise,
+  ELEMENTWISE,
+  ELEMENTWISE_IDS,
+  elementwisePython,
+} from './activation-functions';
 
 const activationParam = () =>
   choice(
@@ -105,7 +112,18 @@ export const neuronKind = defineKind({
       },
     };
   },
+  torch: neuronPython,
+  numpy: neuronPython,
 });
+
+/** Export: z = b + Σ_e w_e·x_e, adding the edges in order as neuronForward does, then f. */
+function neuronPython(ctx: PyContext<ParamValues<typeof neuronParams>>): Record<string, string> {
+  const terms = ctx.inputs.in.map((e) =>
+    e.width === 1 ? `${e.expr} * ${e.weight}` : `_dot(${e.expr}, ${e.weight})`,
+  );
+  const z = [ctx.blocks.bias, ...terms].join(' + ');
+  return { out: elementwisePython(ctx.params.activation, ctx.params.alpha, z) };
+}
 
 /*
  * The neuron's loops, as plain functions of their arrays (arguments live in registers; variables
@@ -328,7 +346,18 @@ export const denseKind = defineKind({
       },
     };
   },
+  torch: densePython,
+  numpy: densePython,
 });
+
+/** Export: y = f(x Wᵀ + b), the inputs concatenated in edge order; W is flat in θ, so reshaped. */
+function densePython(ctx: PyContext<ParamValues<typeof denseParams>>): Record<string, string> {
+  const edges = ctx.inputs.in;
+  const nIn = edges.reduce((s, e) => s + e.width, 0);
+  const x = edges.length === 1 ? edges[0].expr : `_cat([${edges.map((e) => e.expr).join(', ')}])`;
+  const z = `${x} @ ${ctx.blocks.W}.reshape(${ctx.params.units}, ${nIn}).T + ${ctx.blocks.b}`;
+  return { out: elementwisePython(ctx.params.activation, ctx.params.alpha, z) };
+}
 
 /*
  * The dense layer's matrix loops. They are plain functions of typed arrays and offsets (one copy of

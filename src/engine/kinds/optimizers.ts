@@ -2,9 +2,10 @@
  * Optimizer nodes: configuration only. Each takes the loss it minimises on its one input and names
  * an update rule that matches torch.optim, so a graph exported to PyTorch trains the same way.
  */
+import { pyBool, pyFloat } from '../export/emit';
 import { type AnyKind, defineKind } from '../kind';
 import { adagradRule } from '../optimizers/adagrad';
-import { adamRule, adamwRule } from '../optimizers/adam';
+import { type AdamParams, adamRule, adamwRule } from '../optimizers/adam';
 import { rmspropRule } from '../optimizers/rmsprop';
 import { sgdRule } from '../optimizers/sgd';
 import { bool, type NumberSpec, num } from '../params';
@@ -44,6 +45,22 @@ const epsilon = (value: number) =>
   });
 
 const momentum = (help: string) => num('momentum μ', 0, { min: 0, max: 1, help });
+
+/** Export: `torch.optim.<name>(parameters, keyword=value, …)` with our numbers, exactly. */
+function torchOptim(
+  name: string,
+  parameters: string,
+  args: Record<string, number | boolean | readonly number[]>,
+): string {
+  const py = (v: number | boolean | readonly number[]): string =>
+    typeof v === 'boolean'
+      ? pyBool(v)
+      : typeof v === 'number'
+        ? pyFloat(v)
+        : `(${v.map(pyFloat).join(', ')})`;
+  const list = Object.entries(args).map(([k, v]) => `${k}=${py(v)}`);
+  return `torch.optim.${name}(${[parameters, ...list].join(', ')})`;
+}
 
 /** Ranges the parameter DSL cannot say: an upper bound that is itself not allowed. */
 function belowOne(value: number, label: string): string[] {
@@ -86,6 +103,14 @@ b_t &= \mu\,b_{t-1} + (1-\tau)\,g_t \quad (b_1 = g_1) \\
     return issues;
   },
   optimizer: sgdRule,
+  torchOptimizer: (p, parameters) =>
+    torchOptim('SGD', parameters, {
+      lr: p.lr,
+      momentum: p.momentum,
+      dampening: p.dampening,
+      nesterov: p.nesterov,
+      weight_decay: p.weightDecay,
+    }),
 });
 
 const rmsprop = defineKind({
@@ -119,6 +144,15 @@ v_t &= \alpha\,v_{t-1} + (1-\alpha)\,g_t^2 \\
   ports: () => OPTIMIZER_PORTS,
   validate: (p) => belowOne(p.momentum, 'momentum μ'),
   optimizer: rmspropRule,
+  torchOptimizer: (p, parameters) =>
+    torchOptim('RMSprop', parameters, {
+      lr: p.lr,
+      alpha: p.alpha,
+      eps: p.eps,
+      weight_decay: p.weightDecay,
+      momentum: p.momentum,
+      centered: p.centered,
+    }),
 });
 
 const adagrad = defineKind({
@@ -152,6 +186,14 @@ s_t &= s_{t-1} + g_t^2 \\
   },
   ports: () => OPTIMIZER_PORTS,
   optimizer: adagradRule,
+  torchOptimizer: (p, parameters) =>
+    torchOptim('Adagrad', parameters, {
+      lr: p.lr,
+      lr_decay: p.lrDecay,
+      weight_decay: p.weightDecay,
+      initial_accumulator_value: p.initialAccumulator,
+      eps: p.eps,
+    }),
 });
 
 /** Adam and AdamW share their parameters except for the meaning and default of weight decay. */
@@ -175,6 +217,14 @@ function adamParams(weightDecay: NumberSpec) {
     }),
   };
 }
+
+const adamArgs = (p: AdamParams) => ({
+  lr: p.lr,
+  betas: [p.beta1, p.beta2],
+  eps: p.eps,
+  weight_decay: p.weightDecay,
+  amsgrad: p.amsgrad,
+});
 
 function validateBetas(p: { beta1: number; beta2: number }): string[] {
   return [...belowOne(p.beta1, 'β₁'), ...belowOne(p.beta2, 'β₂')];
@@ -201,6 +251,7 @@ ${ADAM_STEP}
   ports: () => OPTIMIZER_PORTS,
   validate: validateBetas,
   optimizer: adamRule,
+  torchOptimizer: (p, parameters) => torchOptim('Adam', parameters, adamArgs(p)),
 });
 
 const adamw = defineKind({
@@ -226,6 +277,7 @@ ${ADAM_STEP}
   ports: () => OPTIMIZER_PORTS,
   validate: validateBetas,
   optimizer: adamwRule,
+  torchOptimizer: (p, parameters) => torchOptim('AdamW', parameters, adamArgs(p)),
 });
 
 export const OPTIMIZER_KINDS: AnyKind[] = [sgd, rmsprop, adagrad, adam, adamw];

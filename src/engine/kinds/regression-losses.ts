@@ -2,9 +2,11 @@
  * Losses for predicting numbers: each averages one term per predicted number, so a prediction of
  * several numbers is judged on all of them equally.
  */
+
+import { pyOperand } from '../export/emit';
 import { defineKind } from '../kind';
 import { bool, num } from '../params';
-import { LOSS_PORTS, lossShape, meanLossOp } from './loss-common';
+import { LOSS_PORTS, lossShape, meanLossOp, meanLossPython } from './loss-common';
 
 export const mseKind = defineKind({
   id: 'loss.mse',
@@ -28,6 +30,8 @@ export const mseKind = defineKind({
       slope: (p, t) => 2 * c * (p - t),
     });
   },
+  torch: (ctx) =>
+    meanLossPython(ctx, (p, t) => `${ctx.params.half ? '0.5 * ' : ''}(${p} - ${t}) * (${p} - ${t})`),
 });
 
 export const msleKind = defineKind({
@@ -50,6 +54,7 @@ export const msleKind = defineKind({
       slope: (p, t) => (2 * (Math.log1p(p) - Math.log1p(t))) / (1 + p),
     });
   },
+  torch: (ctx) => meanLossPython(ctx, (p, t) => `(torch.log1p(${p}) - torch.log1p(${t})) ** 2`),
 });
 
 export const maeKind = defineKind({
@@ -71,6 +76,8 @@ export const maeKind = defineKind({
       slope: (p, t) => (p > t ? 1 : p < t ? -1 : 0),
     });
   },
+  // torch.abs has the same slope 0 at a kink.
+  torch: (ctx) => meanLossPython(ctx, (p, t) => `(${p} - ${t}).abs()`),
 });
 
 export const huberKind = defineKind({
@@ -104,4 +111,10 @@ export const huberKind = defineKind({
       slope: (p, t) => Math.min(Math.max(p - t, -delta), delta),
     });
   },
+  torch: (ctx) =>
+    meanLossPython(
+      ctx,
+      (p, t) =>
+        `torch.nn.functional.huber_loss(${p}, ${t}, reduction="none", delta=${pyOperand(ctx.params.delta)})`,
+    ),
 });

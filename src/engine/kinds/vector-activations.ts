@@ -63,6 +63,8 @@ export const softmaxKind = defineKind({
       },
     };
   },
+  torch: (ctx) => ({ out: `_softmax(${ctx.inputs.in[0].expr})` }),
+  numpy: (ctx) => ({ out: `_softmax(${ctx.inputs.in[0].expr})` }),
 });
 
 export const preluKind = defineKind({
@@ -119,4 +121,6 @@ export const preluKind = defineKind({
       },
     };
   },
+  torch: (ctx) => ({ out: `_prelu(${ctx.inputs.in[0].expr}, ${ctx.blocks.alpha})` }),
+  numpy: (ctx) => ({ out: `_prelu(${ctx.inputs.in[0].expr}, ${ctx.blocks.alpha})` }),
 });

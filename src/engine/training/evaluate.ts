@@ -81,17 +81,18 @@ export class Evaluator {
   private readonly gradSink: Float64Array;
   readonly prediction: PredictionSource | null;
 
+  /** Largest number of examples run at once. */
+  readonly chunk: number;
+
   constructor(
     readonly plan: Plan,
     readonly theta: Float64Array,
+    options: { chunk?: number } = {},
   ) {
     this.gradSink = new Float64Array(plan.paramCount);
     this.prediction = findPrediction(plan);
-  }
-
-  /** Largest number of examples run at once. */
-  get chunk(): number {
-    return Math.max(1, Math.min(4096, Math.floor(RUNTIME_BYTES / (16 * Math.max(1, this.plan.slotWidth)))));
+    const fits = Math.floor(RUNTIME_BYTES / (16 * Math.max(1, plan.slotWidth)));
+    this.chunk = Math.max(1, Math.floor(options.chunk ?? Math.min(4096, fits)));
   }
 
   private runtime(capacity: number): Runtime {
@@ -140,7 +141,7 @@ export class Evaluator {
   /** Counts correct answers in a batch, per the task; null when accuracy means nothing. */
   private accuracyJudge(): (((rt: Runtime, n: number) => number) & { per: number }) | null {
     const p = this.prediction;
-    if (!p || !p.task || p.task === 'regression') return null;
+    if (!p?.task || p.task === 'regression') return null;
     const m = p.slot.width;
     if (m !== p.target.width) return null;
     if (p.task === 'binary') {

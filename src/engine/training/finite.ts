@@ -50,7 +50,9 @@ export function checkPhase(trainer: Trainer, phase: Phase): NonFiniteReport | nu
     case 'forward':
       return null;
     case 'loss':
-      return Number.isFinite(trainer.loss) ? null : (locateNonFinite(trainer, phase) ?? lossSumReport(trainer));
+      return Number.isFinite(trainer.loss)
+        ? null
+        : (locateNonFinite(trainer, phase) ?? lossSumReport(trainer));
     case 'backward':
       return firstNonFinite(trainer.thetaGrad) < 0 ? null : locateNonFinite(trainer, phase);
     case 'update':
@@ -69,7 +71,7 @@ function lossSumReport(trainer: Trainer): NonFiniteReport {
     nodeId: loss?.id,
     what: 'loss',
     value: v,
-    message: `At step ${step} the loss became ${describe(v)} when the examples’ losses were averaged: ${cause(v)}.`,
+    message: `At step ${step} the loss became ${describeValue(v)} when the examples’ losses were averaged: ${cause(v)}.`,
   };
 }
 
@@ -89,7 +91,7 @@ export function locateNonFinite(trainer: Trainer, detectedIn: Phase): NonFiniteR
     if (isLoss && !ranLoss) continue;
     for (const [name, slot] of slotsOf(node)) {
       const hit = scanSlot(rt, rt.values, slot);
-      if (hit) return valueReport(plan, node, name, hit, step, isLoss);
+      if (hit) return valueReport(plan, rt, node, name, hit, step, isLoss);
     }
   }
   if (ranBackward) {
@@ -138,7 +140,7 @@ function scanSlot(
   return { value: arena[i], example: Math.floor((i - off) / slot.width) };
 }
 
-const describe = (v: number) =>
+const describeValue = (v: number) =>
   Number.isNaN(v) ? 'NaN (not a number)' : v > 0 ? 'Infinity' : '−Infinity';
 
 /** Why a number became what it became, in a learner's words. */
@@ -149,6 +151,7 @@ const cause = (v: number) =>
 
 function valueReport(
   plan: Plan,
+  rt: Runtime,
   node: PlanNode,
   buffer: string,
   hit: { value: number; example: number },
@@ -159,7 +162,11 @@ function valueReport(
   if (isLoss) {
     const input = node.inputs.prediction?.[0] ?? node.inputs.in?.[0];
     const source = input ? plan.nodes.get(input.sourceNode) : undefined;
-    const from = source ? ` (it reads the output of “${source.label}”)` : '';
+    let from = '';
+    if (input && source) {
+      const p = rt.values[rt.offset(input.slot) + hit.example * input.slot.width];
+      from = ` (it reads the output of “${source.label}”, which was ${formatNumber(p)})`;
+    }
     return {
       phase: 'loss',
       step,
@@ -167,7 +174,7 @@ function valueReport(
       what: 'loss',
       value: v,
       example: hit.example,
-      message: `At step ${step} the loss “${node.label}”${from} became ${describe(v)} for example ${hit.example + 1} of the batch: ${cause(v)}.`,
+      message: `At step ${step} the loss “${node.label}”${from} became ${describeValue(v)} for example ${hit.example + 1} of the batch: ${cause(v)}.`,
     };
   }
   const which = buffer === 'out' ? 'the output' : `the value “${buffer}”`;
@@ -178,7 +185,7 @@ function valueReport(
     what: 'value',
     value: v,
     example: hit.example,
-    message: `At step ${step} ${which} of “${node.label}” became ${describe(v)} during the forward pass (example ${hit.example + 1} of the batch): ${cause(v)}.`,
+    message: `At step ${step} ${which} of “${node.label}” became ${describeValue(v)} during the forward pass (example ${hit.example + 1} of the batch): ${cause(v)}.`,
   };
 }
 
@@ -205,7 +212,7 @@ function gradientReport(
     what: 'gradient',
     value: v,
     example,
-    message: `At step ${step} ${where} became ${describe(v)} during the backward pass: ${cause(v)}. The update was not applied.`,
+    message: `At step ${step} ${where} became ${describeValue(v)} during the backward pass: ${cause(v)}. The update was not applied.`,
   };
 }
 
@@ -222,6 +229,6 @@ function parameterReport(plan: Plan, block: BlockLayout, v: number, step: number
     block: block.label,
     what: 'parameter',
     value: v,
-    message: `At step ${step} ${what} became ${describe(v)} during the update: the learning rate is probably too large. Training stopped at the last step where every number was finite (${formatNumber(step - 1)}).`,
+    message: `At step ${step} ${what} became ${describeValue(v)} during the update: the learning rate is probably too large. Training stopped at the last step where every number was finite (${formatNumber(step - 1)}).`,
   };
 }

@@ -3,10 +3,11 @@
  * backprop number, and the chain-rule factors behind a neuron weight's gradient, with the numbers.
  * Neither disturbs the trainer: the buffers it reads are saved and put back bit for bit.
  */
-import type { BlockLayout, PlanNode } from '../compiler/plan';
+import type { BlockLayout, Plan, PlanNode } from '../compiler/plan';
 import type { EdgeId, NodeId } from '../graph';
 import { ELEMENTWISE, type ElementwiseId } from '../kinds/activation-functions';
-import type { Trainer } from '../runtime/trainer';
+import type { Runtime } from '../runtime/runtime';
+import type { Phase } from '../runtime/trainer';
 import { formatNumber, texNumber } from './prediction';
 
 export interface GradientVerification {
@@ -97,6 +98,22 @@ export interface ExplainOptions {
   element?: number;
 }
 
+/**
+ * What the checks read: a Trainer, or any θ with a runtime whose buffers belong to it (the
+ * session's view of an earlier step).
+ */
+export interface GradientSubject {
+  readonly plan: Plan;
+  readonly theta: Float64Array;
+  readonly thetaGrad: Float64Array;
+  readonly runtime: Runtime;
+  /** The phase that runs next: tells whether the gradients belong to the values. */
+  readonly nextPhase: Phase;
+  /** Completed steps. */
+  readonly step: number;
+  loss: number;
+}
+
 interface Saved {
   values: Float64Array;
   grads: Float64Array;
@@ -105,7 +122,7 @@ interface Saved {
   loss: number;
 }
 
-function save(t: Trainer): Saved {
+function save(t: GradientSubject): Saved {
   const rt = t.runtime;
   return {
     values: rt.values.slice(),
@@ -116,7 +133,7 @@ function save(t: Trainer): Saved {
   };
 }
 
-function restore(t: Trainer, s: Saved): void {
+function restore(t: GradientSubject, s: Saved): void {
   const rt = t.runtime;
   rt.values.set(s.values);
   rt.grads.set(s.grads);
@@ -125,7 +142,7 @@ function restore(t: Trainer, s: Saved): void {
   t.loss = s.loss;
 }
 
-function requireBatch(t: Trainer): void {
+function requireBatch(t: GradientSubject): void {
   if (t.plan.data && t.runtime.n === 0) {
     throw new Error('No batch has been loaded yet: take a step, or run the forward phase, first.');
   }
@@ -146,7 +163,7 @@ export function blockAt(blocks: readonly BlockLayout[], index: number): BlockLay
  * ∂L/∂θ_index by backprop and by a central difference with step `eps`, both at the current θ on
  * the current batch. The trainer's θ and buffers are left exactly as they were.
  */
-export function verifyGradient(trainer: Trainer, index: number, eps = 1e-6): GradientVerification {
+export function verifyGradient(trainer: GradientSubject, index: number, eps = 1e-6): GradientVerification {
   const { theta } = trainer;
   if (!Number.isInteger(index) || index < 0 || index >= theta.length) {
     throw new RangeError(`θ has ${theta.length} numbers; there is no number ${index}.`);
@@ -187,7 +204,7 @@ export function verifyGradient(trainer: Trainer, index: number, eps = 1e-6): Gra
  * Runs `read` on buffers where the gradients belong to the values: as they are once backward has
  * run on the current batch, else after a backward pass on saved copies that are then put back.
  */
-function withConsistentBuffers<T>(trainer: Trainer, read: () => T): T {
+function withConsistentBuffers<T>(trainer: GradientSubject, read: () => T): T {
   const next = trainer.nextPhase;
   const fresh = next === 'update' || (next === 'forward' && trainer.step > 0);
   if (fresh) return read();
@@ -212,7 +229,7 @@ const clampIndex = (i: number | undefined, n: number) => Math.max(0, Math.min(n 
  * other edge: the gradient ∂L/∂x it carries back to its source.
  */
 export function explainEdgeGradient(
-  trainer: Trainer,
+  trainer: GradientSubject,
   edgeId: EdgeId,
   options: ExplainOptions = {},
 ): GradientExplanation {
@@ -263,7 +280,7 @@ export function explainEdgeGradient(
 
 /** ∂L/∂θ_index explained: a neuron's weight or bias through the chain rule, other blocks simply. */
 export function explainParameter(
-  trainer: Trainer,
+  trainer: GradientSubject,
   index: number,
   options: ExplainOptions = {},
 ): GradientExplanation {
@@ -271,7 +288,9 @@ export function explainParameter(
   if (!block) throw new RangeError(`θ has ${trainer.theta.length} numbers; there is no number ${index}.`);
   const node = trainer.plan.nodes.get(block.nodeId)!;
   if (node.kind.id === 'neuron') {
-    return withConsistentBuffers(trainer, () => explainNeuron(trainer, node, index, block.edgeId, options.example));
+    return withConsistentBuffers(trainer, () =>
+      explainNeuron(trainer, node, index, block.edgeId, options.example),
+    );
   }
   return withConsistentBuffers(trainer, () => {
     const label = parameterLabel(trainer.plan.blocks, index);
@@ -295,7 +314,7 @@ export function explainParameter(
 }
 
 function explainNeuron(
-  trainer: Trainer,
+  trainer: GradientSubject,
   node: PlanNode,
   index: number,
   edgeId: EdgeId | undefined,
@@ -335,7 +354,9 @@ function explainNeuron(
   const factorsTex =
     `\\underbrace{${texNumber(t.dLdy)}}_{\\partial L/\\partial y}` +
     ` \\cdot \\underbrace{${texNumber(t.fprime)}}_{f'(z)}` +
-    (isWeight ? ` \\cdot \\underbrace{${texNumber(t.x)}}_{x}` : ' \\cdot \\underbrace{1}_{\\partial z/\\partial b}');
+    (isWeight
+      ? ` \\cdot \\underbrace{${texNumber(t.x)}}_{x}`
+      : ' \\cdot \\underbrace{1}_{\\partial z/\\partial b}');
   const chain = `\\frac{\\partial L}{\\partial ${wrt}} = \\frac{\\partial L}{\\partial y} \\cdot \\frac{\\partial y}{\\partial z} \\cdot \\frac{\\partial z}{\\partial ${wrt}}`;
   const tex =
     n <= 1

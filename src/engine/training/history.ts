@@ -32,7 +32,10 @@ export class ParameterHistory {
     const maxSteps = options.maxSteps ?? 1000;
     const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     const rowBytes = paramCount * 8 + batchSize * 4;
-    this.capacity = Math.max(2, Math.min(maxSteps, rowBytes > 0 ? Math.floor(maxBytes / rowBytes) : maxSteps));
+    this.capacity = Math.max(
+      2,
+      Math.min(maxSteps, rowBytes > 0 ? Math.floor(maxBytes / rowBytes) : maxSteps),
+    );
     this.counts = new Int32Array(this.capacity);
     this.maxLosses = Math.max(this.capacity, options.maxLosses ?? 1_000_000);
     this.lossRing = new Float64Array(Math.min(this.maxLosses, Math.max(this.capacity, 1024)));
@@ -78,7 +81,8 @@ export class ParameterHistory {
     }
     row.set(theta);
     const n = batch ? Math.min(count, this.batchSize) : 0;
-    if (batch && n > 0) this.batches[slot].set(batch.subarray(0, n));
+    const rows = this.batches[slot];
+    for (let i = 0; i < n; i++) rows[i] = batch![i];
     this.counts[slot] = n;
     if (step - this.first >= this.lossRing.length && this.lossRing.length < this.maxLosses) this.growLosses();
     this.lossRing[step % this.lossRing.length] = loss;

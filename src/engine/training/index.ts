@@ -10,13 +10,20 @@ export {
   type SplitEvaluation,
   type SplitName,
 } from './evaluate';
-export { checkPhase, firstNonFinite, locateNonFinite, type NonFiniteReport, type NonFiniteWhat } from './finite';
+export {
+  checkPhase,
+  firstNonFinite,
+  locateNonFinite,
+  type NonFiniteReport,
+  type NonFiniteWhat,
+} from './finite';
 export {
   blockAt,
   type ExplainOptions,
   explainEdgeGradient,
   explainParameter,
   type GradientExplanation,
+  type GradientSubject,
   type GradientTerm,
   type GradientVerification,
   type ParameterExplanation,
@@ -48,7 +55,7 @@ export {
   type SessionOptions,
   type SessionSettings,
   snapshotTransferables,
-  type TrainingSnapshot,
   TrainingSession,
+  type TrainingSnapshot,
 } from './session';
 export { TrainingWatch, type WatchCode, type WatchDiagnostic, type WatchOptions } from './watch';

@@ -107,7 +107,9 @@ export function phaseTouches(plan: Plan): Record<Phase, PhaseTouch> {
   const losses = plan.order.filter((n) => n.kind.role === 'loss');
   const forwardEdges = inputsOf(ops);
   const lossEdges = inputsOf(losses);
-  const optimizerEdges = [...plan.edges.values()].filter((e) => e.target === plan.optimizer?.node).map((e) => e.id);
+  const optimizerEdges = [...plan.edges.values()]
+    .filter((e) => e.target === plan.optimizer?.node)
+    .map((e) => e.id);
   const withBlocks = plan.order.filter((n) => Object.keys(n.blocks).length > 0).map((n) => n.id);
   return {
     forward: { nodes: ops.map((n) => n.id), edges: forwardEdges },
@@ -144,7 +146,12 @@ export function describePlan(plan: Plan, loadId: number, historyCapacity: number
     inputs: Object.fromEntries(
       Object.entries(n.inputs).map(([port, list]) => [
         port,
-        list.map((i) => ({ edgeId: i.edgeId, sourceNode: i.sourceNode, sourcePort: i.sourcePort, slot: i.slot })),
+        list.map((i) => ({
+          edgeId: i.edgeId,
+          sourceNode: i.sourceNode,
+          sourcePort: i.sourcePort,
+          slot: i.slot,
+        })),
       ]),
     ),
     blocks: Object.fromEntries(Object.entries(n.blocks).map(([name, b]) => [name, blockIndex.get(b.key)!])),

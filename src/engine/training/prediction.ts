@@ -78,7 +78,13 @@ export function formatNumber(x: number): string {
   if (x === Number.NEGATIVE_INFINITY) return '−Infinity';
   if (x === 0) return '0';
   const a = Math.abs(x);
-  const s = a >= 1e-3 && a < 1e6 ? String(Number(x.toPrecision(4))) : x.toExponential(3).replace(/\.?0+e/, 'e');
+  const s =
+    a >= 1e-3 && a < 1e6
+      ? String(Number(x.toPrecision(4)))
+      : x
+          .toExponential(3)
+          .replace(/\.?0+e/, 'e')
+          .replace('e+', 'e');
   return s.replace('-', '−');
 }
 

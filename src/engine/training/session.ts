@@ -18,6 +18,7 @@ import {
   explainEdgeGradient,
   explainParameter,
   type GradientExplanation,
+  type GradientSubject,
   type GradientVerification,
   verifyGradient,
 } from './gradient-check';
@@ -156,10 +157,10 @@ export class TrainingSession {
   private evaluateEvery: number;
   private example: number;
   private readonly clock: () => number;
-  loadId = 0;
-  nonFinite: NonFiniteReport | null = null;
-  lastPhase: Phase | null = null;
-  evaluation: Evaluation | null = null;
+  private loads = 0;
+  private report: NonFiniteReport | null = null;
+  private last: Phase | null = null;
+  private evaluated: Evaluation | null = null;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.evaluateEvery = options.evaluateEvery ?? 50;
@@ -176,8 +177,28 @@ export class TrainingSession {
     return this.layoutRef;
   }
 
+  /** Increases with every load; snapshots and layouts carry it. */
+  get loadId(): number {
+    return this.loads;
+  }
+
+  /** Why training paused: the first non-finite number, located (null while all is well). */
+  get nonFinite(): NonFiniteReport | null {
+    return this.report;
+  }
+
+  /** The phase that ran last (null right after a load, reset or rewind). */
+  get lastPhase(): Phase | null {
+    return this.last;
+  }
+
+  /** The last evaluation of the run's θ (every `evaluateEvery` steps, or on demand). */
+  get evaluation(): Evaluation | null {
+    return this.evaluated;
+  }
+
   get paused(): boolean {
-    return this.nonFinite !== null;
+    return this.report !== null;
   }
 
   /** Completed steps of the run. */
@@ -200,7 +221,8 @@ export class TrainingSession {
   }
 
   configure(settings: SessionSettings): void {
-    if (settings.evaluateEvery !== undefined) this.evaluateEvery = Math.max(0, Math.floor(settings.evaluateEvery));
+    if (settings.evaluateEvery !== undefined)
+      this.evaluateEvery = Math.max(0, Math.floor(settings.evaluateEvery));
     if (settings.example !== undefined) this.example = Math.max(0, Math.floor(settings.example));
   }
 
@@ -211,7 +233,7 @@ export class TrainingSession {
   load(graph: Graph, options: LoadOptions = {}): LoadResult {
     if (this.plan && this.trainerRef) this.memory = rememberParameters(this.plan, this.trainerRef.theta);
     const { plan, diagnostics } = compile(graph);
-    this.loadId++;
+    this.loads++;
     if (!plan) {
       this.clear();
       return { ok: false, diagnostics, layout: null, kept: [] };
@@ -227,7 +249,7 @@ export class TrainingSession {
     const trainer = new Trainer(plan, { previous });
     const batchSize = trainer.loader?.batchSize ?? 0;
     this.history = new ParameterHistory(plan.paramCount, batchSize, this.options.history);
-    this.layoutRef = describePlan(plan, this.loadId, this.history.capacity);
+    this.layoutRef = describePlan(plan, this.loads, this.history.capacity);
     this.begin(trainer);
     return { ok: true, diagnostics, layout: this.layoutRef, kept };
   }
@@ -243,9 +265,9 @@ export class TrainingSession {
     this.theta0 = null;
     this.seekView = null;
     this.seekBuffers = null;
-    this.nonFinite = null;
-    this.lastPhase = null;
-    this.evaluation = null;
+    this.report = null;
+    this.last = null;
+    this.evaluated = null;
   }
 
   /** Starts the run of `trainer` at step 0. */
@@ -257,9 +279,9 @@ export class TrainingSession {
     this.history!.record(0, trainer.theta, Number.NaN);
     this.watch!.reset();
     this.seekView = null;
-    this.nonFinite = null;
-    this.lastPhase = null;
-    this.evaluation = this.evaluateEvery > 0 ? this.evaluateLive() : null;
+    this.report = null;
+    this.last = null;
+    this.evaluated = this.evaluateEvery > 0 ? this.evaluateLive() : null;
   }
 
   /** Starts over from the seeded initial values (forgetting kept weights). */
@@ -271,7 +293,7 @@ export class TrainingSession {
   /** Runs the next phase; returns it, or null when paused or there is nothing to train. */
   phase(): Phase | null {
     this.seekView = null;
-    if (!this.trainerRef || this.nonFinite) return null;
+    if (!this.trainerRef || this.report) return null;
     return this.advance();
   }
 
@@ -279,10 +301,10 @@ export class TrainingSession {
   step(): boolean {
     this.seekView = null;
     const t = this.trainerRef;
-    if (!t || this.nonFinite) return false;
+    if (!t || this.report) return false;
     do this.advance();
-    while (t.nextPhase !== 'forward' && !this.nonFinite);
-    return !this.nonFinite;
+    while (t.nextPhase !== 'forward' && !this.report);
+    return !this.report;
   }
 
   /** Trains until a budget runs out (or training pauses); returns the steps completed. */
@@ -297,7 +319,7 @@ export class TrainingSession {
     }
     const start = Number.isFinite(ms) ? this.clock() : 0;
     let done = 0;
-    while (done < steps && !this.nonFinite && (budget.until === undefined || t.step < budget.until)) {
+    while (done < steps && !this.report && (budget.until === undefined || t.step < budget.until)) {
       if (!this.step()) break;
       done++;
       if (Number.isFinite(ms) && this.clock() - start >= ms) break;
@@ -308,10 +330,10 @@ export class TrainingSession {
   private advance(): Phase {
     const t = this.trainerRef!;
     const phase = t.runPhase();
-    this.lastPhase = phase;
+    this.last = phase;
     const report = checkPhase(t, phase);
     if (report) {
-      this.nonFinite = report;
+      this.report = report;
       if (phase === 'update') {
         // Back to the last step whose numbers were all finite: the history holds it.
         t.theta.set(this.history!.at(t.step - 1)!);
@@ -328,7 +350,7 @@ export class TrainingSession {
     this.history!.record(t.step, t.theta, t.loss, loader?.batch ?? null, loader?.count ?? 0);
     this.watch!.observe(t);
     if (!this.replaying && this.evaluateEvery > 0 && t.step % this.evaluateEvery === 0) {
-      this.evaluation = this.evaluateLive();
+      this.evaluated = this.evaluateLive();
     }
   }
 
@@ -355,8 +377,8 @@ export class TrainingSession {
     } finally {
       this.replaying = false;
     }
-    this.lastPhase = null;
-    if (this.evaluateEvery > 0) this.evaluation = this.evaluateLive();
+    this.last = null;
+    if (this.evaluateEvery > 0) this.evaluated = this.evaluateLive();
     let matches: boolean | null = null;
     if (expected) {
       matches = expected.length === trainer.theta.length;
@@ -454,8 +476,8 @@ export class TrainingSession {
       };
       return view.evaluation;
     }
-    this.evaluation = this.evaluateLive();
-    return this.evaluation;
+    this.evaluated = this.evaluateLive();
+    return this.evaluated;
   }
 
   /** The prediction (or a node's output) over the input plane, for the θ shown. */
@@ -464,22 +486,39 @@ export class TrainingSession {
     return evaluator ? evaluator.predictGrid(options) : null;
   }
 
-  /** Finite-difference check of ∂L/∂θ_index on the run's current batch (the run is left as it was). */
+  /**
+   * The buffers gradients are checked and explained on: the run's, or while seeking the shown
+   * step's (its batch at θ before its update, as the step itself computed it).
+   */
+  private gradientSubject(what: string): GradientSubject {
+    const t = this.trainerRef;
+    if (!t) throw new Error(`Nothing to ${what}: the graph does not compile.`);
+    const view = this.seekView;
+    if (!view) return t;
+    return {
+      plan: t.plan,
+      theta: view.before,
+      thetaGrad: view.grad,
+      runtime: view.runtime,
+      nextPhase: view.step > 0 ? 'update' : 'forward',
+      step: view.step,
+      loss: view.loss,
+    };
+  }
+
+  /** Finite-difference check of ∂L/∂θ_index on the shown batch (the run is left as it was). */
   verifyGradient(index: number): GradientVerification {
-    if (!this.trainerRef) throw new Error('Nothing to check: the graph does not compile.');
-    return verifyGradient(this.trainerRef, index);
+    return verifyGradient(this.gradientSubject('check'), index);
   }
 
-  /** The chain rule behind an edge's gradient, with the run's numbers. */
+  /** The chain rule behind an edge's gradient, with the shown step's numbers. */
   explainEdge(edgeId: EdgeId, options: ExplainOptions = {}): GradientExplanation {
-    if (!this.trainerRef) throw new Error('Nothing to explain: the graph does not compile.');
-    return explainEdgeGradient(this.trainerRef, edgeId, options);
+    return explainEdgeGradient(this.gradientSubject('explain'), edgeId, options);
   }
 
-  /** The chain rule behind ∂L/∂θ_index, with the run's numbers. */
+  /** The chain rule behind ∂L/∂θ_index, with the shown step's numbers. */
   explainParameter(index: number, options: ExplainOptions = {}): GradientExplanation {
-    if (!this.trainerRef) throw new Error('Nothing to explain: the graph does not compile.');
-    return explainParameter(this.trainerRef, index, options);
+    return explainParameter(this.gradientSubject('explain'), index, options);
   }
 
   /**
@@ -495,7 +534,7 @@ export class TrainingSession {
     const rt = view ? view.runtime : t.runtime;
     const n = rt.n;
     const example = Math.min(this.example, Math.max(0, n - 1));
-    const last: Phase | null = view ? (view.step > 0 ? 'update' : null) : this.lastPhase;
+    const last: Phase | null = view ? (view.step > 0 ? 'update' : null) : this.last;
     const next: Phase = view ? 'forward' : t.nextPhase;
     const from = Math.min(options.lossesFrom ?? t.step, t.step + 1);
     const liveLoader = t.loader;
@@ -505,7 +544,7 @@ export class TrainingSession {
         ? liveLoader.batch.slice(0, liveLoader.count)
         : new Int32Array(0);
     return {
-      loadId: this.loadId,
+      loadId: this.loads,
       step,
       epoch: view ? this.epochAt(view.step) : t.epoch,
       liveStep: t.step,
@@ -513,7 +552,7 @@ export class TrainingSession {
       phase: { last, next, touched: last ? this.touches![last] : { nodes: [], edges: [] } },
       loss: view ? view.loss : t.loss,
       losses: { from: Math.max(1, from), values: this.history!.lossesFrom(from) },
-      evaluation: view ? view.evaluation : this.evaluation,
+      evaluation: view ? view.evaluation : this.evaluated,
       theta: (view ? view.after : t.theta).slice(),
       thetaGrad: (view ? view.grad : t.thetaGrad).slice(),
       delta: (view ? view.delta : t.delta).slice(),
@@ -526,8 +565,8 @@ export class TrainingSession {
       batch: { indices, size: n, example },
       values: compact(plan, rt, rt.values, example),
       grads: compact(plan, rt, rt.grads, example),
-      nonFinite: this.nonFinite,
-      paused: this.nonFinite !== null,
+      nonFinite: this.report,
+      paused: this.report !== null,
       diagnostics: [...this.diagnostics],
     };
   }

@@ -63,6 +63,8 @@ export class TrainingWatch {
   private explodingSince = -1;
   private flagged: { block: BlockLayout; norm: number; median: number }[] = [];
   private globalNorm = 0;
+  private cachedMedian = 0;
+  private sinceMedian = Number.POSITIVE_INFINITY;
   private globalMedian = 0;
   // ReLUs: per unit, the consecutive steps it stayed at or below 0, and when that began.
   private readonly groups: ReluGroup[] = [];
@@ -113,6 +115,8 @@ export class TrainingWatch {
 
   reset(): void {
     this.filled = 0;
+    this.cachedMedian = 0;
+    this.sinceMedian = Number.POSITIVE_INFINITY;
     this.cursor = 0;
     this.explodingSince = -1;
     this.flagged = [];
@@ -155,7 +159,12 @@ export class TrainingWatch {
     const wasExploding = this.explodingSince >= 0;
     let exploding = false;
     if (this.filled >= Math.min(minHistory, w)) {
-      const median = this.median(this.norms, 0, 1, this.filled);
+      // The median is refreshed every few steps, and always before an explosion is declared.
+      if (this.sinceMedian++ >= 8 || norm > factor * this.cachedMedian) {
+        this.cachedMedian = this.median(this.norms, 0, 1, this.filled);
+        this.sinceMedian = 0;
+      }
+      const median = this.cachedMedian;
       exploding = median > 0 && norm > factor * median;
       if (exploding) {
         this.globalNorm = norm;

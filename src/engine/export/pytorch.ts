@@ -1,0 +1,202 @@
+/**
+ * A compiled graph as one standalone PyTorch script that trains exactly like the engine: the same
+ * initial parameters, the same training data, the same batch order (the engine's RNG, ported), the
+ * same losses and the same torch.optim optimizer, in float64. Run with `--steps N`, it prints the
+ * JSON line of `neurograph train --steps N --json`.
+ */
+import type { Plan } from '../compiler/plan';
+import { initialParameters } from '../runtime/parameters';
+import { pyComment, pyFloatList, pyStr } from './emit';
+import { preludeFor } from './prelude';
+import {
+  describeBlock,
+  ExportError,
+  emitForward,
+  indent,
+  Names,
+  nameParameters,
+  requireEmitters,
+  rule,
+  scriptName,
+  tidyBlankLines,
+} from './program';
+import { PY_RNG, shuffleSeed } from './rng';
+
+export interface PythonScript {
+  /** A file name for it, from the document's name. */
+  filename: string;
+  source: string;
+}
+
+export interface PyTorchExportOptions {
+  /** The document's name, for the file name and the header. */
+  name?: string;
+  /** The default of the script's --steps (100, like `neurograph train`). */
+  steps?: number;
+}
+
+export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): PythonScript {
+  const names = new Names();
+  const paramNames = nameParameters(plan, names);
+  const losses = plan.losses;
+  const optimizer = plan.optimizer;
+  if (optimizer && !optimizer.kind.torchOptimizer) {
+    throw new ExportError(
+      `cannot export to PyTorch: these node kinds have no PyTorch translation: ${optimizer.kind.label} (“${optimizer.kind.id}”)`,
+      [optimizer.kind.id],
+    );
+  }
+  requireEmitters(losses, 'torch');
+  const forward = emitForward(
+    plan,
+    'torch',
+    losses.map((node) => ({ node, port: 'loss' })),
+    names,
+    paramNames,
+  );
+  const data = plan.data;
+  const theta = initialParameters(plan);
+  const title = options.name ?? 'Neurograph graph';
+  const filename = scriptName(options.name);
+  const out: string[] = [];
+  const add = (...lines: string[]) => out.push(...lines);
+
+  add(
+    '#!/usr/bin/env python3',
+    `# ${pyComment(`“${title}”`)}, exported from Neurograph to PyTorch.`,
+    '#',
+    '# Trains the network exactly as `neurograph train --steps N --json` does: the same initial',
+    '# parameters, training data, batch order, losses and optimizer, in float64. Prints one JSON line,',
+    '#   {"step": N, "loss": <the last batch\'s loss, before its update>, "parameters": {...}}',
+    '# with one number per one-number parameter and a list otherwise (a dense W row by row).',
+    '#',
+    `# Usage: python3 ${filename} [--steps N]    (needs only PyTorch)`,
+    'import argparse',
+    'import json',
+    'import math',
+    '',
+    'import torch',
+    '',
+    'torch.set_default_dtype(torch.float64)',
+    '',
+  );
+
+  if (data) {
+    const t = data.table;
+    add(
+      '',
+      rule('data'),
+      `# The training split of the dataset “${pyComment(t.name)}”: ${t.train.count} examples, one row each.`,
+      `X = torch.tensor(${pyFloatList(t.train.x, '    ')}, dtype=torch.float64).reshape(${t.train.count}, ${t.nFeatures})`,
+      `Y = torch.tensor(${pyFloatList(t.train.y, '    ')}, dtype=torch.float64).reshape(${t.train.count}, ${t.nTargets})`,
+      `BATCH_SIZE = ${t.batchSize}`,
+      `SHUFFLE = ${t.shuffle ? 'True' : 'False'}`,
+      '# The seed of the engine’s batch loader: the graph’s seed xor a hash of "shuffle".',
+      `SHUFFLE_SEED = ${shuffleSeed(plan.seed)}`,
+      '',
+      '',
+      PY_RNG,
+      '',
+    );
+  }
+
+  add(
+    '',
+    rule('parameters'),
+    '# Initial values as the engine draws them; flat like θ (a dense W is units × inputs, row-major).',
+  );
+  for (const b of plan.blocks) {
+    const values = theta.subarray(b.offset, b.offset + b.size);
+    add(
+      `# ${describeBlock(plan, b.key)}`,
+      `${paramNames.get(b.key)} = torch.tensor(${pyFloatList(values, '    ')}, dtype=torch.float64, requires_grad=True)`,
+    );
+  }
+  add(
+    '# By label, as `neurograph train` names them.',
+    `PARAMETERS = {${plan.blocks.map((b) => `${pyStr(b.label)}: ${paramNames.get(b.key)}`).join(', ')}}`,
+    '',
+  );
+
+  const body = [
+    data ? 'n = x.shape[0]' : 'n = 1',
+    ...forward.lines,
+    '# L: the sum over the trained losses of their mean over the batch.',
+    forward.roots.length > 0
+      ? `L = ${forward.roots.map((r) => `${r}.mean()`).join(' + ')}`
+      : 'L = torch.zeros(())',
+    'return L',
+  ];
+  const helpers = [
+    ...preludeFor('torch', [...forward.definitions, ...body].join('\n')),
+    ...forward.definitions,
+  ];
+  add('', rule('network'));
+  for (const h of helpers) add('', h, '');
+  add(
+    '',
+    `def forward(${data ? 'x, y' : 'x=None, y=None'}):`,
+    `    """The loss L on one batch${data ? ' (features x, targets y)' : ''}, node by node in the engine's order."""`,
+    ...indent(body),
+    '',
+  );
+
+  add('', rule('training'));
+  if (optimizer) {
+    add(
+      'def make_optimizer():',
+      `    return ${optimizer.kind.torchOptimizer!(optimizer.params, 'list(PARAMETERS.values())')}`,
+      '',
+    );
+  }
+  add(
+    '',
+    'def train(steps):',
+    '    """Runs `steps` training steps; returns the last batch loss, measured before its update."""',
+    optimizer && plan.blocks.length > 0 ? '    optimizer = make_optimizer()' : '    optimizer = None',
+    ...(data ? ['    batches = batch_rows(X.shape[0], BATCH_SIZE, SHUFFLE, SHUFFLE_SEED)'] : []),
+    "    loss = float('nan')",
+    '    for _ in range(steps):',
+    ...(data
+      ? ['        rows = next(batches)', '        L = forward(X[rows], Y[rows])']
+      : ['        L = forward()']),
+    '        loss = L.item()',
+    '        for p in PARAMETERS.values():',
+    '            p.grad = None',
+    '        if L.requires_grad:',
+    '            L.backward()',
+    '        if optimizer is not None:',
+    '            # A parameter the loss does not reach has gradient 0 (the optimizer still steps it).',
+    '            for p in PARAMETERS.values():',
+    '                if p.grad is None:',
+    '                    p.grad = torch.zeros_like(p)',
+    '            optimizer.step()',
+    '    return loss',
+    '',
+    '',
+    'def _number(v):',
+    '    return v if math.isfinite(v) else None  # JSON has no NaN or infinity: null, like JSON.stringify',
+    '',
+    '',
+    'def _value(p):',
+    '    values = [_number(v) for v in p.detach().flatten().tolist()]',
+    '    return values[0] if len(values) == 1 else values',
+    '',
+    '',
+    'def main(argv=None):',
+    `    parser = argparse.ArgumentParser(description=${pyStr(`Trains “${title}” as neurograph train does.`)})`,
+    `    parser.add_argument("--steps", type=int, default=${options.steps ?? 100}, help="training steps")`,
+    '    args = parser.parse_args(argv)',
+    '    if args.steps < 0:',
+    '        parser.error("--steps must be a whole number >= 0")',
+    '    loss = train(args.steps)',
+    '    parameters = {label: _value(p) for label, p in PARAMETERS.items()}',
+    '    print(json.dumps({"step": args.steps, "loss": _number(loss), "parameters": parameters}))',
+    '',
+    '',
+    'if __name__ == "__main__":',
+    '    main()',
+    '',
+  );
+  return { filename, source: tidyBlankLines(out.join('\n')) };
+}

@@ -1,0 +1,33 @@
+/**
+ * The lessons that ship with the app: the files in src/lessons, validated on first use.
+ * test/engine/lessons.test.ts holds each of them valid and true to the engine's numbers.
+ */
+
+import { formatProblem } from '../../format/problem';
+import borderAt3 from '../../lessons/border-at-3.lesson.json';
+import chainRule from '../../lessons/chain-rule.lesson.json';
+import { type Lesson, validateLesson } from './load';
+
+/** The lesson files as parsed JSON, in menu order. */
+export const LESSON_FILES: readonly unknown[] = [borderAt3, chainRule];
+
+let loaded: Lesson[] | undefined;
+
+/** The built-in lessons, validated; throws if one is invalid (a bug the tests catch first). */
+export function builtinLessons(): readonly Lesson[] {
+  loaded ??= LESSON_FILES.map((file) => {
+    const result = validateLesson(file);
+    if (!result.ok) {
+      const id = (file as { id?: unknown }).id;
+      throw new Error(
+        `built-in lesson ${String(id)} is invalid: ${result.problems.map(formatProblem).join('; ')}`,
+      );
+    }
+    return result.lesson;
+  });
+  return loaded;
+}
+
+export function findLesson(id: string): Lesson | undefined {
+  return builtinLessons().find((l) => l.id === id);
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import type { Trainer } from '../../src/engine';
+import { TrainingSession, TrainingWatch, type WatchDiagnostic } from '../../src/engine/training';
+import { example, planOf } from '../worker/training-graphs';
+import { GraphBuilder } from './graph-builder';
+
+const codes = (ds: readonly WatchDiagnostic[]) => ds.map((d) => d.code);
+
+describe('dead ReLUs', () => {
+  it('finds the border neuron dead after it is thrown to w ≈ −98.8 at step 4', () => {
+    // Batch size 1: x = 2.9, −1, 3, 1000 in turn. From step 5 on the neuron only fires for x = −1,
+    // so with K = 3 it is dead over steps 7, 8, 9 (x = 3, 1000, 2.9).
+    const session = new TrainingSession({ watch: { k: 3 } });
+    session.load(example('border-at-3'));
+    for (let s = 1; s <= 8; s++) {
+      session.step();
+      expect(codes(session.diagnostics)).not.toContain('dead-relu');
+    }
+    session.step();
+    const dead = session.diagnostics.find((d) => d.code === 'dead-relu')!;
+    expect(dead).toMatchObject({ nodeId: 'neuron', since: 7, severity: 'warning' });
+    expect(dead.units).toBeUndefined();
+    expect(dead.message).toContain('“neuron” is a dead ReLU');
+    expect(session.snapshot()!.diagnostics).toContainEqual(dead);
+    // Step 10 is x = −1, where it fires again: no longer dead.
+    session.step();
+    expect(codes(session.diagnostics)).not.toContain('dead-relu');
+  });
+
+  it('never calls the healthy border neuron dead in its first four steps, whatever K', () => {
+    const session = new TrainingSession({ watch: { k: 1 } });
+    session.load(example('border-at-3'));
+    for (let s = 1; s <= 4; s++) {
+      session.step();
+      expect(codes(session.diagnostics)).not.toContain('dead-relu');
+    }
+    session.step();
+    expect(session.diagnostics.find((d) => d.code === 'dead-relu')?.since).toBe(5);
+  });
+
+  it('names the dead units of a dense layer and the dead inputs of a ReLU node', () => {
+    const g = new GraphBuilder();
+    const data = g.node('dataset', { dataset: 'circle', n: 100, batchSize: 10 });
+    // Units 1 and 3 start with a bias of −100: z ≤ 0 for every point of the circle set.
+    const dense = g.node(
+      'dense',
+      { units: 4, activation: 'relu', biases: [0, -100, 0, -100] },
+      { label: 'hidden' },
+    );
+    g.edge([data, 'features'], dense);
+    const linear = g.node(
+      'dense',
+      { units: 3, activation: 'linear', biases: [0, -100, 0] },
+      { label: 'pre' },
+    );
+    g.edge([data, 'features'], linear);
+    const relu = g.chain('act.relu', {}, linear);
+    const out = g.node('dense', { units: 1, activation: 'sigmoid' });
+    g.edge(dense, out);
+    g.edge(relu, out);
+    const loss = g.loss('loss.bce', out, [data, 'target']);
+    g.edge([loss, 'loss'], [g.node('opt.sgd', { lr: 0.01 }), 'loss']);
+    const session = new TrainingSession({ watch: { k: 5 } });
+    expect(session.load(g.graph()).ok).toBe(true);
+    session.run({ steps: 4 });
+    expect(codes(session.diagnostics)).not.toContain('dead-relu');
+    session.step();
+    const dead = session.diagnostics.filter((d) => d.code === 'dead-relu');
+    expect(dead).toHaveLength(2);
+    expect(dead[0]).toMatchObject({ nodeId: dense, units: [1, 3], since: 1 });
+    expect(dead[0].message).toMatch(/^2 of 4 units of “hidden” are dead ReLUs \(units 1, 3\)/);
+    expect(dead[1]).toMatchObject({ nodeId: relu, units: [1], since: 1 });
+  });
+});
+
+describe('rising loss', () => {
+  it('warns when the loss keeps going up', () => {
+    // Full-batch regression with a learning rate past the edge of stability: every step overshoots further.
+    const g = new GraphBuilder();
+    const data = g.node('dataset', {
+      dataset: 'linear',
+      n: 20,
+      testFraction: 0,
+      batchSize: 20,
+      shuffle: false,
+    });
+    const n = g.node('neuron', { activation: 'linear' });
+    g.edge([data, 'x0'], n, { weight: 0.1 });
+    const loss = g.loss('loss.mse', n, [data, 'target']);
+    g.edge([loss, 'loss'], [g.node('opt.sgd', { lr: 2 }), 'loss']);
+    const session = new TrainingSession({ watch: { k: 5 } });
+    session.load(g.graph());
+    const losses: number[] = [];
+    for (let s = 0; s < 4; s++) {
+      session.step();
+      losses.push(session.trainer!.loss);
+    }
+    expect(codes(session.diagnostics)).not.toContain('loss-rising');
+    session.run({ steps: 4 });
+    const rising = session.diagnostics.find((d) => d.code === 'loss-rising')!;
+    expect(rising).toBeDefined();
+    expect(rising.since).toBe(2);
+    expect(rising.message).toContain('since step 2');
+    expect(losses[3]).toBeGreaterThan(losses[0]);
+  });
+
+  it('stays quiet while a healthy run learns', () => {
+    const session = new TrainingSession();
+    session.load(example('circle'));
+    for (let s = 0; s < 500; s++) {
+      session.step();
+      expect(session.diagnostics).toEqual([]);
+    }
+  });
+});
+
+describe('exploding gradients', () => {
+  /** A stand-in trainer: the watch reads θ's gradient, the loss, the step and the batch size. */
+  function fake(plan: Trainer['plan']) {
+    const t = {
+      plan,
+      step: 0,
+      loss: 1,
+      thetaGrad: new Float64Array(plan.paramCount),
+      runtime: { n: 0 },
+    };
+    return t as unknown as Trainer & { step: number; loss: number };
+  }
+
+  it('flags a jump of the gradient norm against its recent median, and the block that jumped', () => {
+    const plan = planOf(example('circle'));
+    const watch = new TrainingWatch(plan, { window: 20 });
+    const t = fake(plan);
+    const target = plan.blocks[3];
+    for (let s = 1; s <= 30; s++) {
+      t.step = s;
+      t.thetaGrad.fill(0.01 * (1 + (s % 3)));
+      expect(watch.observe(t)).toBe(false);
+    }
+    expect(watch.diagnostics).toEqual([]);
+    t.step = 31;
+    t.thetaGrad[target.offset] = 50;
+    expect(watch.observe(t)).toBe(true);
+    const [global, block] = watch.diagnostics;
+    expect(global).toMatchObject({ code: 'exploding-gradients', since: 31 });
+    expect(global.message).toContain(target.label);
+    expect(block).toMatchObject({ code: 'exploding-gradient', nodeId: target.nodeId, edgeId: target.edgeId });
+    expect(watch.diagnostics.filter((d) => d.code === 'exploding-gradient')).toHaveLength(1);
+    // Calm again: the warning goes.
+    t.step = 32;
+    t.thetaGrad[target.offset] = 0.02;
+    watch.observe(t);
+    expect(watch.diagnostics).toEqual([]);
+  });
+
+  it('needs some history before judging', () => {
+    const plan = planOf(example('circle'));
+    const watch = new TrainingWatch(plan, { minHistory: 10 });
+    const t = fake(plan);
+    for (let s = 1; s <= 9; s++) {
+      t.step = s;
+      t.thetaGrad.fill(s === 9 ? 1000 : 0.01);
+      watch.observe(t);
+    }
+    expect(watch.diagnostics).toEqual([]);
+  });
+
+  it('sees the border example’s jump at x = 1000 in step 4, and names the weight w', () => {
+    const session = new TrainingSession({ watch: { minHistory: 3 } });
+    session.load(example('border-at-3'));
+    session.run({ steps: 3 });
+    expect(session.diagnostics).toEqual([]);
+    session.step();
+    const [global, ...blocks] = session.diagnostics;
+    expect(global).toMatchObject({ code: 'exploding-gradients', since: 4 });
+    expect(blocks[0]).toMatchObject({ code: 'exploding-gradient', edgeId: 'e1', nodeId: 'neuron' });
+    expect(blocks[0].message).toMatch(/^The gradient of the weight w jumped to/);
+  });
+});
