@@ -324,7 +324,7 @@ function layOut(
     for (const req of info.shape.params ?? []) {
       const edge = req.edge ? edgeById.get(req.edge) : undefined;
       const label = edge
-        ? (edge.label ?? `w(${infos.get(edge.source)!.name}→${info.name})`)
+        ? (edge.label ?? `w(${sourceName(infos.get(edge.source)!, edge.sourceHandle)}→${info.name})`)
         : (info.node.paramLabels?.[req.name] ?? `${info.name}.${req.name}`);
       const block: BlockLayout = {
         key: edge ? `edge:${edge.id}` : `node:${info.node.id}:${req.name}`,
@@ -419,4 +419,10 @@ function layOut(
         : undefined,
     seed: graph.seed,
   };
+}
+
+/** How an edge's source is named in a weight's label: a dataset's feature by its own name (x1, x2). */
+function sourceName(info: NodeInfo, port: string): string {
+  if (info.kind.role !== 'data') return info.name;
+  return info.ports.outputs.find((p) => p.id === port)?.label ?? info.name;
 }
