@@ -17,8 +17,10 @@ commands:
   train <graph.json | example:NAME> [--steps N] [--json]
                                             train with the document's data, loss and optimizer
   grad <graph.json | example:NAME>          one forward/backward pass: loss, values and gradients
-  export <graph.json | example:NAME> [--to json]
-                                            print the document
+  export <graph.json | example:NAME> [--to json|pytorch|numpy] [--steps N]
+                                            print the document, a PyTorch script that trains it
+                                            like train, or a NumPy script of its forward pass
+                                            (with the parameters after N steps)
   examples                                  list the built-in examples
   schema                                    print the JSON Schema of the document format`;
 
@@ -41,9 +43,10 @@ function run(argv: string[]): number {
       return grad(a.positional[0]);
     }
     case 'export': {
-      const a = parseArgs(rest, ['to'], []);
+      const a = parseArgs(rest, ['to', 'steps'], []);
       const to = a.flags.get('to');
-      return exportGraph(a.positional[0], typeof to === 'string' ? to : 'json');
+      const steps = a.flags.has('steps') ? positiveInt(a.flags.get('steps'), 'steps', 0) : undefined;
+      return exportGraph(a.positional[0], typeof to === 'string' ? to : 'json', { steps });
     }
     case 'examples':
       parseArgs(rest, [], []);

@@ -3,6 +3,7 @@
  * node by node in execution order from each kind's emitter (kind.torch / kind.numpy).
  */
 import type { Plan, PlanNode } from '../compiler/plan';
+import type { AnyKind } from '../kind';
 import type { PyBackend, PyContext, PyEmitter, PyInput } from './emit';
 import { pyComment } from './emit';
 
@@ -139,7 +140,7 @@ function emitterOf(node: PlanNode, backend: PyBackend): PyEmitter<Record<string,
 }
 
 /** The nodes the roots depend on, in plan order. */
-function needed(plan: Plan, roots: readonly ValueRef[]): PlanNode[] {
+export function neededNodes(plan: Plan, roots: readonly ValueRef[]): PlanNode[] {
   const keep = new Set<string>();
   const stack = roots.map((r) => r.node);
   while (stack.length > 0) {
@@ -152,22 +153,35 @@ function needed(plan: Plan, roots: readonly ValueRef[]): PlanNode[] {
   return plan.order.filter((n) => keep.has(n.id));
 }
 
-/** Throws an ExportError naming every kind among `nodes` that has no emitter for `backend`. */
-export function requireEmitters(nodes: readonly PlanNode[], backend: PyBackend): void {
-  const missing = new Map<string, string[]>();
+/** A node as an error names it. */
+export interface NamedKind {
+  kind: AnyKind;
+  label: string;
+}
+
+/**
+ * Throws an ExportError naming every kind among `nodes` that `supported` refuses (by default: that
+ * has no emitter for `backend`), with the nodes of each kind.
+ */
+export function requireEmitters(
+  nodes: readonly NamedKind[],
+  backend: PyBackend,
+  supported: (kind: AnyKind) => boolean = (kind) => kind[backend] !== undefined,
+): void {
+  const missing = new Map<string, { kind: AnyKind; labels: string[] }>();
   for (const node of nodes) {
-    if (emitterOf(node, backend)) continue;
-    const labels = missing.get(node.kind.id) ?? [];
-    labels.push(node.label);
-    missing.set(node.kind.id, labels);
+    if (supported(node.kind)) continue;
+    const entry = missing.get(node.kind.id) ?? { kind: node.kind, labels: [] };
+    entry.labels.push(node.label);
+    missing.set(node.kind.id, entry);
   }
   if (missing.size === 0) return;
-  const list = [...missing].map(([id, labels]) => {
-    const kind = nodes.find((n) => n.kind.id === id)!.kind;
-    return `${kind.label} (“${id}”: ${labels.map((l) => `“${l}”`).join(', ')})`;
-  });
+  const target = BACKEND_LABELS[backend];
+  const list = [...missing.values()].map(
+    ({ kind, labels }) => `${kind.label} (“${kind.id}”: ${labels.map((l) => `“${l}”`).join(', ')})`,
+  );
   throw new ExportError(
-    `cannot export to ${BACKEND_LABELS[backend]}: these node kinds have no ${BACKEND_LABELS[backend]} translation: ${list.join('; ')}`,
+    `cannot export to ${target}: these node kinds have no ${target} translation: ${list.join('; ')}`,
     [...missing.keys()],
   );
 }
@@ -183,7 +197,7 @@ export function emitForward(
   names: Names,
   paramNames: ReadonlyMap<string, string>,
 ): ForwardCode {
-  const nodes = needed(plan, roots);
+  const nodes = neededNodes(plan, roots);
   requireEmitters(nodes, backend);
   const consumed = new Set<string>(roots.map((r) => refKey(r.node.id, r.port)));
   for (const node of nodes) {

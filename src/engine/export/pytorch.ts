@@ -10,11 +10,11 @@ import { pyComment, pyFloatList, pyStr } from './emit';
 import { preludeFor } from './prelude';
 import {
   describeBlock,
-  ExportError,
   emitForward,
   indent,
   Names,
   nameParameters,
+  neededNodes,
   requireEmitters,
   rule,
   scriptName,
@@ -38,22 +38,19 @@ export interface PyTorchExportOptions {
 export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): PythonScript {
   const names = new Names();
   const paramNames = nameParameters(plan, names);
-  const losses = plan.losses;
   const optimizer = plan.optimizer;
-  if (optimizer && !optimizer.kind.torchOptimizer) {
-    throw new ExportError(
-      `cannot export to PyTorch: these node kinds have no PyTorch translation: ${optimizer.kind.label} (“${optimizer.kind.id}”)`,
-      [optimizer.kind.id],
-    );
-  }
-  requireEmitters(losses, 'torch');
-  const forward = emitForward(
-    plan,
+  const roots = plan.losses.map((node) => ({ node, port: 'loss' }));
+  // Every kind that stands in the way, in one error: the network's and the optimizer's.
+  const optimizerNode = optimizer && {
+    kind: optimizer.kind,
+    label: plan.graph.nodes.find((n) => n.id === optimizer.node)?.label || optimizer.node,
+  };
+  requireEmitters(
+    [...neededNodes(plan, roots), ...(optimizerNode ? [optimizerNode] : [])],
     'torch',
-    losses.map((node) => ({ node, port: 'loss' })),
-    names,
-    paramNames,
+    (kind) => (kind.role === 'optimizer' ? kind.torchOptimizer !== undefined : kind.torch !== undefined),
   );
+  const forward = emitForward(plan, 'torch', roots, names, paramNames);
   const data = plan.data;
   const theta = initialParameters(plan);
   const title = options.name ?? 'Neurograph graph';

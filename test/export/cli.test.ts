@@ -1,0 +1,62 @@
+/** `neurograph export --to pytorch|numpy`: the scripts come out of the command line ready to run. */
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureTorch, expectClose, PYTHON, scratchDir } from './python';
+
+const run = promisify(execFile);
+const bin = join(__dirname, '../../bin/neurograph.js');
+const dir = scratchDir('export-cli');
+
+async function neurograph(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node', [bin, ...args], { timeout: 60_000, maxBuffer: 1 << 26 });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+async function python(source: string, name: string, ...args: string[]): Promise<unknown> {
+  const path = join(dir, name);
+  writeFileSync(path, source);
+  return JSON.parse((await run(PYTHON, [path, ...args], { timeout: 120_000 })).stdout);
+}
+
+describe('neurograph export', { timeout: 120_000 }, () => {
+  beforeAll(ensureTorch, 900_000);
+
+  it('--to pytorch prints a script that trains as `train --json` does', async () => {
+    const [exported, trained] = await Promise.all([
+      neurograph('export', 'example:gaussians3', '--to', 'pytorch'),
+      neurograph('train', 'example:gaussians3', '--steps', '30', '--json'),
+    ]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/^#!\/usr\/bin\/env python3\n/);
+    expect(exported.stdout).toMatch(/torch\.optim\.Adam\(/);
+    const out = await python(exported.stdout, 'gaussians3.py', '--steps', '30');
+    expectClose(out, JSON.parse(trained.stdout), 'gaussians3', 1e-6, 1e-12);
+  });
+
+  it('--to numpy --steps N embeds the parameters after N steps', async () => {
+    const r = await neurograph('export', 'example:sine', '--to', 'numpy', '--steps', '20');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/The values given at export/);
+    const out = (await python(r.stdout, 'sine-numpy.py')) as { train: number[][]; test: number[][] };
+    expect(out.train).toHaveLength(160);
+    expect(out.test).toHaveLength(40);
+    expect(out.train[0]).toHaveLength(1);
+  });
+
+  it('refuses an unknown format and --steps without numpy', async () => {
+    const unknown = await neurograph('export', 'example:xor', '--to', 'onnx');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/formats: json, pytorch, numpy/);
+    const steps = await neurograph('export', 'example:xor', '--to', 'pytorch', '--steps', '3');
+    expect(steps.code).toBe(2);
+    expect(steps.stderr).toMatch(/--steps applies to --to numpy/);
+  });
+});
