@@ -4,6 +4,21 @@ export { documentFileName, exportDocument } from './export';
 export { DEFAULT_MAX_LENGTH, type ImportOptions, type ImportResult, importDocument } from './import';
 export { documentJsonSchema, type JsonSchema } from './json-schema';
 export {
+  builtinLessons,
+  findLesson,
+  LESSON_FILES,
+  LESSON_FORMAT,
+  LESSON_VERSION,
+  type LessonFile,
+  type LessonLoadResult,
+  lessonJsonSchema,
+  lessonSchema,
+  MAX_TRAIN_STEPS,
+  parseLesson,
+  type VariantFile,
+  validateLesson,
+} from './lessons';
+export {
   type JsonObject,
   type Migration,
   type MigrationChain,

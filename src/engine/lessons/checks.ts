@@ -8,7 +8,7 @@
 import type { Plan } from '../compiler/plan';
 import { Runtime } from '../runtime/runtime';
 import { findPrediction, type Model, nodeBuffer } from '../training/prediction';
-import type { Approx, CheckExpectation, LessonCheck } from './schema';
+import type { Approx, CheckExpectation, LessonCheck } from './types';
 
 export interface CheckResult {
   label: string;

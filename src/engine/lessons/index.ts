@@ -1,5 +1,7 @@
-/** Lessons as data: the format, its loader, check evaluation and replay through the engine. */
-export { builtinLessons, findLesson, LESSON_FILES } from './builtin';
+/**
+ * Lessons in the engine: their types, check evaluation and replay through a Trainer. Reading a
+ * `.lesson.json` file (schema, loader, the built-in lessons) is the format's: src/format/lessons.
+ */
 export {
   approxTolerance,
   approxValue,
@@ -10,15 +12,6 @@ export {
   matchesApprox,
 } from './checks';
 export {
-  type Lesson,
-  type LessonDocument,
-  type LessonLoadResult,
-  type LessonVariant,
-  parseLesson,
-  splitOutputKey,
-  validateLesson,
-} from './load';
-export {
   applyAction,
   compileLessonDocument,
   type LessonReplay,
@@ -26,23 +19,21 @@ export {
   readOutput,
   replayLesson,
   runVariant,
+  splitOutputKey,
   type VariantRun,
   verifyAfter,
 } from './run';
-export {
-  type Approx,
-  type CheckExpectation,
-  LESSON_FORMAT,
-  LESSON_VERSION,
-  type LessonAction,
-  type LessonCheck,
-  type LessonFile,
-  type LessonHighlight,
-  type LessonStep,
-  lessonJsonSchema,
-  lessonSchema,
-  MAX_TRAIN_STEPS,
-  type StepAfter,
-  type VariantAfter,
-  type VariantFile,
-} from './schema';
+export type {
+  Approx,
+  CheckExpectation,
+  Comparison,
+  Lesson,
+  LessonAction,
+  LessonCheck,
+  LessonDocument,
+  LessonHighlight,
+  LessonStep,
+  LessonVariant,
+  StepAfter,
+  VariantAfter,
+} from './types';

@@ -16,9 +16,15 @@ import type { Graph } from '../graph';
 import { Trainer } from '../runtime/trainer';
 import { nodeBuffer } from '../training/prediction';
 import { approxTolerance, approxValue, type CheckResult, evaluateChecks, matchesApprox } from './checks';
-import type { Lesson, LessonDocument, LessonVariant } from './load';
-import { splitOutputKey } from './load';
-import type { Approx, LessonAction, LessonCheck, StepAfter } from './schema';
+import type {
+  Approx,
+  Lesson,
+  LessonAction,
+  LessonCheck,
+  LessonDocument,
+  LessonVariant,
+  StepAfter,
+} from './types';
 
 /** A stated number that does not hold (or a statement that cannot be judged). */
 export interface Mismatch {
@@ -106,6 +112,12 @@ export function verifyAfter(
     });
   }
   return out;
+}
+
+/** "neuron:z" → node "neuron", port "z"; "neuron" → its first output. */
+export function splitOutputKey(key: string): { node: string; port?: string } {
+  const colon = key.lastIndexOf(':');
+  return colon < 0 ? { node: key } : { node: key.slice(0, colon), port: key.slice(colon + 1) };
 }
 
 /** A buffer of the last forward pass for the batch's first example: "node" or "node:port". */

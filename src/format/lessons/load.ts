@@ -9,48 +9,32 @@
  * phase action names the phase that really comes next.
  */
 import type { z } from 'zod';
-import { importDocument, type NeurographDocument, type Problem } from '../../format';
-import { findJsonSyntaxError, lineAndColumn } from '../../format/json-syntax-error';
-import { describeValue, formatPath, isJsonObject } from '../../format/problem';
-import { issuesToProblems } from '../../format/zod-problems';
-import { compile } from '../compiler/compile';
-import type { Plan } from '../compiler/plan';
-import { findExample } from '../examples';
-import type { Graph } from '../graph';
-import { PHASES, type Phase } from '../runtime/trainer';
-import { findPrediction, nodeBuffer } from '../training/prediction';
+import { compile } from '../../engine/compiler/compile';
+import type { Plan } from '../../engine/compiler/plan';
+import { findExample } from '../../engine/examples';
+import type { Graph } from '../../engine/graph';
 import {
-  LESSON_FORMAT,
-  LESSON_VERSION,
+  type Lesson,
   type LessonCheck,
-  type LessonFile,
+  type LessonDocument,
   type LessonStep,
-  lessonSchema,
+  type LessonVariant,
   type StepAfter,
+  splitOutputKey,
   type VariantAfter,
-  type VariantFile,
-} from './schema';
+} from '../../engine/lessons';
+import { PHASES, type Phase } from '../../engine/runtime/trainer';
+import { findPrediction, nodeBuffer } from '../../engine/training/prediction';
+import { importDocument } from '../import';
+import { findJsonSyntaxError, lineAndColumn } from '../json-syntax-error';
+import { describeValue, formatPath, isJsonObject, type Problem } from '../problem';
+import type { NeurographDocument } from '../schema';
+import { issuesToProblems } from '../zod-problems';
+import { LESSON_FORMAT, LESSON_VERSION, lessonSchema } from './schema';
 
-/** A lesson's or a variant's document, resolved: the graph, and the example it came from if any. */
-export interface LessonDocument {
-  /** Set when the file said `{ "example": "<id>" }`. */
-  example?: string;
-  graph: NeurographDocument;
-}
-
-export interface LessonVariant extends Omit<VariantFile, 'document' | 'checks'> {
-  document: LessonDocument;
-  /** The variant's own checks, or the lesson's when it gives none. */
-  checks: LessonCheck[];
-}
-
-export interface Lesson extends Omit<LessonFile, 'document' | 'variants' | '$schema' | 'format'> {
-  document: LessonDocument;
-  variants: LessonVariant[];
-}
-
+/** A lesson as read from its file; its documents are the app's (name, description, viewport). */
 export type LessonLoadResult =
-  | { ok: true; lesson: Lesson; warnings: Problem[] }
+  | { ok: true; lesson: Lesson<NeurographDocument>; warnings: Problem[] }
   | { ok: false; problems: Problem[]; warnings: Problem[] };
 
 /** Reads a lesson from the text of a `.lesson.json` file. */
@@ -122,7 +106,7 @@ function readLesson(value: unknown): LessonLoadResult {
     checkSteps(file.steps, file.checks.length, main.doc.graph, main.plan, problems);
   }
 
-  const variants: LessonVariant[] = [];
+  const variants: LessonVariant<NeurographDocument>[] = [];
   const seen = new Map<string, number>();
   (file.variants ?? []).forEach((variant, i) => {
     const at = `variants[${i}]`;
@@ -218,7 +202,7 @@ function resolveDocument(
   path: string,
   problems: Problem[],
   warnings: Problem[],
-): LessonDocument | undefined {
+): LessonDocument<NeurographDocument> | undefined {
   if (Object.hasOwn(ref, 'example')) {
     const extra = Object.keys(ref).filter((k) => k !== 'example');
     for (const key of extra) {
@@ -395,12 +379,6 @@ function checkAfter(after: VariantAfter | StepAfter, path: string, plan: Plan, p
       });
     }
   }
-}
-
-/** "neuron:z" → node "neuron", port "z"; "neuron" → its first output. */
-export function splitOutputKey(key: string): { node: string; port?: string } {
-  const colon = key.lastIndexOf(':');
-  return colon < 0 ? { node: key } : { node: key.slice(0, colon), port: key.slice(colon + 1) };
 }
 
 /** ".w" for a plain key, '["my rate"]' for one that needs quoting. */

@@ -1,15 +1,27 @@
 /**
- * A lesson is data, not code: a `.lesson.json` file that names a document (a built-in example or an
- * inline Neurograph document), checks on the network's prediction, the steps that teach (text,
- * highlights on the canvas, an action to run) and variants of the document, each one change away.
- * Every number a lesson states can be stated machine-checkably (a step's `after`, a variant's
- * `passes`), so a test replays the lesson through the engine and holds it to its words.
+ * The `.lesson.json` file: a lesson (see src/engine/lessons/types.ts) as data, not code, with the
+ * file's own fields around it (`$schema`, `format`, `version`) and its documents still references
+ * (`{ "example": "<id>" }` or an inline Neurograph document).
  *
  * These zod schemas are the one description of the file; the loader (load.ts) adds the checks that
- * need the document (ids, labels, input sizes).
+ * need the document (ids, labels, input sizes). At the end of this file the compiler holds them to
+ * the engine's lesson types, field for field.
  */
 import { z } from 'zod';
-import { PHASES } from '../runtime/trainer';
+import type {
+  Approx,
+  CheckExpectation,
+  Comparison,
+  Lesson,
+  LessonAction,
+  LessonCheck,
+  LessonHighlight,
+  LessonStep,
+  LessonVariant,
+  StepAfter,
+  VariantAfter,
+} from '../../engine/lessons';
+import { PHASES } from '../../engine/runtime/trainer';
 
 export const LESSON_FORMAT = 'neurograph-lesson';
 
@@ -42,7 +54,7 @@ export const approxSchema = z
       'A bare number with decimals must match to the decimals written (−98.8: within ±0.05), a whole number exactly; { value, tolerance } gives the allowed difference.',
   });
 
-export const COMPARISONS = ['<', '<=', '>', '>=', '='] as const;
+export const COMPARISONS = ['<', '<=', '>', '>=', '='] as const satisfies readonly Comparison[];
 
 /** What a check expects of the value it reads. */
 export const expectationSchema = z
@@ -218,16 +230,45 @@ export const lessonSchema = z
   })
   .meta({ title: 'Neurograph lesson', description: 'A guided lesson on a Neurograph document.' });
 
-export type Approx = z.output<typeof approxSchema>;
-export type CheckExpectation = z.output<typeof expectationSchema>;
-export type LessonCheck = z.output<typeof checkSchema>;
-export type LessonAction = z.output<typeof actionSchema>;
-export type LessonHighlight = z.output<typeof highlightSchema>;
-export type VariantAfter = z.output<typeof variantAfterSchema>;
-export type StepAfter = z.output<typeof stepAfterSchema>;
-export type LessonStep = z.output<typeof stepSchema>;
+/** The file as the schema reads it, before the loader resolves its documents. */
 export type LessonFile = z.output<typeof lessonSchema>;
 export type VariantFile = z.output<typeof variantSchema>;
+
+/**
+ * `true` when A and B are the same type (not merely assignable each way: an optional field one has
+ * and the other lacks makes them differ), `false` otherwise.
+ */
+type Agree<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+
+// Compile time only: the schemas read exactly the engine's lesson types, so a field added to,
+// removed from or retyped in one and not the other fails here, at its name. The lesson and its
+// variants differ only where the loader resolves them (documents, inherited checks).
+({
+  approx: true,
+  expectation: true,
+  check: true,
+  action: true,
+  highlight: true,
+  variantAfter: true,
+  stepAfter: true,
+  step: true,
+  variant: true,
+  lesson: true,
+}) satisfies {
+  approx: Agree<z.output<typeof approxSchema>, Approx>;
+  expectation: Agree<z.output<typeof expectationSchema>, CheckExpectation>;
+  check: Agree<z.output<typeof checkSchema>, LessonCheck>;
+  action: Agree<z.output<typeof actionSchema>, LessonAction>;
+  highlight: Agree<z.output<typeof highlightSchema>, LessonHighlight>;
+  variantAfter: Agree<z.output<typeof variantAfterSchema>, VariantAfter>;
+  stepAfter: Agree<z.output<typeof stepAfterSchema>, StepAfter>;
+  step: Agree<z.output<typeof stepSchema>, LessonStep>;
+  variant: Agree<Omit<VariantFile, 'document' | 'checks'>, Omit<LessonVariant, 'document' | 'checks'>>;
+  lesson: Agree<
+    Omit<LessonFile, 'document' | 'variants' | '$schema' | 'format'>,
+    Omit<Lesson, 'document' | 'variants'>
+  >;
+};
 
 /** The lesson format as a JSON Schema, for editors that validate and complete lesson files. */
 export function lessonJsonSchema(): Record<string, unknown> {
