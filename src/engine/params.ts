@@ -37,13 +37,22 @@ export interface TextSpec extends BaseSpec<string> {
   type: 'text';
   /** Text holding a mathjs formula in x. */
   formula?: boolean;
+  /** Longest text allowed, in characters; default 2000. */
+  maxLength?: number;
+  /** Holds a whole file's contents (CSV data): editors show a summary, not a text box. */
+  contents?: boolean;
 }
 
 export interface NumbersSpec extends BaseSpec<number[] | null> {
   type: 'numbers';
 }
 
-export type ParamSpec = NumberSpec | ChoiceSpec | BoolSpec | TextSpec | NumbersSpec;
+/** A list of names, e.g. the columns of a CSV file chosen as features. */
+export interface StringsSpec extends BaseSpec<string[]> {
+  type: 'strings';
+}
+
+export type ParamSpec = NumberSpec | ChoiceSpec | BoolSpec | TextSpec | NumbersSpec | StringsSpec;
 export type ParamSpecs = Record<string, ParamSpec>;
 
 /** The typed values of a spec record, e.g. { lr: number; nesterov: boolean }. */
@@ -84,7 +93,12 @@ export function bool(label: string, value: boolean, extra: Extra<BoolSpec> = {})
 }
 
 export function text(label: string, value: string, extra: Extra<TextSpec> = {}): TextSpec {
-  return { type: 'text', label, default: value, schema: z.string().max(2000), ...extra };
+  const max = extra.maxLength;
+  const schema =
+    max === undefined
+      ? z.string().max(2000)
+      : z.string().max(max, { message: `must be at most ${max} characters` });
+  return { type: 'text', label, default: value, schema, ...extra };
 }
 
 /** An optional list of numbers (explicit initial values); null means "not given". */
@@ -93,6 +107,12 @@ export function numbers(label: string, extra: Extra<NumbersSpec> = {}): NumbersS
     .array(z.number().refine(Number.isFinite, { message: 'must be finite' }))
     .nullable() as z.ZodType<number[] | null>;
   return { type: 'numbers', label, default: null, schema, ...extra };
+}
+
+/** A list of up to 1000 names of up to 200 characters each (empty by default). */
+export function strings(label: string, extra: Extra<StringsSpec> = {}): StringsSpec {
+  const schema = z.array(z.string().max(200)).max(1000);
+  return { type: 'strings', label, default: [], schema, ...extra };
 }
 
 export interface ParamIssue {

@@ -5,6 +5,7 @@
  */
 import { type AnyKind, FAMILY_LABELS, type Family } from './kind';
 import { ACTIVATION_KINDS } from './kinds/activations';
+import { csvDataKind } from './kinds/csv-data';
 import { datasetKind } from './kinds/data';
 import { LOSS_KINDS } from './kinds/losses';
 import { MATH_KINDS } from './kinds/math';
@@ -13,6 +14,7 @@ import { OPTIMIZER_KINDS } from './kinds/optimizers';
 
 export const KINDS: readonly AnyKind[] = [
   datasetKind,
+  csvDataKind,
   neuronKind,
   denseKind,
   ...ACTIVATION_KINDS,

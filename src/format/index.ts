@@ -34,3 +34,12 @@ export {
   type NeurographDocument,
   type Viewport,
 } from './schema';
+export {
+  hasSharedDocument,
+  LONG_LINK_CHARS,
+  readShareHash,
+  SHARE_KEY,
+  type ShareLink,
+  shareHash,
+  shareLink,
+} from './share-link';

@@ -3,7 +3,7 @@
  * selection (the same JSON as a saved file), so a copy in one tab pastes in another, and pasting a
  * saved file's text inserts its nodes.
  */
-import { exportDocument, importDocument } from '../format';
+import { exportDocument, importDocument, type NeurographDocument, type Problem } from '../format';
 import { type DocumentStore, useDocument } from './document';
 import { type Fragment, fragmentOf, topLeft } from './graph-ops';
 import { type SelectionState, useSelection } from './selection';
@@ -17,7 +17,49 @@ export function copyText(
   const { nodes, edges, seed } = doc.getState();
   const fragment = fragmentOf(nodes, edges, selection.nodes);
   if (fragment.nodes.length === 0) return null;
-  return exportDocument({ name: 'Copied nodes', seed, nodes: fragment.nodes, edges: fragment.edges });
+  return exportDocument({
+    name: COPIED_NAME,
+    createdWith: CLIPBOARD_MARK,
+    seed,
+    nodes: fragment.nodes,
+    edges: fragment.edges,
+  });
+}
+
+/** Marks the JSON copyText writes: pasting it inserts nodes, where a whole saved network offers to open. */
+export const CLIPBOARD_MARK = 'neurograph clipboard';
+const COPIED_NAME = 'Copied nodes';
+
+export type ClipboardContent =
+  /** Nodes copied in the editor: pasted into the current network. */
+  | { type: 'fragment'; fragment: Fragment }
+  /** A whole network (a saved file's text): offered to open. */
+  | { type: 'document'; document: NeurographDocument; warnings: Problem[] }
+  /** A Neurograph document that cannot be opened, with why. */
+  | { type: 'invalid'; problems: Problem[] }
+  /** Anything else: not ours, ignored. */
+  | { type: 'other' };
+
+/** What pasted text is. */
+export function classifyClipboard(text: string): ClipboardContent {
+  if (!text.includes('"neurograph"')) return { type: 'other' };
+  const result = importDocument(text);
+  if (!result.ok) {
+    let tagged = false;
+    try {
+      const json: unknown = JSON.parse(text);
+      tagged =
+        typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'neurograph';
+    } catch {
+      // Not JSON at all: some other text that happens to mention neurograph.
+    }
+    return tagged ? { type: 'invalid', problems: result.problems } : { type: 'other' };
+  }
+  const d = result.document;
+  if (d.createdWith === CLIPBOARD_MARK || (d.name === COPIED_NAME && d.createdWith === undefined)) {
+    return { type: 'fragment', fragment: { nodes: d.nodes, edges: d.edges } };
+  }
+  return { type: 'document', document: d, warnings: result.warnings };
 }
 
 /** Reads document JSON back into a fragment; null when the text is not a Neurograph document. */

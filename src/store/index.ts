@@ -5,7 +5,15 @@
  * - `useSelection`, `useSession`, `useView`, `useTheme`: session state, never undoable.
  */
 
-export { copyText, duplicateSelection, parseClipboard, pasteText } from './clipboard';
+export {
+  CLIPBOARD_MARK,
+  type ClipboardContent,
+  classifyClipboard,
+  copyText,
+  duplicateSelection,
+  parseClipboard,
+  pasteText,
+} from './clipboard';
 export {
   addNodeAt,
   autoLayout,
@@ -46,8 +54,26 @@ export {
   useDocument,
 } from './document';
 export { type Fragment, uniqueLabel } from './graph-ops';
+export { idbStorage } from './idb-storage';
 export { layoutPositions } from './layout';
 export { edgeById, nodeById } from './lookup';
+export {
+  ACTIVATION_CHOICES,
+  checkMlpForm,
+  defaultMlpName,
+  lossChoices,
+  type MlpCheck,
+  type MlpField,
+  type MlpForm,
+  type MlpLevel,
+  type MlpOutput,
+  mlpDefaults,
+  optimizerChoices,
+  outputChoices,
+  parseSizes,
+  suggestedLearningRate,
+  taskDescription,
+} from './mlp-builder';
 export {
   checkParam,
   formatNumbers,
@@ -57,7 +83,22 @@ export {
   parseWeight,
   rangeHint,
 } from './param-edit';
+export {
+  AUTOSAVE_DELAY,
+  AUTOSAVE_KEY,
+  type Autosave,
+  type AutosaveOptions,
+  type DocumentStorage,
+  type PageEvents,
+  type RestoreOutcome,
+  type SaveStatus,
+  startAutosave,
+  UNREADABLE_KEY,
+  useSaveStatus,
+} from './persistence';
 export { edgesCarryWeights, inputPort, type NodeSpec, nodeName, nodeSpec, outputPort } from './ports';
+export { GRID, type Prefs, usePrefs } from './prefs';
+export { addConnectedNode, allKindChoices, type KindChoice, kindsFitting, rankKinds } from './quick-add';
 export {
   type Focus,
   focusOf,

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { EdgeId } from '../engine/graph';
-import type { Problem } from '../format';
+import type { NeurographDocument, Problem } from '../format';
 import { type ConnectionStart, connectablePorts } from './connect';
 import { useDocument } from './document';
 
@@ -14,6 +14,10 @@ export interface Toast {
   tone: 'error' | 'info';
   /** Client coordinates to show it at (near the pointer); absent: top of the canvas. */
   at?: { x: number; y: number };
+  /** A button in the toast (e.g. "Undo"); clicking it runs `run` and dismisses the toast. */
+  action?: { label: string; run(): void };
+  /** How long it stays, in ms (default 5 s). */
+  duration?: number;
 }
 
 export interface Connecting {
@@ -25,11 +29,25 @@ export interface Connecting {
 }
 
 /** Dialogs; others add their own kinds to this union. */
-export type Dialog = { type: 'import-problems'; fileName: string; problems: Problem[] };
+export type Dialog =
+  | { type: 'import-problems'; fileName: string; problems: Problem[] }
+  | { type: 'shortcuts' }
+  | { type: 'mlp' }
+  /** Pasted text that is a whole network: open it, or insert its nodes. */
+  | { type: 'paste-document'; text: string; document: NeurographDocument; warnings: Problem[] }
+  /** A share link of the current network, to copy (src/ui/share). */
+  | { type: 'share-link'; url: string; copied: boolean; warning?: string }
+  /** A share link was opened while another network is open: open it, or keep the current one. */
+  | { type: 'open-shared'; document: NeurographDocument; warnings: Problem[] }
+  /** A CSV file to preview and apply to a CSV data node (nodeId) or to a new one placed `at` (src/ui/csv). */
+  | { type: 'csv'; fileName: string; text: string; nodeId: string | null; at?: { x: number; y: number } };
 
 export interface SessionState {
   toast: Toast | null;
-  showToast(message: string, opts?: { tone?: Toast['tone']; at?: Toast['at'] }): void;
+  showToast(
+    message: string,
+    opts?: { tone?: Toast['tone']; at?: Toast['at']; action?: Toast['action']; duration?: number },
+  ): void;
   dismissToast(id?: number): void;
   connecting: Connecting | null;
   /** Called when a connection drag starts (or an edge end is picked up, with its id). */
@@ -48,7 +66,16 @@ let toastCount = 0;
 export const useSession = create<SessionState>()((set, get) => ({
   toast: null,
   showToast(message, opts = {}) {
-    set({ toast: { id: ++toastCount, message, tone: opts.tone ?? 'error', at: opts.at } });
+    set({
+      toast: {
+        id: ++toastCount,
+        message,
+        tone: opts.tone ?? 'error',
+        at: opts.at,
+        action: opts.action,
+        duration: opts.duration,
+      },
+    });
   },
   dismissToast(id) {
     const t = get().toast;

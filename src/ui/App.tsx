@@ -1,19 +1,26 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
+import { useCsvDrop } from './csv/use-csv-drop';
 import { Dialogs } from './dialogs/Dialogs';
+import { useAutosave } from './hooks/use-autosave';
 import { useClipboard } from './hooks/use-clipboard';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useAppliedTheme } from './hooks/use-theme';
 import { Inspector } from './inspector/Inspector';
 import { Palette } from './palette/Palette';
+import { useSharedLinks } from './share/share';
 import { Toolbar } from './toolbar/Toolbar';
+import './features.css';
 
 /** The editor's shell; each region subscribes to the stores it shows. */
 export function App() {
   const theme = useAppliedTheme();
   useShortcuts();
   useClipboard();
+  useAutosave();
+  useSharedLinks();
+  useCsvDrop();
   return (
     <ReactFlowProvider>
       <div className="app">

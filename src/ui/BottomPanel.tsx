@@ -1,19 +1,23 @@
 import { useState } from 'react';
 import { ChevronIcon } from './icons';
+import { LabelToggle, TrainingPanel, TrainingStatus, useTrainingSession } from './training/TrainingPanel';
 
-/** The bottom panel: the training panel will be built here. */
+/** The bottom panel: training (controls, loss chart, what the network learned, timeline). */
 export function BottomPanel() {
   const [collapsed, setCollapsed] = useState(false);
+  useTrainingSession();
   return (
     <section
-      className="bottom-panel"
+      className="bottom-panel has-training"
       data-testid="bottom-panel"
       data-collapsed={collapsed}
       aria-labelledby="bottom-panel-title"
     >
       <header className="panel-header">
         <h2 id="bottom-panel-title">Training</h2>
+        <TrainingStatus />
         <span className="panel-header__spacer" />
+        <LabelToggle />
         <button
           type="button"
           className="btn btn--icon"
@@ -25,8 +29,8 @@ export function BottomPanel() {
         </button>
       </header>
       {!collapsed && (
-        <div className="bottom-panel__body">
-          Training controls, the loss curve and the step-by-step view will appear here.
+        <div className="bottom-panel__body train-body">
+          <TrainingPanel />
         </div>
       )}
     </section>

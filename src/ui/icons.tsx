@@ -152,3 +152,35 @@ export const LogoMark = () => (
     <circle cx="23" cy="16" r="3" fill="#fff" />
   </svg>
 );
+
+export const HelpIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="9" />
+    <path d="M9.5 9.5a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01" />
+  </Icon>
+);
+
+/** Three layers of neurons, fully connected: the "Build an MLP" button. */
+export const MlpIcon = () => (
+  <Icon>
+    <circle cx="5" cy="8" r="2" />
+    <circle cx="5" cy="16" r="2" />
+    <circle cx="12" cy="5" r="2" />
+    <circle cx="12" cy="12" r="2" />
+    <circle cx="12" cy="19" r="2" />
+    <circle cx="19" cy="12" r="2" />
+    <path d="M7 8l3-2.5M7 8l3 4M7 16l3-4M7 16l3 2.5M14 5.5l3.3 5M14 12h3M14 18.5l3.3-5" strokeWidth="1.4" />
+  </Icon>
+);
+
+export const GridIcon = () => (
+  <Icon>
+    <path d="M4 4h16v16H4zM4 10h16M4 15h16M10 4v16M15 4v16" strokeWidth="1.5" />
+  </Icon>
+);
+
+export const PlusIcon = () => (
+  <Icon width={14} height={14}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);

@@ -353,6 +353,30 @@ describe('math nodes and the dataset', () => {
         return g.chain('math.add', {}, neuron, layer);
       }, 'loss.mse').g.graph(),
   );
+
+  gradTest(
+    'CSV data features reach the loss through both the per-feature ports and the vector',
+    ['dataset.csv'],
+    () => {
+      const g = new GraphBuilder(4);
+      const rows = Array.from(
+        { length: 12 },
+        (_, i) => `${(i * 0.37) % 2},${1 - ((i * 0.61) % 1.5)},${i % 3}`,
+      );
+      const d = g.node('dataset.csv', {
+        csv: `u,v,label\n${rows.join('\n')}\n`,
+        features: ['u', 'v'],
+        target: 'label',
+        testFraction: 0,
+        batchSize: 6,
+      });
+      const neuron = g.chain('neuron', { activation: 'tanh' }, [d, 'x0'], [d, 'x1']);
+      const layer = g.chain('dense', { units: 3, activation: 'tanh' }, [d, 'features']);
+      const out = g.chain('math.add', {}, neuron, layer);
+      lossTwice(g, 'loss.mse', out, [d, 'target'], {});
+      return g.graph();
+    },
+  );
 });
 
 describe('conventions at kinks', () => {

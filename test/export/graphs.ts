@@ -224,7 +224,27 @@ function objectiveAndZeroLogits(): Case[] {
   ];
 }
 
+/** A CSV data node (three classes, one-hot, standardized features) into softmax cross-entropy. */
+function csvData(): Case {
+  const g = new GraphBuilder(8);
+  const rows = Array.from(
+    { length: 30 },
+    (_, i) => `${(i * 7) % 11},${(i * 0.37) % 2},${['a', 'b', 'c'][i % 3]}`,
+  );
+  const data = g.node(
+    'dataset.csv',
+    { csv: `u,v,kind\n${rows.join('\n')}\n`, features: ['u', 'v'], target: 'kind', batchSize: 7 },
+    { label: 'data' },
+  );
+  const d = g.chain('dense', { units: 3 }, [data, 'features']);
+  g.edge([data, 'x1'], d);
+  const loss = g.loss('loss.cce', d, [data, 'target'], { input: 'logits' });
+  g.edge([loss, 'loss'], [g.node('opt.adam', { lr: 0.05 }), 'loss']);
+  return { name: 'CSV data, three classes', graph: g.graph() };
+}
+
 export const handMadeCases = (): Case[] => [
+  csvData(),
   mathAndCustom(),
   formulas(),
   classifier(),

@@ -3,7 +3,16 @@ import { borderAt3 } from '../../engine/examples/border';
 import type { NamedGraph } from '../../engine/examples/document';
 import { buildMlp } from '../../engine/examples/mlp';
 import type { NeurographDocument } from '../../format';
-import { layoutPositions, newDocument, openDocument } from '../../store';
+import {
+  type DocumentData,
+  emptyDocument,
+  layoutPositions,
+  openDocument,
+  toDocument,
+  undo,
+  useDocument,
+  useSession,
+} from '../../store';
 import { estimateNodeSize } from '../canvas/node-size';
 import { showViewport } from './flow';
 
@@ -71,10 +80,47 @@ export const EXAMPLES: readonly Example[] = [
   },
 ];
 
-/** Replaces the document and shows it: at its saved viewport, else fitted. */
-export function openAndShow(doc: NamedGraph | NeurographDocument): void {
+const UNDO_TOAST_MS = 10_000;
+
+const sameTracked = (a: DocumentData, b: DocumentData) =>
+  a.nodes === b.nodes &&
+  a.edges === b.edges &&
+  a.name === b.name &&
+  a.seed === b.seed &&
+  a.description === b.description;
+
+/**
+ * Replaces the document and shows it (at its saved viewport, else fitted), keeping the previous
+ * one a click away: unless it was empty, a toast offers to bring it back ("New network — Undo").
+ * Ctrl+Z does the same, as opening is one undo entry.
+ */
+export function openAndShow(doc: NamedGraph | NeurographDocument | DocumentData, message?: string): void {
+  const before = useDocument.getState();
+  const previous = toDocument(before);
   openDocument(doc);
   showViewport('viewport' in doc ? doc.viewport : undefined);
+  const session = useSession.getState();
+  if (before.nodes.length === 0) {
+    if (message) session.showToast(message, { tone: 'info' });
+    return;
+  }
+  const opened = useDocument.getState();
+  session.showToast(message ?? `Opened “${opened.name}”.`, {
+    tone: 'info',
+    duration: UNDO_TOAST_MS,
+    action: { label: `Back to “${previous.name}”`, run: () => restorePrevious(previous, opened) },
+  });
+}
+
+/** Brings back the document that was open before `opened`: by undoing if nothing changed since. */
+function restorePrevious(previous: NeurographDocument, opened: DocumentData): void {
+  if (sameTracked(useDocument.getState(), opened)) {
+    undo();
+    if (previous.viewport) useDocument.getState().setViewport(previous.viewport);
+    showViewport(previous.viewport);
+  } else {
+    openAndShow(previous);
+  }
 }
 
 /**
@@ -94,6 +140,7 @@ export function openExample(example: Example): void {
   openLaidOut(example.build());
 }
 
+/** New: an empty network; the previous one stays a click away (toast) and one Ctrl+Z away. */
 export function startNewDocument(): void {
-  newDocument();
+  openAndShow(emptyDocument(), 'New network created.');
 }

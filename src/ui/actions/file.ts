@@ -2,7 +2,14 @@
  * Import and export of .neurograph.json files. Export downloads the document; import reads a file,
  * opens it if valid, and otherwise lists each problem with its path, leaving the current graph untouched.
  */
-import { documentFileName, exportDocument, formatProblem, importDocument } from '../../format';
+import {
+  documentFileName,
+  exportDocument,
+  formatProblem,
+  importDocument,
+  type NeurographDocument,
+  type Problem,
+} from '../../format';
 import { toDocument, useDocument, useSession } from '../../store';
 import { openAndShow } from './documents';
 
@@ -19,25 +26,44 @@ export function exportCurrentDocument(): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Reads a file and opens it, or shows why it cannot be opened. */
+/** Reads a file and opens it, or shows why it cannot be opened (the current network is untouched). */
 export async function importFile(file: File): Promise<boolean> {
-  const text = await file.text();
-  const result = importDocument(text);
-  const session = useSession.getState();
-  if (!result.ok) {
-    session.openDialog({ type: 'import-problems', fileName: file.name, problems: result.problems });
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    useSession.getState().openDialog({
+      type: 'import-problems',
+      fileName: file.name,
+      problems: [{ path: '', message: `the file could not be read: ${reason}` }],
+    });
     return false;
   }
-  openAndShow(result.document);
-  if (result.warnings.length > 0) {
-    session.showToast(
-      `Opened “${file.name}” with ${result.warnings.length} warning(s): ${formatProblem(result.warnings[0])}`,
-      {
-        tone: 'info',
-      },
-    );
+  return importText(text, file.name);
+}
+
+/** Opens document text (a file's, or pasted); `source` names it in messages. */
+export function importText(text: string, source: string): boolean {
+  const result = importDocument(text);
+  if (!result.ok) {
+    useSession
+      .getState()
+      .openDialog({ type: 'import-problems', fileName: source, problems: result.problems });
+    return false;
   }
+  openImported(result.document, result.warnings, source);
   return true;
+}
+
+/** Opens an imported document, saying what happened (and any warning); the previous one stays a click away. */
+export function openImported(doc: NeurographDocument, warnings: readonly Problem[], source: string): void {
+  const { createdWith: _app, ...document } = doc;
+  const warning =
+    warnings.length === 0
+      ? ''
+      : ` ${warnings.length === 1 ? 'Note' : `${warnings.length} notes`}: ${formatProblem(warnings[0])}.`;
+  openAndShow(document, `Opened “${source}”.${warning}`);
 }
 
 /** Opens the system file picker and imports the chosen file. */

@@ -9,10 +9,17 @@ import { useSession } from '../../store';
 
 let flow: ReactFlowInstance | null = null;
 let pane: HTMLElement | null = null;
+/** A viewport asked for before the canvas was ready (a restored document): applied when it is. */
+let pendingViewport: Viewport | null = null;
 
 export function registerFlow(instance: ReactFlowInstance | null, element: HTMLElement | null): void {
   flow = instance;
   pane = element;
+  if (instance && pendingViewport) {
+    const viewport = pendingViewport;
+    pendingViewport = null;
+    requestAnimationFrame(() => void flow?.setViewport(viewport));
+  }
 }
 
 export const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.25, duration: 250 } as const;
@@ -24,7 +31,17 @@ export function fitViewSoon(): void {
 
 export function showViewport(viewport: Viewport | undefined): void {
   if (viewport && flow) requestAnimationFrame(() => void flow?.setViewport(viewport));
+  else if (viewport) pendingViewport = viewport;
   else fitViewSoon();
+}
+
+/** The canvas element (for placing popovers), once the canvas is ready. */
+export function canvasElement(): HTMLElement | null {
+  return pane;
+}
+
+export function flowToScreen(point: Position): Position {
+  return flow ? flow.flowToScreenPosition(point) : point;
 }
 
 /** The flow position at the middle of the visible canvas. */

@@ -7,12 +7,15 @@ import {
   ReactFlow,
   SelectionMode,
 } from '@xyflow/react';
-import { useEffect, useRef } from 'react';
+import { type MouseEvent, useEffect, useRef } from 'react';
 import { getKind } from '../../engine/registry';
-import { nodeById, useDocument } from '../../store';
+import { GRID, nodeById, useDocument, usePrefs } from '../../store';
 import { registerFlow, showViewport } from '../actions/flow';
+import { QuickAdd } from '../quick-add/QuickAdd';
+import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { ConnectionHint } from './ConnectionHint';
 import { EmptyState } from './EmptyState';
+import { FileDrop } from './FileDrop';
 import { FitOnRequest } from './FitOnRequest';
 import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow-elements';
 import * as on from './handlers';
@@ -23,6 +26,15 @@ const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 const CONNECTION_LINE_STYLE = { stroke: 'var(--accent)', strokeWidth: 2 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 168, height: 112 };
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const selectSnap = (s: { snapToGrid: boolean }) => s.snapToGrid;
+
+/** A double-click on the empty canvas opens quick-add there. */
+function onDoubleClick(e: MouseEvent): void {
+  if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+  e.preventDefault();
+  useQuickAdd.getState().show({ x: e.clientX, y: e.clientY });
+}
 
 function minimapClass(node: FlowNode): string {
   const n = nodeById(useDocument.getState().nodes, node.id);
@@ -35,6 +47,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
   const nodes = useFlowNodes();
   const edges = useFlowEdges();
   const pane = useRef<HTMLDivElement>(null);
+  const snap = usePrefs(selectSnap);
   // A document already there at start (restored by persistence) is shown where it was saved, or fitted.
   useEffect(() => {
     const { nodes: initial, viewport } = useDocument.getState();
@@ -46,6 +59,8 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       ref={pane}
       onDragOver={on.onDragOver}
       onDrop={on.onDrop}
+      onDoubleClick={onDoubleClick}
+      onPointerMove={trackPointer}
       data-testid="canvas"
       aria-label="Network canvas"
     >
@@ -71,6 +86,10 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
         onReconnectEnd={on.onReconnectEnd}
         onMoveEnd={on.onMoveEnd}
         deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        panActivationKeyCode={null}
+        snapToGrid={snap}
+        snapGrid={SNAP_GRID}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         connectionRadius={28}
@@ -96,6 +115,8 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       </ReactFlow>
       <EmptyState />
       <Toast />
+      <FileDrop />
+      <QuickAdd />
     </section>
   );
 }

@@ -1,17 +1,23 @@
-import { useDocument } from '../../store';
+import { useDocument, useSaveStatus } from '../../store';
 import { EXAMPLES, openExample } from '../actions/documents';
 
 const selectEmpty = (s: { nodes: unknown[] }) => s.nodes.length === 0;
+const selectLoading = (s: { status: string }) => s.status === 'loading';
 
 /** What an empty canvas says: where to start. */
 export function EmptyState() {
   const empty = useDocument(selectEmpty);
-  if (!empty) return null;
+  // While the saved network is read (a few ms), say nothing rather than flash "Build a network".
+  const loading = useSaveStatus(selectLoading);
+  if (!empty || loading) return null;
   return (
     <div className="empty-state">
       <div className="empty-state__card">
         <h2>Build a network</h2>
-        <p>Drag a node from the palette, or click it. Connect an output (right) to an input (left).</p>
+        <p>
+          Drag a node from the palette, or double-click the canvas to search. Connect an output (right) to an
+          input (left).
+        </p>
         <div className="empty-state__actions">
           <button type="button" className="btn btn--primary" onClick={() => openExample(EXAMPLES[0])}>
             Open “{EXAMPLES[0].title}”

@@ -10,6 +10,7 @@ import {
   useDocument,
   useSelection,
 } from '../../store';
+import { EdgeTraining } from '../training/EdgeTraining';
 import { pointAlongEdge } from './edge-geometry';
 import type { FlowEdge } from './flow-elements';
 import { compactNumber } from './format-value';
@@ -43,22 +44,24 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
         className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${problem ? ' has-error' : ''}`}
       />
       {problem && <title>{problem.message}</title>}
-      {at && (
-        <EdgeLabelRenderer>
-          <button
-            type="button"
-            className={`ng-weight nodrag nopan${text ? '' : ' is-default'}${selected ? ' is-selected' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
-            title={
-              text ? `Initial weight ${text}` : 'Weight drawn by the init scheme; select the edge to set it'
-            }
-            data-testid={`weight-${id}`}
-            onClick={() => useSelection.getState().select([], [id])}
-          >
-            {text ?? 'w'}
-          </button>
-        </EdgeLabelRenderer>
-      )}
+      <EdgeTraining id={id} path={path} at={at} selected={!!selected}>
+        {at && (
+          <EdgeLabelRenderer>
+            <button
+              type="button"
+              className={`ng-weight nodrag nopan${text ? '' : ' is-default'}${selected ? ' is-selected' : ''}`}
+              style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+              title={
+                text ? `Initial weight ${text}` : 'Weight drawn by the init scheme; select the edge to set it'
+              }
+              data-testid={`weight-${id}`}
+              onClick={() => useSelection.getState().select([], [id])}
+            >
+              {text ?? 'w'}
+            </button>
+          </EdgeLabelRenderer>
+        )}
+      </EdgeTraining>
     </>
   );
 }

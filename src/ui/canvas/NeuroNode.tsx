@@ -1,5 +1,5 @@
 import { type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import {
   nodeSpec,
   selectConnectingFrom,
@@ -13,6 +13,7 @@ import {
   useDocument,
   useSession,
 } from '../../store';
+import { NodeTraining } from '../training/NodeTraining';
 import { DiagnosticBadge } from './DiagnosticBadge';
 import type { FlowNode } from './flow-elements';
 import { KeyParams } from './KeyParams';
@@ -36,7 +37,12 @@ function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
   // Handles move when ports come and go (a dataset with more features): React Flow must re-measure them.
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = spec ? [...spec.ports.inputs, ...spec.ports.outputs].map((p) => p.id).join(',') : '';
+  // Not on mount: React Flow measures new nodes itself, all at once. One call per node on mount
+  // (a DOM query and a store update each) made opening a 1,000-node network take minutes.
+  const measuredPorts = useRef(portKey);
   useEffect(() => {
+    if (portKey === measuredPorts.current) return;
+    measuredPorts.current = portKey;
     if (portKey) updateNodeInternals(id);
   }, [id, portKey, updateNodeInternals]);
 
@@ -100,6 +106,7 @@ function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
         </div>
       )}
       <KeyParams kind={kind} values={values} />
+      <NodeTraining id={id} ports={ports.outputs.map((p) => `${p.id}=${p.label}`).join(',')} />
     </div>
   );
 }

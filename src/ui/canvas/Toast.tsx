@@ -10,7 +10,7 @@ export function Toast() {
   const toast = useSession(selectToast);
   useEffect(() => {
     if (!toast) return;
-    const timer = setTimeout(() => useSession.getState().dismissToast(toast.id), DURATION);
+    const timer = setTimeout(() => useSession.getState().dismissToast(toast.id), toast.duration ?? DURATION);
     return () => clearTimeout(timer);
   }, [toast]);
   if (!toast) return null;
@@ -20,6 +20,7 @@ export function Toast() {
         top: Math.max(12, Math.min(toast.at.y + 14, window.innerHeight - 120)),
       }
     : undefined;
+  const dismiss = () => useSession.getState().dismissToast(toast.id);
   return (
     <div
       key={toast.id}
@@ -27,13 +28,31 @@ export function Toast() {
       className={`toast toast--${toast.tone}${toast.at ? ' toast--at-pointer' : ''}`}
       style={style}
       data-testid="toast"
-      onClick={() => useSession.getState().dismissToast(toast.id)}
-      onKeyDown={() => useSession.getState().dismissToast(toast.id)}
+      onClick={toast.action ? undefined : dismiss}
+      onKeyDown={toast.action ? undefined : dismiss}
     >
       <span className="toast__icon">
         <AlertIcon />
       </span>
-      <span>{toast.message}</span>
+      <span className="toast__message">{toast.message}</span>
+      {toast.action && (
+        <span className="toast__actions">
+          <button
+            type="button"
+            className="toast__action"
+            data-testid="toast-action"
+            onClick={() => {
+              dismiss();
+              toast.action?.run();
+            }}
+          >
+            {toast.action.label}
+          </button>
+          <button type="button" className="toast__close" aria-label="Dismiss" onClick={dismiss}>
+            ×
+          </button>
+        </span>
+      )}
     </div>
   );
 }

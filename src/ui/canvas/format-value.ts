@@ -21,7 +21,10 @@ export function formatParamValue(spec: ParamSpec, value: unknown): string {
       return value ? 'on' : 'off';
     case 'numbers':
       return Array.isArray(value) ? `${value.length} value${value.length === 1 ? '' : 's'}` : '—';
+    case 'strings':
+      return Array.isArray(value) ? value.join(', ') || '—' : '—';
     case 'text': {
+      if (spec.contents) return `${String(value ?? '').length} characters`;
       const s = String(value ?? '');
       return s.length > 24 ? `${s.slice(0, 23)}…` : s;
     }

@@ -24,6 +24,8 @@ import {
   useView,
 } from '../../store';
 import { screenToFlow } from '../actions/flow';
+import { placed } from '../actions/place';
+import { useQuickAdd } from '../quick-add/state';
 import { DEFAULT_DROP_OFFSET, KIND_MIME } from './drop';
 import type { FlowEdge, FlowNode } from './flow-elements';
 
@@ -58,7 +60,13 @@ export function onConnect(c: Connection): void {
   useDocument.getState().connect(c);
 }
 
-export function onConnectStart(_: unknown, p: OnConnectStartParams): void {
+/** Where the pointer was when the connection started (a drop close to it is not a drag into empty space). */
+let connectStart: { x: number; y: number } | undefined;
+/** How far (px) a connection must travel before dropping it on empty canvas opens quick-add. */
+const QUICK_ADD_MIN_DRAG = 24;
+
+export function onConnectStart(e: MouseEvent | TouchEvent, p: OnConnectStartParams): void {
+  connectStart = clientPoint(e);
   if (p.nodeId && p.handleType) {
     useSession.getState().startConnecting({ nodeId: p.nodeId, handleId: p.handleId, type: p.handleType });
   }
@@ -94,11 +102,29 @@ export function refusalReason(state: FinalConnectionState, ignoreEdge?: EdgeId):
   return check.ok ? null : check.reason;
 }
 
+/** Whether a connection released at `at` was dropped on empty canvas (not on a node, the minimap, a control). */
+function droppedOnEmptyCanvas(at: { x: number; y: number }): boolean {
+  const el = document.elementFromPoint(at.x, at.y);
+  if (!el?.closest('.react-flow')) return false;
+  return !el.closest('.react-flow__node, .react-flow__panel, .react-flow__minimap, .react-flow__controls');
+}
+
 export function onConnectEnd(e: MouseEvent | TouchEvent, state: FinalConnectionState): void {
   const session = useSession.getState();
-  const reason = refusalReason(state, session.connecting?.edgeId);
+  const connecting = session.connecting;
+  const reason = refusalReason(state, connecting?.edgeId);
   session.stopConnecting();
-  if (reason) session.showToast(reason, { at: clientPoint(e) });
+  const at = clientPoint(e);
+  if (reason) {
+    session.showToast(reason, { at });
+    return;
+  }
+  // Dragged from a port into empty space: offer the kinds that fit, and connect the one chosen.
+  const start = connectStart;
+  connectStart = undefined;
+  if (state.toHandle || !connecting || connecting.edgeId || !at || !start) return;
+  if (Math.hypot(at.x - start.x, at.y - start.y) < QUICK_ADD_MIN_DRAG || !droppedOnEmptyCanvas(at)) return;
+  useQuickAdd.getState().show(at, connecting.from);
 }
 
 export function onReconnectStart(_: unknown, edge: FlowEdge, handleType: HandleType): void {
@@ -139,5 +165,5 @@ export function onDrop(e: DragEvent): void {
   if (!kind) return;
   e.preventDefault();
   const p = screenToFlow({ x: e.clientX, y: e.clientY });
-  addNodeAt(kind, { x: Math.round(p.x - DEFAULT_DROP_OFFSET.x), y: Math.round(p.y - DEFAULT_DROP_OFFSET.y) });
+  addNodeAt(kind, placed({ x: p.x - DEFAULT_DROP_OFFSET.x, y: p.y - DEFAULT_DROP_OFFSET.y }));
 }

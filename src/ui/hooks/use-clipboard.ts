@@ -3,7 +3,7 @@
  * selection as document JSON, so copies travel between tabs. Text fields keep their own copy and paste.
  */
 import { useEffect } from 'react';
-import { copyText, deleteSelection, pasteText } from '../../store';
+import { classifyClipboard, copyText, deleteSelection, pasteText, useSession } from '../../store';
 import { isTyping } from './typing';
 
 function textSelected(): boolean {
@@ -23,8 +23,25 @@ export function useClipboard(): void {
     };
     const onPaste = (e: ClipboardEvent) => {
       if (isTyping(document.activeElement) || !e.clipboardData) return;
+      const session = useSession.getState();
+      if (session.dialog) return;
       const text = e.clipboardData.getData('text/plain');
-      if (text && pasteText(text)) e.preventDefault();
+      if (!text) return;
+      // Copied nodes are inserted; a whole network (a saved file's text) is offered to open.
+      const content = classifyClipboard(text);
+      if (content.type === 'other') return;
+      e.preventDefault();
+      if (content.type === 'fragment') pasteText(text);
+      else if (content.type === 'document') {
+        session.openDialog({
+          type: 'paste-document',
+          text,
+          document: content.document,
+          warnings: content.warnings,
+        });
+      } else {
+        session.openDialog({ type: 'import-problems', fileName: 'Pasted text', problems: content.problems });
+      }
     };
     const copy = onCopy(false);
     const cut = onCopy(true);

@@ -12,6 +12,7 @@ import {
   useSelection,
 } from '../../store';
 import { TrashIcon } from '../icons';
+import { TrainingEdgeSection } from '../training/TrainingInspector';
 import { DiagnosticList } from './DiagnosticList';
 import { Section } from './Section';
 import { WeightSection } from './WeightSection';
@@ -68,6 +69,7 @@ export function EdgeInspector({ id }: { id: string }) {
         </div>
       </Section>
       {edgesCarryWeights(target) && <WeightSection id={id} target={target} />}
+      <TrainingEdgeSection id={id} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import {
   useCompiled,
   useDocument,
 } from '../../store';
+import { TrainingNodeSection } from '../training/TrainingInspector';
 import { DiagnosticList } from './DiagnosticList';
 import { Formula } from './Formula';
 import { NodeLabelField } from './NodeLabelField';
@@ -50,6 +51,7 @@ export function NodeInspector({ id }: { id: string }) {
           </div>
         </Section>
       )}
+      <TrainingNodeSection id={id} />
     </div>
   );
 }

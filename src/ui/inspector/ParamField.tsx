@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import type { ParamSpec } from '../../engine/params';
+import { CsvContentsField } from '../csv/CsvContentsField';
+import { StringsField } from '../csv/StringsField';
 import { BoolField } from './BoolField';
 import { ChoiceField } from './ChoiceField';
 import { NumberField } from './NumberField';
@@ -24,9 +26,11 @@ export const ParamField = memo(function ParamField(props: ParamFieldProps) {
     case 'bool':
       return <BoolField {...props} />;
     case 'text':
-      return <TextParamField {...props} />;
+      return props.spec.contents ? <CsvContentsField {...props} /> : <TextParamField {...props} />;
     case 'numbers':
       return <NumbersField {...props} />;
+    case 'strings':
+      return <StringsField {...props} />;
   }
 });
 

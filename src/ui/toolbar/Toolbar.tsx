@@ -1,29 +1,47 @@
 import { useReactFlow } from '@xyflow/react';
 import { useStore } from 'zustand';
-import { autoLayout, redo, undo, useDocument } from '../../store';
+import { autoLayout, redo, undo, useDocument, usePrefs, useSession } from '../../store';
 import { startNewDocument } from '../actions/documents';
 import { exportCurrentDocument, pickFileToImport } from '../actions/file';
 import { FIT_OPTIONS, fitViewSoon } from '../actions/flow';
-import { ExportIcon, FitIcon, ImportIcon, LayoutIcon, LogoMark, NewIcon, RedoIcon, UndoIcon } from '../icons';
+import {
+  ExportIcon,
+  FitIcon,
+  GridIcon,
+  HelpIcon,
+  ImportIcon,
+  LayoutIcon,
+  LogoMark,
+  MlpIcon,
+  NewIcon,
+  RedoIcon,
+  UndoIcon,
+} from '../icons';
+import { PictureMenu } from '../pictures/PictureMenu';
+import { ShareButton } from '../share/ShareButton';
 import { DocumentName } from './DocumentName';
 import { ExamplesMenu } from './ExamplesMenu';
+import { SaveStatus } from './SaveStatus';
 import { ThemeSwitch } from './ThemeSwitch';
 import { ToolbarButton } from './ToolbarButton';
 
 const selectCanUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
 const selectCanRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;
+const selectSnap = (s: { snapToGrid: boolean }) => s.snapToGrid;
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
 export function Toolbar({ className }: { className?: string }) {
   const canUndo = useStore(useDocument.temporal, selectCanUndo);
   const canRedo = useStore(useDocument.temporal, selectCanRedo);
   const flow = useReactFlow();
+  const snap = usePrefs(selectSnap);
   return (
     <header className={`toolbar ${className ?? ''}`}>
       <div className="toolbar__brand" title="Neurograph">
         <LogoMark />
       </div>
       <DocumentName />
+      <SaveStatus />
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Document">
         <ToolbarButton
@@ -33,6 +51,12 @@ export function Toolbar({ className }: { className?: string }) {
           onClick={startNewDocument}
         />
         <ExamplesMenu />
+        <ToolbarButton
+          icon={<MlpIcon />}
+          label="Build MLP"
+          title="Build a multilayer perceptron: choose its layers, dataset, loss and optimizer"
+          onClick={() => useSession.getState().openDialog({ type: 'mlp' })}
+        />
         <ToolbarButton
           icon={<ImportIcon />}
           label="Import"
@@ -45,6 +69,8 @@ export function Toolbar({ className }: { className?: string }) {
           title="Download this network as a .neurograph.json file"
           onClick={exportCurrentDocument}
         />
+        <ShareButton />
+        <PictureMenu />
       </nav>
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Edit">
@@ -82,8 +108,23 @@ export function Toolbar({ className }: { className?: string }) {
           title="Show the whole network"
           onClick={() => void flow.fitView(FIT_OPTIONS)}
         />
+        <ToolbarButton
+          icon={<GridIcon />}
+          label="Snap to grid"
+          iconOnly
+          pressed={snap}
+          title={snap ? 'Snap to grid is on: nodes land on the dots' : 'Snap to grid: nodes land on the dots'}
+          onClick={() => usePrefs.getState().setSnapToGrid(!snap)}
+        />
       </nav>
       <div className="toolbar__spacer" />
+      <ToolbarButton
+        icon={<HelpIcon />}
+        label="Keyboard shortcuts"
+        iconOnly
+        title="Keyboard shortcuts (?)"
+        onClick={() => useSession.getState().openDialog({ type: 'shortcuts' })}
+      />
       <ThemeSwitch />
     </header>
   );

@@ -8,9 +8,11 @@ interface Props {
   disabled?: boolean;
   /** Shows only the icon; the label stays as the accessible name. */
   iconOnly?: boolean;
+  /** A toggle: on or off (aria-pressed). */
+  pressed?: boolean;
 }
 
-export function ToolbarButton({ icon, label, title, onClick, disabled, iconOnly }: Props) {
+export function ToolbarButton({ icon, label, title, onClick, disabled, iconOnly, pressed }: Props) {
   return (
     <button
       type="button"
@@ -19,6 +21,7 @@ export function ToolbarButton({ icon, label, title, onClick, disabled, iconOnly 
       aria-label={iconOnly ? label : undefined}
       onClick={onClick}
       disabled={disabled}
+      aria-pressed={pressed}
     >
       {icon}
       {!iconOnly && <span className="toolbar__label">{label}</span>}

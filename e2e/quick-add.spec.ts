@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import { dropKind, edges, node, nodeIds, nodes, openEditor, pane, port } from './helpers';
+
+test.beforeEach(async ({ page }) => {
+  await openEditor(page);
+});
+
+const quickAdd = (page: import('@playwright/test').Page) => page.getByTestId('quick-add');
+
+test('double-clicking the empty canvas opens a search box there; typing, arrows and Enter add a node', async ({
+  page,
+}) => {
+  const box = (await pane(page).boundingBox())!;
+  const at = { x: box.x + 160, y: box.y + 110 };
+  await page.mouse.dblclick(at.x, at.y);
+  await expect(quickAdd(page)).toBeVisible();
+  // It opens at the pointer, with the search field focused.
+  const popup = (await quickAdd(page).boundingBox())!;
+  expect(Math.abs(popup.x - at.x)).toBeLessThan(4);
+  expect(Math.abs(popup.y - at.y)).toBeLessThan(4);
+  await expect(page.getByTestId('quick-add-input')).toBeFocused();
+
+  await page.keyboard.type('relu');
+  const options = quickAdd(page).getByRole('option');
+  await expect(options.first()).toContainText('ReLU');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+  await page.screenshot({ path: '/tmp/quick-add.png' });
+  await page.keyboard.press('ArrowDown');
+  await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await expect(quickAdd(page)).toHaveCount(0);
+  await expect(nodes(page)).toHaveCount(1);
+  const [id] = await nodeIds(page);
+  await expect(node(page, id)).toHaveAttribute('data-kind', /relu/);
+  // The node lands under the pointer, selected.
+  const n = (await node(page, id).boundingBox())!;
+  expect(n.x).toBeLessThan(at.x);
+  expect(n.x + n.width).toBeGreaterThan(at.x);
+  expect(n.y).toBeLessThan(at.y);
+  expect(n.y + n.height).toBeGreaterThan(at.y);
+  await expect(node(page, id)).toHaveClass(/is-selected/);
+
+  // One undo removes it.
+  await page.keyboard.press('Control+z');
+  await expect(nodes(page)).toHaveCount(0);
+});
+
+test('Space and Shift+A open it at the pointer; Escape and a click outside close it', async ({ page }) => {
+  const box = (await pane(page).boundingBox())!;
+  await page.mouse.move(box.x + 300, box.y + 200);
+  await page.keyboard.press('Space');
+  await expect(quickAdd(page)).toBeVisible();
+  const popup = (await quickAdd(page).boundingBox())!;
+  expect(Math.abs(popup.x - (box.x + 300))).toBeLessThan(4);
+  await page.keyboard.press('Escape');
+  await expect(quickAdd(page)).toHaveCount(0);
+
+  await page.mouse.move(box.x + 500, box.y + 300);
+  await page.keyboard.press('Shift+A');
+  await expect(quickAdd(page)).toBeVisible();
+  await page.keyboard.type('mean squared');
+  await expect(quickAdd(page).getByRole('option').first()).toContainText('Mean squared error');
+  // A click on the option adds it.
+  await quickAdd(page).getByRole('option').first().click();
+  await expect(nodes(page)).toHaveCount(1);
+
+  await page.keyboard.press('Shift+A');
+  await expect(quickAdd(page)).toBeVisible();
+  await pane(page).click({ position: { x: 20, y: 20 } });
+  await expect(quickAdd(page)).toHaveCount(0);
+  await expect(nodes(page)).toHaveCount(1);
+
+  // Not while typing in a field.
+  await page.getByTestId('palette-search').fill('');
+  await page.getByTestId('palette-search').press('Space');
+  await expect(quickAdd(page)).toHaveCount(0);
+});
+
+test('a connection dropped on empty canvas offers only the kinds that fit, and connects the one chosen', async ({
+  page,
+}) => {
+  const neuron = await dropKind(page, 'neuron', { x: 320, y: 200 });
+  const from = (await port(page, neuron, 'out', 'out').boundingBox())!;
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  const drop = { x: start.x + 260, y: start.y + 40 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 80, start.y + 10, { steps: 5 });
+  await page.mouse.move(drop.x, drop.y, { steps: 10 });
+  await page.mouse.up();
+
+  await expect(quickAdd(page)).toBeVisible();
+  await expect(page.getByTestId('quick-add-context')).toContainText('Neuron 1');
+  // A neuron's output fits a loss's prediction, another neuron, an activation — not a dataset or an optimizer.
+  await expect(page.getByTestId('quick-add-loss.mse')).toContainText('→ ŷ');
+  await expect(page.getByTestId('quick-add-neuron')).toBeVisible();
+  await expect(page.getByTestId('quick-add-dataset')).toHaveCount(0);
+  await expect(page.getByTestId('quick-add-opt.adam')).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/quick-add-connect.png' });
+
+  await page.keyboard.type('mse');
+  await page.keyboard.press('Enter');
+  await expect(nodes(page)).toHaveCount(2);
+  await expect(edges(page)).toHaveCount(1);
+  const loss = (await nodeIds(page)).find((id) => id !== neuron)!;
+  await expect(edges(page).first()).toHaveAttribute('aria-label', `Edge from ${neuron} to ${loss}`);
+  // The new node's port sits where the connection was dropped.
+  const target = (await port(page, loss, 'in', 'prediction').boundingBox())!;
+  expect(Math.abs(target.x + target.width / 2 - drop.x)).toBeLessThan(16);
+  expect(Math.abs(target.y + target.height / 2 - drop.y)).toBeLessThan(16);
+
+  // Node and edge are one undo entry.
+  await page.keyboard.press('Control+z');
+  await expect(nodes(page)).toHaveCount(1);
+  await expect(edges(page)).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(nodes(page)).toHaveCount(2);
+  await expect(edges(page)).toHaveCount(1);
+
+  // Dragging from an input backwards offers kinds with a fitting output; Escape adds nothing.
+  const input = (await port(page, neuron, 'in', 'in').boundingBox())!;
+  await page.mouse.move(input.x + input.width / 2, input.y + input.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(input.x - 100, input.y + 60, { steps: 10 });
+  await page.mouse.up();
+  await expect(quickAdd(page)).toBeVisible();
+  await expect(page.getByTestId('quick-add-dataset')).toContainText('x1');
+  await expect(page.getByTestId('quick-add-loss.mse')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(quickAdd(page)).toHaveCount(0);
+  await expect(nodes(page)).toHaveCount(2);
+});

@@ -1,0 +1,298 @@
+/** Training as a learner does it: step, step phase by phase, play, scrub back, diverge, explain a gradient. */
+import { execFileSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { expect, type Page, test } from '@playwright/test';
+import { node, nodes, openEditor, pane, selectNode } from './helpers';
+
+async function openExample(page: Page, id: string, count: number): Promise<void> {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId(`example-${id}`).click();
+  await expect(nodes(page)).toHaveCount(count);
+  // The worker has compiled it: the controls are live.
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+}
+
+const stepCount = async (page: Page) => Number(await page.getByTestId('train-step-count').textContent());
+const numbers = async (page: Page, testid: string, attr: string): Promise<number[]> =>
+  JSON.parse((await page.getByTestId(testid).getAttribute(attr)) ?? '[]');
+
+/** What `neurograph grad` prints for a document: the loss, and every parameter's value and gradient. */
+interface Grad {
+  loss: number;
+  parameters: Record<string, { value: number; grad: number }>;
+}
+
+/** The document as the app exports it, through the Export button. */
+async function exported(page: Page): Promise<string> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export' }).click();
+  return readFile((await (await download).path())!, 'utf8');
+}
+
+/** The number as the canvas prints it (4 significant digits, a real minus sign). */
+const shown = (x: number) => String(Number(x.toPrecision(4))).replace('-', '−');
+
+test.beforeEach(async ({ page }) => {
+  await openEditor(page);
+});
+
+test('one step on the border example shows the numbers the command line’s `grad` computes', async ({
+  page,
+}, testInfo) => {
+  await openExample(page, 'border', 4);
+  // The weight before training is the document's initial weight.
+  await expect(page.getByTestId('train-edge-e1')).toHaveAttribute('data-weight', '[1]');
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+
+  const file = testInfo.outputPath('border.neurograph.json');
+  await writeFile(file, await exported(page));
+  const cli = JSON.parse(
+    execFileSync('node', ['bin/neurograph.js', 'grad', file], { encoding: 'utf8' }),
+  ) as Grad;
+  const w = cli.parameters.w;
+  const b = cli.parameters.b;
+
+  // The edge's label: ∂L/∂w of this step, exactly; the weight after the update, w − η·∂L/∂w.
+  const label = page.getByTestId('train-edge-e1');
+  const [grad] = await numbers(page, 'train-edge-e1', 'data-grad');
+  const [weight] = await numbers(page, 'train-edge-e1', 'data-weight');
+  const [delta] = await numbers(page, 'train-edge-e1', 'data-delta');
+  expect(grad).toBe(w.grad);
+  expect(weight - delta).toBeCloseTo(w.value, 12);
+  expect(delta).toBeCloseTo(-1e-4 * w.grad, 12);
+  await expect(label.getByTestId('edge-grad')).toHaveText(`∂${shown(w.grad)}`);
+  await expect(label.getByTestId('edge-value')).toHaveText(shown(weight));
+  await expect(label.getByTestId('edge-delta')).toHaveText(`Δ${shown(delta)}`);
+  // The loss of the step, and the bias (the neuron's own parameter) in the inspector.
+  expect(Number(await page.getByTestId('train-loss').getAttribute('data-value'))).toBe(cli.loss);
+  await selectNode(page, 'neuron');
+  const training = page.getByTestId('node-training');
+  await expect(training.getByTestId('param-grad')).toHaveAttribute('data-value', String(b.grad));
+  await expect(training.getByTestId('param-grad')).toHaveText(shown(b.grad));
+  // The neuron shows its value and ∂L/∂y under it.
+  await expect(node(page, 'neuron').getByTestId('node-value')).toHaveText('3.9');
+});
+
+test('phase by phase: the highlight moves forward through the graph, then backward', async ({ page }) => {
+  await openExample(page, 'border', 4);
+  const phase = page.getByTestId('train-phase');
+  const current = page.locator('[data-testid="train-phases"] .is-current');
+  const expectations: [string, string, string][] = [
+    ['forward', 'neuron', 'Loss'],
+    ['loss', 'loss', 'Backward'],
+    ['backward', 'neuron', 'Update'],
+    ['update', 'sgd', 'Forward'],
+  ];
+  for (const [name, touched, next] of expectations) {
+    await phase.click();
+    await expect(current).toHaveAttribute('data-phase', name);
+    await expect(node(page, touched).getByTestId('node-wave')).toHaveAttribute('data-phase', name);
+    await expect(phase).toHaveText(next);
+    if (name === 'loss') {
+      // The loss phase touches the loss, not the neuron.
+      await expect(node(page, 'neuron').getByTestId('node-wave')).toHaveCount(0);
+      await expect(page.getByTestId('train-loss')).not.toHaveText('NaN');
+    }
+    if (name === 'backward') {
+      // Every edge carries the gradient back: dashes flowing from target to source.
+      await expect(page.locator('.ng-train-wave--backward .ng-train-wave__flow')).toHaveCount(4);
+      await expect(page.getByTestId('train-edge-e1').getByTestId('edge-grad')).toHaveText('∂11.31');
+      await page.screenshot({ path: '/tmp/training-backward.png' });
+    }
+  }
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+  // A full step ends the phase-by-phase view.
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('2');
+  await expect(page.getByTestId('node-wave')).toHaveCount(0);
+});
+
+test('plays the circle: the loss falls; pause; hovering a neuron shows its own heatmap', async ({ page }) => {
+  await openExample(page, 'circle', 12);
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+  const first = Number(await page.getByTestId('train-loss').getAttribute('data-value'));
+  expect(first).toBeGreaterThan(0.1);
+
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-play')).toHaveText('Pause');
+  await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeGreaterThan(3000);
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-play')).toHaveText('Play');
+  const paused = await stepCount(page);
+  await page.waitForTimeout(500);
+  expect(await stepCount(page)).toBe(paused);
+  // Learned: the loss of a batch is far below the first one, the test accuracy high.
+  expect(Number(await page.getByTestId('train-loss').getAttribute('data-value'))).toBeLessThan(first / 4);
+  await expect(page.getByTestId('train-status')).toContainText(/Accuracy (9\d|100)/);
+  await expect(page.locator('[data-testid="loss-chart"] canvas').first()).toBeVisible();
+
+  // The prediction view follows the pointer: a hidden neuron's own output over the plane.
+  const view = page.getByTestId('prediction-view');
+  await expect(view).toHaveAttribute('data-hover', '');
+  const hidden = (await nodes(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!))).find(
+    (id) => /^n1_/.test(id),
+  )!;
+  await node(page, hidden).locator('.ng-node__header').hover();
+  await expect(view).toHaveAttribute('data-hover', hidden);
+  await expect(view).toContainText('Output of');
+  await pane(page).hover({ position: { x: 20, y: 20 } });
+  await expect(view).toHaveAttribute('data-hover', '');
+
+  // The batch mean instead of one example (zoomed in, where the numbers are printed).
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await expect(page.locator('[data-testid^="train-node-"] [data-testid="node-value"]').first()).toBeVisible();
+  const before = await page
+    .locator('[data-testid^="train-node-"] [data-testid="node-value"]')
+    .allTextContents();
+  await page.getByTestId('train-example').selectOption('mean');
+  await expect
+    .poll(() => page.locator('[data-testid^="train-node-"] [data-testid="node-value"]').allTextContents())
+    .not.toEqual(before);
+
+  await page.getByRole('button', { name: 'Light', exact: true }).click();
+  await page.screenshot({ path: '/tmp/training-light.png' });
+  await page.getByRole('button', { name: 'Dark', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: '/tmp/training-dark.png' });
+});
+
+test('keys step and play; the timeline scrubs back and continues from there', async ({ page }) => {
+  await openExample(page, 'border', 4);
+  await pane(page).click({ position: { x: 20, y: 20 } });
+  for (let i = 0; i < 4; i++) await page.keyboard.press('.');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('train-step-count')).toHaveText('8');
+  await page.keyboard.press('Shift+ArrowRight');
+  await expect(page.locator('[data-testid="train-phases"] .is-current')).toHaveAttribute(
+    'data-phase',
+    'forward',
+  );
+  await page.keyboard.press('.');
+  await expect(page.getByTestId('train-step-count')).toHaveText('9');
+  const live = 9;
+
+  const edge = page.getByTestId('train-edge-e1');
+  const liveWeight = await edge.getAttribute('data-weight');
+  // Scrub to step 3: the graph, the labels and the counter show step 3; the run is unchanged.
+  const range = page.getByTestId('timeline-range');
+  await range.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-where')).toHaveText(`step 3 of ${live}`);
+  await expect(page.getByTestId('train-step-count')).toHaveText('3');
+  await expect(page.getByTestId('train-status')).toContainText('history');
+  await expect(edge).not.toHaveAttribute('data-weight', liveWeight!);
+  const atThree = await edge.getAttribute('data-weight');
+
+  // Back to live, then back to 3 and continue from there.
+  await page.getByTestId('timeline-live').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText(String(live));
+  await expect(edge).toHaveAttribute('data-weight', liveWeight!);
+  await range.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('train-step-count')).toHaveText('3');
+  await page.getByTestId('timeline-continue').click();
+  await expect(page.getByTestId('timeline-where')).toHaveText('step 3');
+  await expect(page.getByTestId('train-status')).not.toContainText('history');
+  await expect(edge).toHaveAttribute('data-weight', atThree!);
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('4');
+  // P plays and pauses (with the canvas focused).
+  await pane(page).click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('train-play')).toHaveText('Pause');
+  await page.keyboard.press('p');
+  await expect(page.getByTestId('train-play')).toHaveText('Play');
+  expect(await stepCount(page)).toBeGreaterThan(4);
+});
+
+test('a diverging network pauses at the first number that is not finite, and says where', async ({
+  page,
+}) => {
+  await openExample(page, 'border', 4);
+  await selectNode(page, 'sgd');
+  await page.getByTestId('param-input-lr').fill('10');
+  await page.getByTestId('param-input-lr').press('Enter');
+  await page.getByTestId('train-play').click();
+  const alert = page.getByTestId('train-nonfinite');
+  await expect(alert).toBeVisible({ timeout: 20_000 });
+  await expect(alert).toContainText(/Training paused at step \d+\. At step \d+ the loss “loss”/);
+  await expect(page.getByTestId('train-play')).toHaveText('Play');
+  await expect(page.getByTestId('train-play')).toBeDisabled();
+  await expect(page.getByTestId('train-step')).toBeDisabled();
+  await expect(page.getByTestId('train-status')).toContainText('not finite');
+  // The graph stays at the last finite step: the one before the step the message names.
+  const at = Number(/paused at step (\d+)/.exec((await alert.textContent())!)![1]);
+  await expect(page.getByTestId('train-step-count')).toHaveText(String(at - 1));
+  // The node concerned is badged with the same sentence.
+  await expect(node(page, 'loss').getByTestId('train-node-problem')).toHaveAttribute(
+    'title',
+    /not|Infinity|overflow/i,
+  );
+  await page.screenshot({ path: '/tmp/training-diverged.png' });
+  // Reset starts over.
+  await page.getByTestId('train-reset').click();
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByTestId('train-step-count')).toHaveText('0');
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+});
+
+test('explains an edge’s gradient with this step’s numbers, and verifies it by finite differences', async ({
+  page,
+}) => {
+  await openExample(page, 'border', 4);
+  // After the backward phase, before the update: the gradient belongs to the weight shown.
+  for (let i = 0; i < 3; i++) await page.getByTestId('train-phase').click();
+  await expect(page.locator('[data-testid="train-phases"] .is-current')).toHaveAttribute(
+    'data-phase',
+    'backward',
+  );
+  await page.getByTestId('train-edge-e1').click();
+  const inspector = page.getByTestId('edge-inspector');
+  const explain = inspector.getByTestId('gradient-explain');
+  await expect(explain.locator('.katex').first()).toBeVisible();
+  await expect(explain.getByTestId('explain-text')).toContainText('∂L/∂y = 3.9');
+  await expect(explain.getByTestId('explain-text')).toContainText('gives 11.31');
+  await expect(inspector.getByTestId('param-grad')).toHaveText('11.31');
+  await expect(inspector.getByTestId('optimizer-state')).toContainText('velocity');
+  await inspector.getByTestId('verify-gradient').click();
+  const result = inspector.getByTestId('verify-result');
+  await expect(result).toBeVisible();
+  const analytic = Number(await result.getByTestId('verify-analytic').getAttribute('data-value'));
+  const numeric = Number(await result.getByTestId('verify-numeric').getAttribute('data-value'));
+  const error = Number(await result.getByTestId('verify-error').getAttribute('data-value'));
+  expect(analytic).toBeCloseTo(11.31, 10);
+  expect(numeric).toBeCloseTo(11.31, 5);
+  expect(error).toBeLessThan(1e-6);
+  await expect(result).toContainText('They agree');
+  await page.screenshot({ path: '/tmp/training-explain.png' });
+});
+
+test('editing the graph while it trains pauses, recompiles and keeps what was learned', async ({ page }) => {
+  await openExample(page, 'border', 4);
+  const edge = page.getByTestId('train-edge-e1');
+  await expect(edge).toHaveAttribute('data-weight', '[1]');
+  await page.getByTestId('train-play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(50);
+  await selectNode(page, 'sgd');
+  await page.getByTestId('param-input-lr').fill('0.001');
+  await page.getByTestId('param-input-lr').press('Enter');
+  await expect(page.getByTestId('train-play')).toHaveText('Play');
+  await expect(page.getByTestId('train-step-count')).toHaveText('0');
+  // The learned weight is kept (the border example's neuron overshoots below 0 and dies there).
+  const kept = JSON.parse((await edge.getAttribute('data-weight'))!)[0];
+  expect(kept).toBeLessThan(0);
+  // Reset goes back to the seeded start, the document's initial weight.
+  await page.getByTestId('train-reset').click();
+  await expect(edge).toHaveAttribute('data-weight', '[1]');
+  // Training never filled the undo history: one undo takes back the learning-rate edit.
+  await pane(page).click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+z');
+  await selectNode(page, 'sgd');
+  await expect(page.getByTestId('param-input-lr')).toHaveValue('0.0001');
+});

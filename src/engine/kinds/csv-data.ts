@@ -1,0 +1,144 @@
+/**
+ * The CSV data node: a person's own table, kept inside the document (at most 1 MB of text). Like
+ * the built-in Dataset it offers each chosen feature column on its own scalar port (named by the
+ * column), all of them as the `features` vector, and the `target`. Which columns are features,
+ * which is the target and whether the task is classification or regression are parameters; the
+ * rows are read and checked when the graph compiles, and a bad row is reported with its line.
+ */
+import {
+  buildCsvTable,
+  type CsvSelection,
+  type CsvTask,
+  csvTargetWidth,
+  MAX_CSV_CHARS,
+} from '../datasets/csv';
+import type { PyContext } from '../export/emit';
+import { type BuildContext, defineKind } from '../kind';
+import { bool, choice, num, type ParamValues, strings, text } from '../params';
+import type { OutputPortSpec } from '../ports';
+
+export const CSV_KIND_ID = 'dataset.csv';
+
+const csvParams = {
+  csv: text('CSV', '', {
+    maxLength: MAX_CSV_CHARS,
+    contents: true,
+    help: 'The CSV file itself, kept inside the network’s document (at most 1 MB). Use “Load CSV…” to choose a file.',
+  }),
+  features: strings('Feature columns', {
+    help: 'The columns the network sees, one port each, in this order. Each must hold numbers.',
+  }),
+  target: text('Target column', '', {
+    maxLength: 200,
+    help: 'The column the network learns to predict.',
+  }),
+  task: choice(
+    'Task',
+    'classification' as CsvTask,
+    [
+      { value: 'classification', label: 'Classification' },
+      { value: 'regression', label: 'Regression' },
+    ],
+    {
+      key: true,
+      help: 'Classification: each distinct target value is a class (two classes give a 0/1 target, more a one-hot vector). Regression: the target is a number.',
+    },
+  ),
+  standardize: bool('Standardize features', true, {
+    help: 'Shift and scale each feature to mean 0 and standard deviation 1 (measured on the training rows): networks learn far better from such inputs.',
+  }),
+  skipBadRows: bool('Skip bad rows', false, {
+    help: 'Leave out the rows that cannot be read (listed with their line numbers) instead of refusing to train.',
+  }),
+  seed: num('Data seed', 1, {
+    integer: true,
+    help: 'Seed of the split into training and test rows, and of the shuffling.',
+  }),
+  testFraction: num('Test fraction', 0.2, {
+    min: 0,
+    max: 0.9,
+    help: 'Share of rows held out as the test set.',
+  }),
+  batchSize: num('Batch size', 10, { integer: true, min: 1, max: 10_000, key: true }),
+  shuffle: bool('Shuffle', true, { help: 'Visit the training rows in a new seeded order every epoch.' }),
+};
+
+export type CsvDataParams = ParamValues<typeof csvParams>;
+
+const selectionOf = (p: CsvDataParams): CsvSelection => ({
+  features: p.features,
+  target: p.target,
+  task: p.task,
+});
+
+export const csvDataKind = defineKind({
+  id: CSV_KIND_ID,
+  family: 'data',
+  role: 'data',
+  label: 'CSV data',
+  description:
+    'Your own table from a CSV file (up to 1 MB, kept in the document). Choose the feature columns and the target; each feature gets its own port, “features” carries them all as a vector.',
+  icon: 'CSV',
+  params: csvParams,
+  ports(p: CsvDataParams) {
+    const features: OutputPortSpec[] = p.features.map((name, i) => ({
+      id: `x${i}`,
+      label: name,
+      type: 'scalar',
+    }));
+    return {
+      inputs: [],
+      outputs: [
+        ...features,
+        { id: 'features', label: 'features', type: 'vector' },
+        { id: 'target', label: 'target', type: 'target' },
+      ],
+    };
+  },
+  data: (p: CsvDataParams) =>
+    buildCsvTable(p.csv, {
+      ...selectionOf(p),
+      standardize: p.standardize,
+      skipBadRows: p.skipBadRows,
+      seed: p.seed,
+      testFraction: p.testFraction,
+      batchSize: p.batchSize,
+      shuffle: p.shuffle,
+    }),
+  shape(ctx) {
+    const p = ctx.params;
+    const d = p.features.length;
+    const outputs: Record<string, number> = { features: d, target: csvTargetWidth(p.csv, selectionOf(p)) };
+    for (let i = 0; i < d; i++) outputs[`x${i}`] = 1;
+    return { outputs };
+  },
+  build(ctx: BuildContext<CsvDataParams>) {
+    const { values, grads } = ctx;
+    const feats = ctx.outputs.features;
+    const d = feats.width;
+    const cols = Int32Array.from({ length: d }, (_, i) => ctx.outputs[`x${i}`].offset);
+    return {
+      forward(n) {
+        for (let i = 0; i < d; i++) {
+          const col = cols[i];
+          for (let b = 0; b < n; b++) values[col + b] = values[feats.offset + b * d + i];
+        }
+      },
+      backward(n) {
+        for (let i = 0; i < d; i++) {
+          const col = cols[i];
+          for (let b = 0; b < n; b++) grads[feats.offset + b * d + i] += grads[col + b];
+        }
+      },
+    };
+  },
+  torch: csvPython,
+  numpy: csvPython,
+});
+
+/** Export: the batch is the forward function's x (features) and y (targets); feature i is a column of x. */
+function csvPython(ctx: PyContext<CsvDataParams>): Record<string, string> {
+  const out: Record<string, string> = { features: 'x', target: 'y' };
+  for (let i = 0; i < ctx.outputs.features; i++) out[`x${i}`] = `x[:, ${i}:${i + 1}]`;
+  return out;
+}

@@ -1,0 +1,48 @@
+import { pictureStem, saveElementPng } from './pictures';
+import './pictures.css';
+
+interface Props {
+  /** The element to save: a chart's root, or a <canvas>. */
+  target(): HTMLElement | null;
+  /** What it shows, for the file name and the test id: "loss" → "my-network-loss.png". */
+  what: string;
+}
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+
+/** A small "Save PNG" button for a chart or a drawn picture (the loss curve, the decision boundary). */
+export function SavePngButton({ target, what }: Props) {
+  const name = slug(what);
+  return (
+    <button
+      type="button"
+      className="save-png"
+      title={`Save the ${what.toLowerCase()} as a PNG picture`}
+      aria-label={`Save the ${what.toLowerCase()} as PNG`}
+      data-testid={`save-png-${name}`}
+      onClick={() => {
+        const el = target();
+        if (el) void saveElementPng(el, `${pictureStem(name)}.png`);
+      }}
+    >
+      <svg
+        width="12"
+        height="12"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.4"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+      >
+        <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
+      </svg>
+      PNG
+    </button>
+  );
+}

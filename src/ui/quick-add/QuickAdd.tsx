@@ -1,0 +1,230 @@
+/**
+ * The quick-add box: type to search the node kinds, ↑/↓ to choose, Enter to add, Esc to close.
+ * Opened from a connection, it lists only the kinds with a port that fits, and the new node comes
+ * connected (one undo entry).
+ */
+import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Position } from '../../engine/graph';
+import { FAMILY_LABELS } from '../../engine/kind';
+import {
+  addConnectedNode,
+  allKindChoices,
+  type ConnectionStart,
+  inputPort,
+  type KindChoice,
+  kindsFitting,
+  nodeById,
+  nodeName,
+  outputPort,
+  rankKinds,
+  useDocument,
+} from '../../store';
+import { placed } from '../actions/place';
+import { DEFAULT_DROP_OFFSET } from '../canvas/drop';
+import { SearchIcon } from '../icons';
+import { type QuickAddRequest, useQuickAdd } from './state';
+import './quick-add.css';
+
+const selectOpen = (s: { open: QuickAddRequest | null }) => s.open;
+
+export function QuickAdd() {
+  const request = useQuickAdd(selectOpen);
+  if (!request) return null;
+  return <QuickAddBox key={request.id} request={request} />;
+}
+
+/** From the top of a node to the middle of its first port row, and the pitch of the rows (node.css). */
+const FIRST_PORT_Y = 52;
+const PORT_ROW = 22;
+const NODE_WIDTH = 212;
+const BOX_WIDTH = 320;
+const BOX_MAX_HEIGHT = 380;
+const MARGIN = 8;
+
+/** Where the new node goes: under the pointer, or with its connected port right at the pointer. */
+function nodePosition(request: QuickAddRequest, choice: KindChoice): Position {
+  const { flow, from } = request;
+  if (!from || !choice.port)
+    return placed({ x: flow.x - DEFAULT_DROP_OFFSET.x, y: flow.y - DEFAULT_DROP_OFFSET.y });
+  const y = flow.y - FIRST_PORT_Y - choice.port.row * PORT_ROW;
+  return placed({ x: from.type === 'source' ? flow.x : flow.x - NODE_WIDTH, y });
+}
+
+/** "Neuron 1 · out": the port the connection started from. */
+function describeFrom(from: ConnectionStart): string {
+  const node = nodeById(useDocument.getState().nodes, from.nodeId);
+  if (!node) return 'this port';
+  const port = from.type === 'source' ? outputPort(node, from.handleId) : inputPort(node, from.handleId);
+  return `${nodeName(node)} · ${port?.label ?? from.handleId ?? ''}`;
+}
+
+function QuickAddBox({ request }: { request: QuickAddRequest }) {
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const listId = useId();
+  const [place, setPlace] = useState<{ left: number; top: number } | null>(null);
+
+  const choices = useMemo(
+    () => (request.from ? kindsFitting(useDocument.getState(), request.from) : allKindChoices()),
+    [request],
+  );
+  const shown = useMemo(() => rankKinds(choices, query), [choices, query]);
+  const current = Math.min(active, shown.length - 1);
+  const close = () => useQuickAdd.getState().close();
+
+  const choose = (choice: KindChoice | undefined) => {
+    if (!choice) return;
+    close();
+    addConnectedNode(choice.kind.id, nodePosition(request, choice), request.from, choice.port?.id);
+  };
+
+  // Open at the pointer, inside the window: flipped up or left where there is no room.
+  useLayoutEffect(() => {
+    const h = box.current?.offsetHeight ?? BOX_MAX_HEIGHT;
+    const { x, y } = request.at;
+    const left = x + BOX_WIDTH + MARGIN > window.innerWidth ? Math.max(MARGIN, x - BOX_WIDTH) : x;
+    const top = y + h + MARGIN > window.innerHeight ? Math.max(MARGIN, y - h) : y;
+    setPlace({ left, top });
+    input.current?.focus();
+  }, [request]);
+
+  // A press anywhere outside closes it (the press still does what it does there).
+  useEffect(() => {
+    const onPointerDown = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) useQuickAdd.getState().close();
+    };
+    window.addEventListener('pointerdown', onPointerDown, true);
+    return () => window.removeEventListener('pointerdown', onPointerDown, true);
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scrolls when the active option changes.
+  useEffect(() => {
+    list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    const n = shown.length;
+    const move = (to: number) => {
+      e.preventDefault();
+      if (n > 0) setActive(((to % n) + n) % n);
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        return move(current + 1);
+      case 'ArrowUp':
+        return move(current - 1);
+      case 'PageDown':
+        return move(Math.min(n - 1, current + 8));
+      case 'PageUp':
+        return move(Math.max(0, current - 8));
+      case 'Home':
+        if (e.ctrlKey) move(0);
+        return;
+      case 'End':
+        if (e.ctrlKey) move(n - 1);
+        return;
+      case 'Enter':
+        e.preventDefault();
+        return choose(shown[current]);
+      case 'Escape':
+        e.preventDefault();
+        e.stopPropagation();
+        return close();
+      case 'Tab':
+        e.preventDefault();
+        return move(current + (e.shiftKey ? -1 : 1));
+    }
+  };
+
+  const empty = shown.length === 0;
+  return (
+    <div
+      ref={box}
+      className="quick-add"
+      role="dialog"
+      aria-label={request.from ? 'Add a connected node' : 'Add a node'}
+      data-testid="quick-add"
+      style={
+        place
+          ? { left: place.left, top: place.top }
+          : { left: request.at.x, top: request.at.y, opacity: 0 }
+      }
+    >
+      {request.from && (
+        <div className="quick-add__context" data-testid="quick-add-context">
+          Connect to <strong>{describeFrom(request.from)}</strong>
+        </div>
+      )}
+      <div className="quick-add__search">
+        <SearchIcon />
+        <input
+          ref={input}
+          className="quick-add__input"
+          placeholder={request.from ? 'Search the nodes that fit…' : 'Search nodes…'}
+          aria-label="Search nodes to add"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={listId}
+          aria-activedescendant={empty ? undefined : `${listId}-${current}`}
+          aria-autocomplete="list"
+          data-testid="quick-add-input"
+          spellCheck={false}
+          autoComplete="off"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setActive(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+      </div>
+      {empty ? (
+        <p className="quick-add__empty">
+          {choices.length === 0
+            ? 'Nothing can connect here: this input already has its one connection.'
+            : `No node matches “${query}”.`}
+        </p>
+      ) : (
+        <div className="quick-add__list" id={listId} role="listbox" ref={list} aria-label="Node kinds">
+          {shown.map((c, i) => (
+            // Keyboard choice goes through the search field (a combobox), not these options.
+            // biome-ignore lint/a11y/useKeyWithClickEvents: see above.
+            <div
+              key={c.kind.id}
+              id={`${listId}-${i}`}
+              role="option"
+              tabIndex={-1}
+              aria-selected={i === current}
+              className={`quick-add__item family-${c.kind.family}${i === current ? ' is-active' : ''}`}
+              data-testid={`quick-add-${c.kind.id}`}
+              onMouseMove={() => i !== current && setActive(i)}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(c)}
+            >
+              <span className="kind-icon">{c.kind.icon}</span>
+              <span className="quick-add__label">{c.kind.label}</span>
+              <span className="quick-add__meta">
+                {c.port ? `→ ${c.port.label}` : FAMILY_LABELS[c.kind.family]}
+              </span>
+            </div>
+          ))}
+        </div>
+      )}
+      <footer className="quick-add__footer">
+        <span>
+          <kbd>↑</kbd>
+          <kbd>↓</kbd> choose
+        </span>
+        <span>
+          <kbd>Enter</kbd> add
+        </span>
+        <span>
+          <kbd>Esc</kbd> close
+        </span>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,181 @@
+/**
+ * What training draws on an edge: the weight's sign as colour (blue +, orange −), its magnitude as
+ * width (log scale), labels with w, ∂L/∂w and the last Δw, the wave of a phase step (the gradient
+ * flowing backward during the backward phase), and a badge for a training problem.
+ *
+ * The encoding subscribes to a display-level string (sign and width) of its own overlay entry, so
+ * an edge re-renders only when what it draws changes; the label (only when zoomed in enough to read
+ * it) subscribes to the entry's numbers.
+ */
+import { EdgeLabelRenderer, type ReactFlowState, useStore } from '@xyflow/react';
+import { type CSSProperties, memo, type ReactNode } from 'react';
+import { useSelection } from '../../store';
+import { type LabelMode, selectEdgeProblems, selectEdgeWave, type TrainingState } from '../../store/training';
+import { useOverlay, useReadout, useTraining } from '../../store/training-app';
+import {
+  type EdgeOverlay,
+  selectEdgeHasWeight,
+  selectEdgeLook,
+  selectEdgeOverlay,
+} from '../../store/training-overlay';
+import { fmt, fmtList, magnitudeWidth, norm, signOf } from './format';
+import { READABLE_ZOOM } from './NodeTraining';
+
+const selectReadable = (s: ReactFlowState) => s.transform[2] >= READABLE_ZOOM;
+const selectLabels = (s: TrainingState) => s.labels;
+
+/** The number an edge's block is drawn by: itself, or (several) its norm with the first one's sign. */
+function headline(xs: readonly number[]): number | undefined {
+  if (xs.length === 0) return undefined;
+  return xs.length === 1 ? xs[0] : norm(xs) * Math.sign(xs[0]);
+}
+
+/** Colour and width: by the weight, or (showing gradients only) by ∂L/∂w. */
+const lookOf = (basis: 'value' | 'grad') => (entry: EdgeOverlay) => {
+  const p = entry.param;
+  if (!p) return null;
+  const x = headline(basis === 'grad' ? p.grad : p.value);
+  return `${signOf(x)}|${magnitudeWidth(x)}`;
+};
+const VALUE_LOOK = lookOf('value');
+const GRAD_LOOK = lookOf('grad');
+
+function summary(entry: EdgeOverlay): string {
+  const p = entry.param;
+  const lines: string[] = [];
+  if (p) {
+    lines.push(`${p.label} = ${fmtList(p.value)}`);
+    lines.push(`∂L/∂${p.label} = ${fmtList(p.grad)}`);
+    lines.push(`last Δ${p.label} = ${fmtList(p.delta)}`);
+  }
+  lines.push(`x = ${fmtList(entry.x)} flowing forward`);
+  lines.push(`∂L/∂x = ${fmtList(entry.dx)} flowing back`);
+  return lines.join('\n');
+}
+
+const Label = memo(function Label({
+  id,
+  mode,
+  x,
+  y,
+  selected,
+  problem,
+}: {
+  id: string;
+  mode: LabelMode;
+  x: number;
+  y: number;
+  selected: boolean;
+  problem: string | null;
+}) {
+  const entry = useReadout(selectEdgeOverlay(id));
+  const p = entry?.param;
+  if (!entry || !p) return null;
+  const many = p.value.length > 1;
+  const value = many ? `‖${p.label}‖ ${fmt(norm(p.value))}` : fmt(p.value[0]);
+  const grad = many ? fmt(norm(p.grad)) : fmt(p.grad[0]);
+  const delta = many ? fmt(norm(p.delta)) : fmt(p.delta[0]);
+  const sign = signOf(headline(p.value));
+  const showValue = mode === 'values' || mode === 'both';
+  const showGrad = mode === 'gradients' || mode === 'both';
+  return (
+    <EdgeLabelRenderer>
+      <button
+        type="button"
+        className={`ng-weight ng-weight--train nodrag nopan${selected ? ' is-selected' : ''}${problem ? ' has-problem' : ''}`}
+        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+        title={problem ? `${problem}\n\n${summary(entry)}` : summary(entry)}
+        data-testid={`train-edge-${id}`}
+        data-weight={JSON.stringify(p.value)}
+        data-grad={JSON.stringify(p.grad)}
+        data-delta={JSON.stringify(p.delta)}
+        onClick={() => useSelection.getState().select([], [id])}
+      >
+        {problem && <span className="ng-weight__badge">!</span>}
+        {showValue && (
+          <span className={`ng-weight__value sign-${sign}`} data-testid="edge-value">
+            {value}
+          </span>
+        )}
+        {showGrad && (
+          <span className="ng-weight__grad">
+            <span className="ng-weight__part" data-testid="edge-grad">
+              <i>∂</i>
+              {grad}
+            </span>
+            <span className="ng-weight__part" data-testid="edge-delta">
+              <i>Δ</i>
+              {delta}
+            </span>
+          </span>
+        )}
+      </button>
+    </EdgeLabelRenderer>
+  );
+});
+
+interface Props {
+  id: string;
+  path: string;
+  /** Where the edge's label goes (edges into a neuron), else null. */
+  at: { x: number; y: number } | null;
+  selected: boolean;
+  /** The edge's own label (its initial weight), shown while training has no numbers for it. */
+  children?: ReactNode;
+}
+
+export const EdgeTraining = memo(function EdgeTraining({ id, path, at, selected, children }: Props) {
+  const mode = useTraining(selectLabels);
+  const gradients = mode === 'gradients';
+  const look = useOverlay(
+    selectEdgeLook(id, gradients ? 'grad' : 'value', gradients ? GRAD_LOOK : VALUE_LOOK),
+  );
+  const hasWeight = useOverlay(selectEdgeHasWeight(id));
+  const wave = useTraining(selectEdgeWave(id));
+  const problems = useTraining(selectEdgeProblems(id));
+  const readable = useStore(selectReadable);
+  const problem = problems.length > 0 ? problems.map((p) => p.message).join('\n') : null;
+  const error = problems.some((p) => p.severity === 'error');
+
+  let encoding: ReactNode = null;
+  if (look) {
+    const [sign, width] = look.split('|');
+    encoding = (
+      <path
+        d={path}
+        className={`ng-train-edge sign-${sign}${selected ? ' is-selected' : ''}${error ? ' has-error' : ''}`}
+        style={{ strokeWidth: Number(width) }}
+        data-testid={`train-encoding-${id}`}
+        data-sign={sign}
+      />
+    );
+  }
+
+  let waveNode: ReactNode = null;
+  if (wave) {
+    const [phase, order, waveId] = wave.split(':');
+    const style = { '--wave-order': Number(order) } as CSSProperties;
+    waveNode = (
+      <g key={waveId} className={`ng-train-wave ng-train-wave--${phase}`} style={style} data-phase={phase}>
+        <path d={path} className="ng-train-wave__glow" />
+        {(phase === 'backward' || phase === 'forward') && <path d={path} className="ng-train-wave__flow" />}
+      </g>
+    );
+  }
+
+  let label: ReactNode = children;
+  if (hasWeight && at) {
+    const shown: LabelMode = readable ? mode : 'none';
+    label =
+      shown === 'none' && !problem ? null : (
+        <Label id={id} mode={shown} x={at.x} y={at.y} selected={selected} problem={problem} />
+      );
+  }
+  return (
+    <>
+      {encoding}
+      {waveNode}
+      {label}
+    </>
+  );
+});

@@ -1,0 +1,273 @@
+/**
+ * The live loss chart (uPlot): train loss per step, test loss at the evaluation points, accuracy
+ * on a right-hand axis for classification; a log-scale toggle; a marker at the step shown while
+ * scrubbing the timeline. Long runs are drawn from at most ~1,200 bucket means, at most 5 times
+ * a second while playing.
+ */
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import type { Evaluation } from '../../engine/training';
+import type { TrainingState } from '../../store/training';
+import { useTraining } from '../../store/training-app';
+import { SavePngButton } from '../pictures/SavePngButton';
+import { fmt } from './format';
+
+const MAX_POINTS = 1200;
+const MAX_EVALS = 150;
+const PLAYING_INTERVAL_MS = 200;
+
+type Row = (number | null)[];
+
+/** Aligned chart data: steps, train loss, test loss, accuracy. */
+export function chartData(
+  curve: Float64Array,
+  evaluations: readonly Evaluation[],
+  log: boolean,
+): uPlot.AlignedData {
+  const n = curve.length;
+  const bucket = Math.max(1, Math.ceil(n / MAX_POINTS));
+  const xs: number[] = [];
+  const train: Row = [];
+  const test: Row = [];
+  const acc: Row = [];
+  const ok = (v: number | null | undefined) =>
+    v === null || v === undefined || !Number.isFinite(v) || (log && v <= 0) ? null : v;
+  let e = 0;
+  const all = evaluations.filter((ev) => ev.step > 0);
+  // At most ~MAX_EVALS markers, evenly spread (and the latest).
+  const every = Math.max(1, Math.ceil(all.length / MAX_EVALS));
+  const evals = every === 1 ? all : all.filter((_, i) => i % every === 0 || i === all.length - 1);
+  const pushEval = (ev: Evaluation) => {
+    const split = ev.test.count > 0 ? ev.test : ev.train;
+    xs.push(ev.step);
+    train.push(null);
+    test.push(ok(split.loss));
+    acc.push(split.accuracy ?? null);
+  };
+  for (let start = 0; start < n; start += bucket) {
+    const end = Math.min(n, start + bucket);
+    let sum = 0;
+    let count = 0;
+    for (let i = start; i < end; i++) {
+      const v = curve[i];
+      if (Number.isFinite(v)) {
+        sum += v;
+        count++;
+      }
+    }
+    const step = end; // entry i is step i + 1
+    while (e < evals.length && evals[e].step < step) pushEval(evals[e++]);
+    if (e < evals.length && evals[e].step === step) {
+      const ev = evals[e++];
+      const split = ev.test.count > 0 ? ev.test : ev.train;
+      xs.push(step);
+      train.push(ok(count > 0 ? sum / count : null));
+      test.push(ok(split.loss));
+      acc.push(split.accuracy ?? null);
+      continue;
+    }
+    xs.push(step);
+    train.push(ok(count > 0 ? sum / count : null));
+    test.push(null);
+    acc.push(null);
+  }
+  while (e < evals.length) pushEval(evals[e++]);
+  return [xs, train, test, acc];
+}
+
+function cssVar(name: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#888';
+}
+
+const selectChart = (s: TrainingState) => s.curveVersion;
+
+export function LossChart() {
+  const host = useRef<HTMLDivElement>(null);
+  const logScale = useTraining((s) => s.logScale);
+  const classification = useTraining((s) => {
+    const task = s.layout?.data?.task;
+    return task === 'binary' || task === 'multiclass';
+  });
+  const empty = useTraining((s) => s.liveStep === 0 && s.step === 0);
+  const hasTest = useTraining((s) => (s.layout?.data?.test.count ?? 0) > 0);
+
+  useEffect(() => {
+    const el = host.current;
+    if (!el) return;
+    let plot: uPlot | null = null;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let marker: number | null = null;
+
+    const data = () => {
+      const s = useTraining.getState();
+      return chartData(s.lossCurve(), s.evaluations, s.logScale);
+    };
+
+    const build = () => {
+      plot?.destroy();
+      const { width, height } = el.getBoundingClientRect();
+      if (width < 10 || height < 10) return;
+      const text = cssVar('--muted');
+      const grid = cssVar('--border');
+      const axis = {
+        stroke: text,
+        grid: { stroke: grid, width: 1 },
+        ticks: { stroke: grid, width: 1 },
+        size: 40,
+      };
+      const opts: uPlot.Options = {
+        width: Math.floor(width),
+        height: Math.floor(height),
+        legend: { show: false },
+        cursor: { drag: { x: false, y: false }, points: { size: 5 } },
+        scales: {
+          x: { time: false },
+          y: logScale ? { distr: 3 } : {},
+          acc: { range: [0, 1] },
+        },
+        series: [
+          { label: 'step' },
+          {
+            label: 'train loss',
+            stroke: cssVar('--accent'),
+            width: 1.5,
+            spanGaps: true,
+            points: { show: false },
+          },
+          {
+            label: 'test loss',
+            stroke: cssVar('--train-neg'),
+            width: 1.5,
+            spanGaps: true,
+            points: { show: true, size: 4, fill: cssVar('--train-neg') },
+          },
+          ...(classification
+            ? [
+                {
+                  label: 'accuracy',
+                  scale: 'acc',
+                  stroke: cssVar('--ok'),
+                  width: 1.2,
+                  dash: [4, 3],
+                  spanGaps: true,
+                  points: { show: false },
+                },
+              ]
+            : []),
+        ],
+        axes: [
+          { ...axis, size: 28 },
+          { ...axis, values: (_u, ticks) => ticks.map((t) => fmt(t)) },
+          ...(classification
+            ? [
+                {
+                  ...axis,
+                  scale: 'acc',
+                  side: 1 as const,
+                  grid: { show: false },
+                  size: 34,
+                  values: (_u: uPlot, ticks: number[]) => ticks.map((t) => `${Math.round(t * 100)}%`),
+                },
+              ]
+            : []),
+        ],
+        hooks: {
+          draw: [
+            (u) => {
+              if (marker === null) return;
+              const x = u.valToPos(marker, 'x', true);
+              const { top, height: h } = u.bbox;
+              const ctx = u.ctx;
+              ctx.save();
+              ctx.strokeStyle = cssVar('--text-2');
+              ctx.lineWidth = 1.5 * devicePixelRatio;
+              ctx.setLineDash([4 * devicePixelRatio, 3 * devicePixelRatio]);
+              ctx.beginPath();
+              ctx.moveTo(x, top);
+              ctx.lineTo(x, top + h);
+              ctx.stroke();
+              ctx.restore();
+            },
+          ],
+        },
+      };
+      const d = data();
+      plot = new uPlot(opts, classification ? d : (d.slice(0, 3) as uPlot.AlignedData), el);
+      last = performance.now();
+    };
+
+    const update = () => {
+      timer = null;
+      const s = useTraining.getState();
+      marker = s.seeking ? s.step : null;
+      if (!plot) {
+        build();
+        return;
+      }
+      const d = data();
+      plot.setData(classification ? d : (d.slice(0, 3) as uPlot.AlignedData));
+      last = performance.now();
+    };
+
+    const schedule = () => {
+      if (timer) return;
+      const playing = useTraining.getState().playing;
+      const wait = playing ? Math.max(0, PLAYING_INTERVAL_MS - (performance.now() - last)) : 0;
+      timer = setTimeout(update, wait);
+    };
+
+    marker = useTraining.getState().seeking ? useTraining.getState().step : null;
+    build();
+    const unsubscribe = useTraining.subscribe((s, prev) => {
+      if (
+        selectChart(s) !== selectChart(prev) ||
+        s.evaluations !== prev.evaluations ||
+        s.seeking !== prev.seeking
+      )
+        schedule();
+    });
+    const resize = new ResizeObserver(() => {
+      const { width, height } = el.getBoundingClientRect();
+      if (plot && width >= 10 && height >= 10)
+        plot.setSize({ width: Math.floor(width), height: Math.floor(height) });
+      else if (!plot) build();
+    });
+    resize.observe(el);
+    const theme = new MutationObserver(build);
+    theme.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    return () => {
+      unsubscribe();
+      resize.disconnect();
+      theme.disconnect();
+      if (timer) clearTimeout(timer);
+      plot?.destroy();
+    };
+  }, [logScale, classification]);
+
+  return (
+    <div className="train-chart" data-testid="loss-chart">
+      <div className="train-chart__head">
+        <span className="train-label">Loss</span>
+        <span className="train-chart__key train-chart__key--train">train</span>
+        <span className="train-chart__key train-chart__key--test">{hasTest ? 'test' : 'evaluated'}</span>
+        {classification && <span className="train-chart__key train-chart__key--acc">accuracy</span>}
+        <span className="panel-header__spacer" />
+        <SavePngButton target={() => host.current?.parentElement ?? null} what="Loss" />
+        <label className="train-check">
+          <input
+            type="checkbox"
+            checked={logScale}
+            onChange={(e) => useTraining.getState().setLogScale(e.target.checked)}
+            data-testid="loss-log"
+          />
+          log
+        </label>
+      </div>
+      <div className={`train-chart__plot${empty ? ' is-empty' : ''}`} ref={host}>
+        {empty && <p className="train-chart__empty">Step or play: the loss of every step appears here.</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+/** How training numbers look on the canvas and in the panel: short numbers, signs, colours, widths. */
+
+/** A number in at most 4 significant digits, with a real minus sign: −0.001131 → "−1.131e-3". */
+export function fmt(x: number | undefined): string {
+  if (x === undefined) return '–';
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Number.POSITIVE_INFINITY) return '∞';
+  if (x === Number.NEGATIVE_INFINITY) return '−∞';
+  if (x === 0) return '0';
+  const a = Math.abs(x);
+  const s =
+    a >= 1e-3 && a < 1e5
+      ? String(Number(x.toPrecision(4)))
+      : x
+          .toExponential(2)
+          .replace(/\.?0+e/, 'e')
+          .replace('e+', 'e');
+  return s.replace('-', '−');
+}
+
+/** Numbers as a short list: one number, two in brackets, more as "[a, b, …] (n)". */
+export function fmtList(xs: readonly number[]): string {
+  if (xs.length === 0) return '–';
+  if (xs.length === 1) return fmt(xs[0]);
+  if (xs.length <= 3) return `[${xs.map(fmt).join(', ')}]`;
+  return `[${fmt(xs[0])}, ${fmt(xs[1])}, …] (${xs.length})`;
+}
+
+/** Euclidean norm, for a block of many numbers. */
+export function norm(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x * x;
+  return Math.sqrt(s);
+}
+
+export type Sign = 'pos' | 'neg' | 'zero' | 'bad';
+
+export function signOf(x: number | undefined): Sign {
+  if (x === undefined || x === 0) return 'zero';
+  if (!Number.isFinite(x)) return 'bad';
+  return x > 0 ? 'pos' : 'neg';
+}
+
+/**
+ * Stroke width for a magnitude, on a log scale: 0.01 → 1 px, 1 → 3.4 px, 100 and more → 5.8 px
+ * (in quarter pixels, so a weight creeping along does not redraw its edge every step).
+ */
+export function magnitudeWidth(x: number | undefined): number {
+  if (x === undefined || !Number.isFinite(x) || x === 0) return 1;
+  const t = Math.min(4, Math.max(0, Math.log10(Math.abs(x)) + 2));
+  return Math.round((1 + 1.2 * t) * 4) / 4;
+}
+
+type RGB = readonly [number, number, number];
+
+/** A colour-blind-safe diverging palette: orange for negative, blue for positive (PuOr-like). */
+export interface Palette {
+  neg: RGB;
+  mid: RGB;
+  pos: RGB;
+}
+
+export const LIGHT: Palette = { neg: [230, 97, 1], mid: [247, 247, 247], pos: [33, 102, 172] };
+export const DARK: Palette = { neg: [245, 155, 66], mid: [40, 40, 46], pos: [90, 169, 230] };
+
+export function currentPalette(): Palette {
+  return typeof document !== 'undefined' && document.documentElement.dataset.theme === 'dark' ? DARK : LIGHT;
+}
+
+/** t in [−1, 1] → the palette's colour (orange … neutral … blue). */
+export function diverging(t: number, palette: Palette): RGB {
+  const u = Number.isFinite(t) ? Math.max(-1, Math.min(1, t)) : 0;
+  const end = u < 0 ? palette.neg : palette.pos;
+  const k = Math.abs(u);
+  return [
+    Math.round(palette.mid[0] + (end[0] - palette.mid[0]) * k),
+    Math.round(palette.mid[1] + (end[1] - palette.mid[1]) * k),
+    Math.round(palette.mid[2] + (end[2] - palette.mid[2]) * k),
+  ];
+}
+
+export const rgb = (c: RGB, alpha = 1) =>
+  alpha === 1 ? `rgb(${c[0]}, ${c[1]}, ${c[2]})` : `rgba(${c[0]}, ${c[1]}, ${c[2]}, ${alpha})`;
+
+/** A cell colour for a heat strip: the value against the largest magnitude of its strip, as a CSS colour. */
+export function cellColor(x: number, scale: number): string {
+  if (!Number.isFinite(x)) return 'var(--error)';
+  const t = scale > 0 ? x / scale : 0;
+  const u = Math.max(-1, Math.min(1, t));
+  const pct = Math.round(Math.abs(u) * 100);
+  return `color-mix(in srgb, ${u < 0 ? 'var(--train-neg)' : 'var(--train-pos)'} ${pct}%, var(--train-mid))`;
+}
+
+export function maxAbs(xs: readonly number[]): number {
+  let m = 0;
+  for (const x of xs) if (Number.isFinite(x) && Math.abs(x) > m) m = Math.abs(x);
+  return m;
+}
+
+/** A number with 8 significant digits, to compare two computations of it. */
+export function fmtPrecise(x: number): string {
+  if (!Number.isFinite(x)) return fmt(x);
+  if (x === 0) return '0';
+  return String(Number(x.toPrecision(8)))
+    .replace('e+', 'e')
+    .replace(/^-/, '−');
+}

@@ -1,0 +1,55 @@
+/**
+ * Training keys while the canvas has the focus: → or . one step, Shift+→ one phase, P play/pause.
+ * Space stays quick-add's; → is left to React Flow while a node has the focus (it moves nodes).
+ */
+import { useEffect } from 'react';
+import { useSession } from '../../store';
+import { useTraining } from '../../store/training-app';
+import { canvasElement } from '../actions/flow';
+import { isTyping } from '../hooks/typing';
+import { useQuickAdd } from '../quick-add/state';
+
+export const TRAINING_SHORTCUTS: readonly { keys: string; action: string }[] = [
+  { keys: '→ / .', action: 'Training: one step (forward, loss, backward, update)' },
+  { keys: 'Shift+→', action: 'Training: one phase at a time' },
+  { keys: 'P', action: 'Training: play / pause' },
+];
+
+function canvasHasFocus(): boolean {
+  const active = document.activeElement;
+  if (!active || active === document.body) return true;
+  const canvas = canvasElement();
+  if (!canvas?.contains(active)) return false;
+  // A focused node or edge: arrow keys move it.
+  return !active.closest('.react-flow__node, .react-flow__edge');
+}
+
+export function handleTrainingKey(e: KeyboardEvent): boolean {
+  if (e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (useSession.getState().dialog || useQuickAdd.getState().open) return false;
+  if (!canvasHasFocus()) return false;
+  const t = useTraining.getState();
+  if (e.key === 'ArrowRight' && e.shiftKey) {
+    void t.phaseStep();
+    return true;
+  }
+  if ((e.key === 'ArrowRight' || e.key === '.') && !e.shiftKey) {
+    void t.trainStep();
+    return true;
+  }
+  if ((e.key === 'p' || e.key === 'P') && !e.repeat) {
+    void t.togglePlay();
+    return true;
+  }
+  return false;
+}
+
+export function useTrainingShortcuts(): void {
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (handleTrainingKey(e)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
