@@ -12,10 +12,10 @@ import {
   csvTargetWidth,
   MAX_CSV_CHARS,
 } from '../datasets/csv';
-import type { PyContext } from '../export/emit';
-import { type BuildContext, defineKind } from '../kind';
+import { defineKind } from '../kind';
 import { bool, choice, num, type ParamValues, strings, text } from '../params';
 import type { OutputPortSpec } from '../ports';
+import { dataSourcePython, dataSourceShape, featureSpreadOp } from './data-source';
 
 export const CSV_KIND_ID = 'dataset.csv';
 
@@ -105,40 +105,9 @@ export const csvDataKind = defineKind({
       batchSize: p.batchSize,
       shuffle: p.shuffle,
     }),
-  shape(ctx) {
-    const p = ctx.params;
-    const d = p.features.length;
-    const outputs: Record<string, number> = { features: d, target: csvTargetWidth(p.csv, selectionOf(p)) };
-    for (let i = 0; i < d; i++) outputs[`x${i}`] = 1;
-    return { outputs };
-  },
-  build(ctx: BuildContext<CsvDataParams>) {
-    const { values, grads } = ctx;
-    const feats = ctx.outputs.features;
-    const d = feats.width;
-    const cols = Int32Array.from({ length: d }, (_, i) => ctx.outputs[`x${i}`].offset);
-    return {
-      forward(n) {
-        for (let i = 0; i < d; i++) {
-          const col = cols[i];
-          for (let b = 0; b < n; b++) values[col + b] = values[feats.offset + b * d + i];
-        }
-      },
-      backward(n) {
-        for (let i = 0; i < d; i++) {
-          const col = cols[i];
-          for (let b = 0; b < n; b++) grads[feats.offset + b * d + i] += grads[col + b];
-        }
-      },
-    };
-  },
-  torch: csvPython,
-  numpy: csvPython,
+  shape: (ctx) =>
+    dataSourceShape(ctx.params.features.length, csvTargetWidth(ctx.params.csv, selectionOf(ctx.params))),
+  build: featureSpreadOp,
+  torch: dataSourcePython,
+  numpy: dataSourcePython,
 });
-
-/** Export: the batch is the forward function's x (features) and y (targets); feature i is a column of x. */
-function csvPython(ctx: PyContext<CsvDataParams>): Record<string, string> {
-  const out: Record<string, string> = { features: 'x', target: 'y' };
-  for (let i = 0; i < ctx.outputs.features; i++) out[`x${i}`] = `x[:, ${i}:${i + 1}]`;
-  return out;
-}

@@ -5,10 +5,10 @@
  * buffers; forward only spreads the features over the per-feature ports.
  */
 import { buildDataTable, DATASETS, type DatasetId, datasetInfo } from '../datasets/builtin';
-import type { PyContext } from '../export/emit';
-import { type BuildContext, defineKind } from '../kind';
+import { defineKind } from '../kind';
 import { bool, choice, num, type ParamValues } from '../params';
 import type { OutputPortSpec } from '../ports';
+import { dataSourcePython, dataSourceShape, featureSpreadOp } from './data-source';
 
 const datasetParams = {
   dataset: choice(
@@ -71,38 +71,9 @@ export const datasetKind = defineKind({
     }),
   shape(ctx) {
     const info = datasetInfo(ctx.params.dataset) ?? DATASETS[0];
-    const outputs: Record<string, number> = { features: info.nFeatures, target: info.nTargets };
-    for (let i = 0; i < info.nFeatures; i++) outputs[`x${i}`] = 1;
-    return { outputs };
+    return dataSourceShape(info.nFeatures, info.nTargets);
   },
-  build(ctx: BuildContext<DatasetParams>) {
-    const { values, grads } = ctx;
-    const feats = ctx.outputs.features;
-    const d = feats.width;
-    const cols = Int32Array.from({ length: d }, (_, i) => ctx.outputs[`x${i}`].offset);
-    return {
-      forward(n) {
-        for (let i = 0; i < d; i++) {
-          const col = cols[i];
-          for (let b = 0; b < n; b++) values[col + b] = values[feats.offset + b * d + i];
-        }
-      },
-      backward(n) {
-        // Inputs are constants; their gradients are summed onto the vector port only for display.
-        for (let i = 0; i < d; i++) {
-          const col = cols[i];
-          for (let b = 0; b < n; b++) grads[feats.offset + b * d + i] += grads[col + b];
-        }
-      },
-    };
-  },
-  torch: datasetPython,
-  numpy: datasetPython,
+  build: featureSpreadOp,
+  torch: dataSourcePython,
+  numpy: dataSourcePython,
 });
-
-/** Export: the batch is the forward function's x (features) and y (targets); feature i is a column of x. */
-function datasetPython(ctx: PyContext<DatasetParams>): Record<string, string> {
-  const out: Record<string, string> = { features: 'x', target: 'y' };
-  for (let i = 0; i < ctx.outputs.features; i++) out[`x${i}`] = `x[:, ${i}:${i + 1}]`;
-  return out;
-}
