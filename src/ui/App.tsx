@@ -3,11 +3,12 @@ import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
 import { useCsvDrop } from './csv/use-csv-drop';
 import { Dialogs } from './dialogs/Dialogs';
+import { Gallery } from './gallery/Gallery';
 import { useAutosave } from './hooks/use-autosave';
 import { useClipboard } from './hooks/use-clipboard';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useAppliedTheme } from './hooks/use-theme';
-import { Inspector } from './inspector/Inspector';
+import { RightColumn, useLessonOpen } from './lessons/RightColumn';
 import { Palette } from './palette/Palette';
 import { useSharedLinks } from './share/share';
 import { Toolbar } from './toolbar/Toolbar';
@@ -21,18 +22,20 @@ export function App() {
   useAutosave();
   useSharedLinks();
   useCsvDrop();
+  const lesson = useLessonOpen();
   return (
     <ReactFlowProvider>
-      <div className="app">
+      <div className={`app${lesson ? ' has-lesson' : ''}`}>
         <Toolbar className="app__toolbar" />
         <Palette className="app__palette" />
         <main className="app__main">
           <Canvas className="app__canvas" colorMode={theme} />
           <BottomPanel />
         </main>
-        <Inspector className="app__inspector" />
+        <RightColumn className="app__inspector" />
       </div>
       <Dialogs />
+      <Gallery />
     </ReactFlowProvider>
   );
 }

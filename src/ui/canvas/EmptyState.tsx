@@ -1,5 +1,6 @@
 import { useDocument, useSaveStatus } from '../../store';
 import { EXAMPLES, openExample } from '../actions/documents';
+import { useGallery } from '../gallery/state';
 
 const selectEmpty = (s: { nodes: unknown[] }) => s.nodes.length === 0;
 const selectLoading = (s: { status: string }) => s.status === 'loading';
@@ -26,6 +27,14 @@ export function EmptyState() {
             {EXAMPLES[1].title}
           </button>
         </div>
+        <button
+          type="button"
+          className="empty-state__gallery"
+          data-testid="empty-gallery"
+          onClick={() => useGallery.getState().show()}
+        >
+          Gallery and step-by-step lessons…
+        </button>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
 import { memo } from 'react';
 import {
   edgesCarryWeights,
@@ -10,8 +10,11 @@ import {
   useDocument,
   useSelection,
 } from '../../store';
+import { selectEdgeLit } from '../../store/lesson';
+import { useLesson } from '../lessons/lesson-app';
 import { EdgeTraining } from '../training/EdgeTraining';
 import { pointAlongEdge } from './edge-geometry';
+import { EdgeLabelRenderer } from './edge-label-layer';
 import type { FlowEdge } from './flow-elements';
 import { compactNumber } from './format-value';
 
@@ -30,6 +33,7 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
   const targetKind = useDocument(selectEdgeTargetKind(id));
   const weight = useDocument(selectEdgeWeight(id));
   const diagnostics = useCompiled(selectEdgeDiagnostics(id));
+  const lit = useLesson(selectEdgeLit(id));
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const problem = diagnostics.find((d) => d.severity === 'error');
   const showWeight = edgesCarryWeights(targetKind ? { kind: targetKind } : undefined);
@@ -41,7 +45,7 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
         id={id}
         path={path}
         interactionWidth={18}
-        className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${problem ? ' has-error' : ''}`}
+        className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}`}
       />
       {problem && <title>{problem.message}</title>}
       <EdgeTraining id={id} path={path} at={at} selected={!!selected}>

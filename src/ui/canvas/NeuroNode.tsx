@@ -13,6 +13,8 @@ import {
   useDocument,
   useSession,
 } from '../../store';
+import { selectNodeLit } from '../../store/lesson';
+import { useLesson } from '../lessons/lesson-app';
 import { NodeTraining } from '../training/NodeTraining';
 import { DiagnosticBadge } from './DiagnosticBadge';
 import type { FlowNode } from './flow-elements';
@@ -32,6 +34,7 @@ function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
   const fit = useSession(selectFitPorts(id));
   const origin = useSession(selectOriginPort(id));
   const from = useSession(selectConnectingFrom);
+  const lit = useLesson(selectNodeLit(id));
   const spec = kindId && params ? nodeSpec({ kind: kindId, params }) : null;
 
   // Handles move when ports come and go (a dataset with more features): React Flow must re-measure them.
@@ -68,7 +71,7 @@ function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
   const title = label || kind.label;
   return (
     <div
-      className={`ng-node family-${kind.family}${selected ? ' is-selected' : ''}${hasError ? ' has-error' : ''}${fit ? ' is-connecting' : ''}`}
+      className={`ng-node family-${kind.family}${selected ? ' is-selected' : ''}${hasError ? ' has-error' : ''}${fit ? ' is-connecting' : ''}${lit ? ' is-lesson-lit' : ''}`}
       data-testid={`node-${id}`}
       data-kind={kind.id}
     >

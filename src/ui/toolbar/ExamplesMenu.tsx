@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { EXAMPLES, openExample } from '../actions/documents';
+import { useGallery } from '../gallery/state';
 import { ChevronIcon, ExamplesIcon } from '../icons';
 
 /** "Open example": a menu of ready-made networks. */
@@ -51,6 +52,19 @@ export function ExamplesMenu() {
               <span className="menu__description">{ex.description}</span>
             </button>
           ))}
+          <button
+            type="button"
+            role="menuitem"
+            className="menu__item menu__item--gallery"
+            data-testid="open-gallery"
+            onClick={() => {
+              setOpen(false);
+              useGallery.getState().show();
+            }}
+          >
+            <span className="menu__title">All examples and lessons…</span>
+            <span className="menu__description">Cards with what each reaches; step-by-step lessons.</span>
+          </button>
         </div>
       )}
     </div>

@@ -1,0 +1,72 @@
+/**
+ * The right-hand column: the inspector, or, while a lesson is open, the lesson and the inspector
+ * as two tabs (the lesson first; a new lesson brings its tab back to the front).
+ */
+import '../../styles/lessons.css';
+import { useEffect, useState } from 'react';
+import type { LessonState } from '../../store/lesson';
+import { CloseIcon } from '../icons';
+import { Inspector } from '../inspector/Inspector';
+import { LessonPanel } from './LessonPanel';
+import { useLesson } from './lesson-app';
+
+const selectLesson = (s: LessonState) => s.lesson;
+
+function LessonSide({ className }: { className?: string }) {
+  const lesson = useLesson(selectLesson);
+  const [tab, setTab] = useState<'lesson' | 'inspector'>('lesson');
+  useEffect(() => {
+    if (lesson) setTab('lesson');
+  }, [lesson]);
+  return (
+    <aside className={`lesson-side ${className ?? ''}`} aria-label="Lesson" data-testid="lesson-side">
+      <div className="lesson-tabs" role="tablist" aria-label="Side panel">
+        <button
+          type="button"
+          role="tab"
+          className="lesson-tabs__tab"
+          aria-selected={tab === 'lesson'}
+          data-testid="tab-lesson"
+          onClick={() => setTab('lesson')}
+        >
+          Lesson
+        </button>
+        <button
+          type="button"
+          role="tab"
+          className="lesson-tabs__tab"
+          aria-selected={tab === 'inspector'}
+          data-testid="tab-inspector"
+          onClick={() => setTab('inspector')}
+        >
+          Inspector
+        </button>
+        <span className="lesson-tabs__spacer" />
+        <button
+          type="button"
+          className="btn btn--icon"
+          aria-label="Close the lesson"
+          title="Close the lesson (the network stays)"
+          data-testid="lesson-close"
+          onClick={() => useLesson.getState().close()}
+        >
+          <CloseIcon />
+        </button>
+      </div>
+      <div className="lesson-side__body" role="tabpanel">
+        {tab === 'lesson' ? <LessonPanel /> : <Inspector className="lesson-side__inspector" />}
+      </div>
+    </aside>
+  );
+}
+
+const selectOpen = (s: LessonState) => s.lesson !== null;
+
+/** Whether a lesson is open (the app widens the right column for it). */
+export const useLessonOpen = () => useLesson(selectOpen);
+
+/** Mounted in the app's right column. */
+export function RightColumn({ className }: { className?: string }) {
+  const open = useLessonOpen();
+  return open ? <LessonSide className={className} /> : <Inspector className={className} />;
+}
