@@ -29,6 +29,41 @@ async function exported(page: Page): Promise<string> {
   return readFile((await (await download).path())!, 'utf8');
 }
 
+/**
+ * Gives the canvas the keyboard focus by clicking where nothing is, once opening the example has
+ * fitted the view (animated) and the view has stopped moving.
+ */
+async function focusCanvas(page: Page): Promise<void> {
+  const transform = () => page.locator('.react-flow__viewport').getAttribute('style');
+  await expect.poll(transform).not.toContain('scale(1)');
+  let last = await transform();
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+  const spot = await page.evaluate(() => {
+    const box = document.querySelector('.react-flow__pane')!.getBoundingClientRect();
+    for (const [fx, fy] of [
+      [0.03, 0.05],
+      [0.5, 0.05],
+      [0.03, 0.5],
+      [0.6, 0.9],
+    ]) {
+      const x = box.left + box.width * fx;
+      const y = box.top + box.height * fy;
+      if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    }
+    return null;
+  });
+  expect(spot).not.toBeNull();
+  await page.mouse.click(spot!.x, spot!.y);
+  await expect.poll(() => page.evaluate(() => document.activeElement === document.body)).toBe(true);
+}
+
 /** The number as the canvas prints it (4 significant digits, a real minus sign). */
 const shown = (x: number) => String(Number(x.toPrecision(4))).replace('-', '−');
 
@@ -162,7 +197,7 @@ test('plays the circle: the loss falls; pause; hovering a neuron shows its own h
 
 test('keys step and play; the timeline scrubs back and continues from there', async ({ page }) => {
   await openExample(page, 'border', 4);
-  await pane(page).click({ position: { x: 20, y: 20 } });
+  await focusCanvas(page);
   for (let i = 0; i < 4; i++) await page.keyboard.press('.');
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('train-step-count')).toHaveText('8');
@@ -203,7 +238,7 @@ test('keys step and play; the timeline scrubs back and continues from there', as
   await page.getByTestId('train-step').click();
   await expect(page.getByTestId('train-step-count')).toHaveText('4');
   // P plays and pauses (with the canvas focused).
-  await pane(page).click({ position: { x: 20, y: 20 } });
+  await focusCanvas(page);
   await page.keyboard.press('p');
   await expect(page.getByTestId('train-play')).toHaveText('Pause');
   await page.keyboard.press('p');

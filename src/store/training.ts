@@ -164,7 +164,7 @@ export interface TrainingOptions {
   evaluateEvery?: number;
   /** Evaluation interval while playing at full speed, where a snapshot carries one in ~1,000 steps anyway; default 1000. */
   fastEvaluateEvery?: number;
-  /** Most snapshots applied per second while playing (the canvas cannot show more); default 15. */
+  /** Most snapshots applied per second while playing (the canvas need not show more); default 12. */
   playingHz?: number;
   /** Most updates of printed numbers per second while playing; default 4. */
   readoutHz?: number;
@@ -312,6 +312,11 @@ function sameIndices(a: readonly number[], b: Int32Array): boolean {
   return true;
 }
 
+const sameSplit = (a: Evaluation['train'], b: Evaluation['train']) =>
+  a.count === b.count && Object.is(a.loss, b.loss) && Object.is(a.accuracy, b.accuracy);
+const sameEvaluation = (a: Evaluation, b: Evaluation) =>
+  a.step === b.step && sameSplit(a.train, b.train) && sameSplit(a.test, b.test);
+
 const sameDiagnostics = (a: readonly WatchDiagnostic[], b: readonly WatchDiagnostic[]) =>
   a.length === b.length && a.every((d, i) => d.message === b[i].message && d.code === b[i].code);
 
@@ -327,7 +332,7 @@ export function createTrainingStore(options: TrainingOptions) {
   const debounceMs = options.debounceMs ?? 250;
   const frame = options.frame ?? defaultFrame;
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
-  const minInterval = 1000 / (options.playingHz ?? 15);
+  const minInterval = 1000 / (options.playingHz ?? 12);
   const evaluateEvery = options.evaluateEvery ?? 50;
   const fastEvaluateEvery = options.fastEvaluateEvery ?? 1000;
   let lastApplied = Number.NEGATIVE_INFINITY;
@@ -419,7 +424,7 @@ export function createTrainingStore(options: TrainingOptions) {
         const list = state.evaluations;
         const last = list[list.length - 1];
         if (!last || last.step < s.evaluation.step) patch.evaluations = append(list, s.evaluation);
-        else if (last.step > s.evaluation.step || last !== s.evaluation) {
+        else if (last.step > s.evaluation.step || !sameEvaluation(last, s.evaluation)) {
           patch.evaluations = [...list.filter((e) => e.step < s.evaluation!.step), s.evaluation];
         }
       }
@@ -496,15 +501,17 @@ export function createTrainingStore(options: TrainingOptions) {
     };
 
     const onStatus = (status: PlayStatus) => {
-      // Stopped: the snapshot of where it stopped came first; show it now, not after the throttle.
-      if (!status.playing && pending) flushFrame();
-      if (!status.playing && status.reason !== 'load') settleEvaluation();
       set({
         playing: status.playing,
         liveStep: status.step,
         stopReason: status.playing ? null : (status.reason ?? null),
         error: status.reason === 'error' ? (status.error ?? 'Training failed.') : get().error,
       });
+      if (status.playing) return;
+      // Stopped: the snapshot of where it stopped came first; show it now, not after the throttle.
+      if (pending) flushFrame();
+      else syncReadout(true);
+      if (status.reason !== 'load') settleEvaluation();
     };
 
     /** Sends the document to the worker. */
@@ -707,6 +714,11 @@ export function createTrainingStore(options: TrainingOptions) {
         act(async (c) => {
           phaseMode = false;
           await c.seek(step);
+          // The earlier step's train/test loss and accuracy (the session evaluates it on request).
+          if (step !== null && get().layout?.data) {
+            await c.evaluate();
+            await c.snapshot();
+          }
         }),
 
       rewind: (step) =>

@@ -28,7 +28,7 @@ afterEach(() => {
   disposers = [];
 });
 
-function setup(exampleId: string, opts: { lr?: number } = {}) {
+function setup(exampleId: string, opts: { lr?: number; readoutHz?: number } = {}) {
   const graph = findExample(exampleId)!.build();
   const nodes =
     opts.lr === undefined
@@ -42,14 +42,15 @@ function setup(exampleId: string, opts: { lr?: number } = {}) {
     nodes,
     edges: graph.edges,
   });
-  const { store, overlay } = createTrainingStore({
+  const { store, overlay, readout } = createTrainingStore({
     createWorker: () => fakeWorker(),
     documents: doc,
     debounceMs: 20,
     frame: (fn) => setTimeout(fn, 0),
+    readoutHz: opts.readoutHz,
   });
   disposers.push(() => store.getState().dispose());
-  return { doc, store, overlay };
+  return { doc, store, overlay, readout };
 }
 
 async function started(store: TrainingStore) {
@@ -88,6 +89,26 @@ describe('the training store', () => {
     expect(neuron.outputs[0]).toMatchObject({ port: 'out', values: [3.9], grads: [3.9] });
     // SGD's state vector (velocity) is there per parameter.
     expect(neuron.params[0].state).toEqual([[0]]);
+  });
+
+  it('while playing, at most ~12 snapshots a second reach the canvas, and printed numbers ~4', async () => {
+    const { store, overlay, readout } = setup('circle');
+    await started(store);
+    let overlays = 0;
+    let readouts = 0;
+    overlay.subscribe(() => overlays++);
+    readout.subscribe(() => readouts++);
+    await store.getState().play();
+    await new Promise((r) => setTimeout(r, 1000));
+    await store.getState().pause();
+    expect(store.getState().liveStep).toBeGreaterThan(100);
+    expect(overlays).toBeGreaterThan(3);
+    expect(overlays).toBeLessThanOrEqual(20);
+    expect(readouts).toBeLessThanOrEqual(7);
+    // Once paused, both show where it stopped.
+    await settled();
+    expect(readout.getState()).toBe(overlay.getState());
+    expect(store.getState().step).toBe(store.getState().liveStep);
   });
 
   it('never touches the undo history', async () => {

@@ -169,7 +169,9 @@ export class TrainingWatch {
       if (exploding) {
         this.globalNorm = norm;
         this.globalMedian = median;
-        this.flagBlocks();
+        // The blocks to blame are found when an episode starts, not on every step of it: a median
+        // per block is the costliest thing the watch does.
+        if (!wasExploding) this.flagBlocks();
       }
     }
     // Record after judging: a norm is compared with the steps before it.

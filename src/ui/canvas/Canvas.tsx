@@ -14,6 +14,7 @@ import { registerFlow, showViewport } from '../actions/flow';
 import { QuickAdd } from '../quick-add/QuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { ConnectionHint } from './ConnectionHint';
+import { EdgeLabelLayer } from './edge-label-layer';
 import { EmptyState } from './EmptyState';
 import { FileDrop } from './FileDrop';
 import { FitOnRequest } from './FitOnRequest';
@@ -21,12 +22,18 @@ import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow
 import * as on from './handlers';
 import { edgeTypes, nodeTypes } from './node-types';
 import { Toast } from './Toast';
+import './canvas-perf.css';
 
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 const CONNECTION_LINE_STYLE = { stroke: 'var(--accent)', strokeWidth: 2 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const SNAP_GRID: [number, number] = [GRID, GRID];
+/**
+ * Past this many nodes only what is on screen is drawn: every drawn node and edge costs React Flow
+ * work on each frame of a pan or drag (bench/UI-RESULTS.md). Smaller networks draw everything.
+ */
+const DRAW_VISIBLE_ONLY_FROM = 250;
 const selectSnap = (s: { snapToGrid: boolean }) => s.snapToGrid;
 
 /** A double-click on the empty canvas opens quick-add there. */
@@ -61,6 +68,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       onDrop={on.onDrop}
       onDoubleClick={onDoubleClick}
       onPointerMove={trackPointer}
+      onPointerDown={on.onPointerDown}
       data-testid="canvas"
       aria-label="Network canvas"
     >
@@ -84,11 +92,14 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
         onReconnect={on.onReconnect}
         onReconnectStart={on.onReconnectStart}
         onReconnectEnd={on.onReconnectEnd}
+        onMoveStart={on.onMoveStart}
+        onMove={on.onMove}
         onMoveEnd={on.onMoveEnd}
         deleteKeyCode={null}
         zoomOnDoubleClick={false}
         panActivationKeyCode={null}
         snapToGrid={snap}
+        onlyRenderVisibleElements={nodes.length > DRAW_VISIBLE_ONLY_FROM}
         snapGrid={SNAP_GRID}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -112,6 +123,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
         />
         <ConnectionHint />
         <FitOnRequest />
+        <EdgeLabelLayer />
       </ReactFlow>
       <EmptyState />
       <Toast />

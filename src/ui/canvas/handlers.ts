@@ -12,7 +12,7 @@ import type {
   OnConnectStartParams,
   Viewport,
 } from '@xyflow/react';
-import type { DragEvent } from 'react';
+import type { DragEvent, PointerEvent } from 'react';
 import type { EdgeId } from '../../engine/graph';
 import {
   addNodeAt,
@@ -23,7 +23,7 @@ import {
   useSession,
   useView,
 } from '../../store';
-import { screenToFlow } from '../actions/flow';
+import { canvasElement, screenToFlow } from '../actions/flow';
 import { placed } from '../actions/place';
 import { useQuickAdd } from '../quick-add/state';
 import { DEFAULT_DROP_OFFSET, KIND_MIME } from './drop';
@@ -50,8 +50,48 @@ export function onEdgesChange(changes: EdgeChange<FlowEdge>[]): void {
   if (selects.length > 0) useSelection.getState().applyChanges({ edges: selects });
 }
 
-export const beginGesture = () => useDocument.getState().beginGesture();
-export const endGesture = () => useDocument.getState().endGesture();
+/**
+ * While the view moves or nodes are dragged, the canvas is marked `is-moving`: its content takes no
+ * pointer events, so the browser does not hit-test thousands of nodes and edges on every mouse move
+ * (with 1,000 nodes that alone cost ~90 ms a move), and the viewport becomes a compositor layer,
+ * so a pan moves pixels instead of repainting (canvas-perf.css).
+ */
+function setMoving(on: boolean): void {
+  canvasElement()?.classList.toggle('is-moving', on);
+}
+
+/** Below this zoom, text on nodes and edges is too small to read: it is not drawn (canvas-perf.css). */
+export const FAR_ZOOM = 0.4;
+
+function showDetailFor(zoom: number): void {
+  const el = canvasElement();
+  const far = zoom < FAR_ZOOM;
+  if (el && el.hasAttribute('data-far') !== far) el.toggleAttribute('data-far', far);
+}
+
+/**
+ * A press that starts a pan (on the empty pane) or a node drag captures the pointer: moves then go
+ * straight to that element, and the browser skips hit-testing the whole canvas on each of them.
+ */
+export function onPointerDown(e: PointerEvent): void {
+  if (e.button !== 0 || e.shiftKey || !(e.target instanceof Element)) return;
+  const t = e.target;
+  const grab = t.classList.contains('react-flow__pane')
+    ? t
+    : t.closest('.nodrag, .react-flow__handle, input, select, textarea, button')
+      ? null
+      : t.closest('.react-flow__node');
+  if (grab && !grab.hasPointerCapture(e.pointerId)) grab.setPointerCapture(e.pointerId);
+}
+
+export const beginGesture = () => {
+  setMoving(true);
+  useDocument.getState().beginGesture();
+};
+export const endGesture = () => {
+  setMoving(false);
+  useDocument.getState().endGesture();
+};
 
 export const isValidConnection: IsValidConnection<FlowEdge> = (c) =>
   checkConnection(useDocument.getState(), c, useSession.getState().connecting?.edgeId).ok;
@@ -150,7 +190,17 @@ export function onReconnectEnd(
   if (!state.toHandle) useDocument.getState().remove([], [edge.id]);
 }
 
+export function onMoveStart(): void {
+  setMoving(true);
+}
+
+export function onMove(_: unknown, viewport: Viewport): void {
+  showDetailFor(viewport.zoom);
+}
+
 export function onMoveEnd(_: unknown, viewport: Viewport): void {
+  setMoving(false);
+  showDetailFor(viewport.zoom);
   useDocument.getState().setViewport(viewport);
 }
 

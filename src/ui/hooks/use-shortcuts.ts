@@ -16,6 +16,7 @@ import {
 } from '../../store';
 import { canvasElement } from '../actions/flow';
 import { openQuickAddAtPointer, useQuickAdd } from '../quick-add/state';
+import { TRAINING_SHORTCUTS } from '../training/use-training-shortcuts';
 import { isTyping } from './typing';
 
 /** The editor's shortcuts, for a help dialog. "Mod" is Ctrl (⌘ on a Mac). */
@@ -35,6 +36,7 @@ export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'Drag a port to empty canvas', action: 'Add a node that fits that port, already connected' },
   { keys: 'Drop a .json file', action: 'Open a saved network (or use Import, or paste its text)' },
   { keys: '?', action: 'Show these shortcuts' },
+  ...TRAINING_SHORTCUTS,
 ];
 
 /** Whether keys typed now are meant for the canvas: nothing else (a button, a menu) has the focus. */

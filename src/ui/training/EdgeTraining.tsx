@@ -7,7 +7,7 @@
  * an edge re-renders only when what it draws changes; the label (only when zoomed in enough to read
  * it) subscribes to the entry's numbers.
  */
-import { EdgeLabelRenderer, type ReactFlowState, useStore } from '@xyflow/react';
+import { type ReactFlowState, useStore } from '@xyflow/react';
 import { type CSSProperties, memo, type ReactNode } from 'react';
 import { useSelection } from '../../store';
 import { type LabelMode, selectEdgeProblems, selectEdgeWave, type TrainingState } from '../../store/training';
@@ -18,6 +18,8 @@ import {
   selectEdgeLook,
   selectEdgeOverlay,
 } from '../../store/training-overlay';
+// Not React Flow's EdgeLabelRenderer: it runs a querySelector per label on every store change.
+import { EdgeLabelRenderer } from '../canvas/edge-label-layer';
 import { fmt, fmtList, magnitudeWidth, norm, signOf } from './format';
 import { READABLE_ZOOM } from './NodeTraining';
 

@@ -167,7 +167,7 @@ export function LossChart() {
                   scale: 'acc',
                   side: 1 as const,
                   grid: { show: false },
-                  size: 34,
+                  size: 42,
                   values: (_u: uPlot, ticks: number[]) => ticks.map((t) => `${Math.round(t * 100)}%`),
                 },
               ]

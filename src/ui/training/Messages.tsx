@@ -38,7 +38,7 @@ function DiagnosticLine({ d }: { d: WatchDiagnostic }) {
     </>
   );
   return (
-    <li className="diagnostic diagnostic--warning" data-code={d.code}>
+    <li className="diagnostic diagnostic--warning" data-code={d.code} title={d.message}>
       {target ? (
         <button type="button" className="diagnostic__link" onClick={() => select(d)}>
           {content}
@@ -55,6 +55,16 @@ export function Messages() {
   const problem = useTraining((s) => s.loadProblem);
   const diagnostics = useTraining((s) => s.diagnostics);
   const error = useTraining((s) => s.error);
+  const empty = useTraining((s) => s.compiled === true && (s.layout?.nodes.length ?? 0) === 0);
+  if (empty) {
+    return (
+      <div className="train-messages" data-testid="train-messages">
+        <p className="train-note">
+          Nothing to train yet: a network needs data, neurons, a loss and an optimizer — or open an example.
+        </p>
+      </div>
+    );
+  }
   if (!nonFinite && !problem && diagnostics.length === 0 && !error) return null;
   return (
     <div className="train-messages" data-testid="train-messages">

@@ -287,15 +287,18 @@ export function PredictionView() {
   return (
     <figure className="train-prediction" data-testid="prediction-view" data-hover={hover?.nodeId ?? ''}>
       <figcaption className="train-prediction__caption">
-        <span className="train-label">{caption}</span>
-        {shown && shown.kind === 'value' && data.nFeatures === 2 && (
-          <span className="train-prediction__range">
-            {fmt(shown.min)} … {fmt(shown.max)}
-          </span>
-        )}
+        <span className="train-label" title={caption}>
+          {caption}
+        </span>
         <SavePngButton target={() => canvas.current} what={caption} />
       </figcaption>
       <canvas ref={canvas} className="train-prediction__canvas" data-testid="prediction-canvas" />
+      {shown && shown.kind === 'value' && data.nFeatures === 2 && (
+        <span className="train-prediction__range">
+          <span className="train-prediction__swatch" />
+          {fmt(shown.min)} … {fmt(shown.max)}
+        </span>
+      )}
     </figure>
   );
 }

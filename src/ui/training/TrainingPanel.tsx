@@ -32,6 +32,7 @@ export function TrainingStatus() {
   const seeking = useTraining((s) => s.seeking);
   const playing = useTraining((s) => s.playing);
   const paused = useTraining((s) => s.paused);
+  const ran = useTraining((s) => s.ran);
   const accuracy = useTraining((s) => {
     const e = s.evaluation;
     if (!e) return null;
@@ -55,7 +56,7 @@ export function TrainingStatus() {
       <span className="train-status__item">
         Loss{' '}
         <b data-testid="train-loss" data-value={loss}>
-          {fmt(loss)}
+          {ran || !Number.isNaN(loss) ? fmt(loss) : '–'}
         </b>
       </span>
       {accuracy !== null && (

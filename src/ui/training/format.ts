@@ -43,12 +43,12 @@ export function signOf(x: number | undefined): Sign {
 
 /**
  * Stroke width for a magnitude, on a log scale: 0.01 → 1 px, 1 → 3.4 px, 100 and more → 5.8 px
- * (in quarter pixels, so a weight creeping along does not redraw its edge every step).
+ * (in half pixels, so a weight creeping along does not redraw its edge at every snapshot).
  */
 export function magnitudeWidth(x: number | undefined): number {
   if (x === undefined || !Number.isFinite(x) || x === 0) return 1;
   const t = Math.min(4, Math.max(0, Math.log10(Math.abs(x)) + 2));
-  return Math.round((1 + 1.2 * t) * 4) / 4;
+  return Math.round((1 + 1.2 * t) * 2) / 2;
 }
 
 type RGB = readonly [number, number, number];

@@ -1,6 +1,6 @@
 /**
  * Training keys while the canvas has the focus: → or . one step, Shift+→ one phase, P play/pause.
- * Space stays quick-add's; → is left to React Flow while a node has the focus (it moves nodes).
+ * Space stays quick-add's; → is left to React Flow while a node or an edge has the focus (it moves nodes).
  */
 import { useEffect } from 'react';
 import { useSession } from '../../store';
@@ -18,10 +18,12 @@ export const TRAINING_SHORTCUTS: readonly { keys: string; action: string }[] = [
 function canvasHasFocus(): boolean {
   const active = document.activeElement;
   if (!active || active === document.body) return true;
-  const canvas = canvasElement();
-  if (!canvas?.contains(active)) return false;
-  // A focused node or edge: arrow keys move it.
-  return !active.closest('.react-flow__node, .react-flow__edge');
+  return !!canvasElement()?.contains(active);
+}
+
+/** A node or an edge has the keyboard focus: React Flow moves it with the arrow keys. */
+function itemHasFocus(): boolean {
+  return !!document.activeElement?.closest('.react-flow__node, .react-flow__edge');
 }
 
 export function handleTrainingKey(e: KeyboardEvent): boolean {
@@ -29,11 +31,12 @@ export function handleTrainingKey(e: KeyboardEvent): boolean {
   if (useSession.getState().dialog || useQuickAdd.getState().open) return false;
   if (!canvasHasFocus()) return false;
   const t = useTraining.getState();
-  if (e.key === 'ArrowRight' && e.shiftKey) {
+  const arrow = e.key === 'ArrowRight' && !itemHasFocus();
+  if (arrow && e.shiftKey) {
     void t.phaseStep();
     return true;
   }
-  if ((e.key === 'ArrowRight' || e.key === '.') && !e.shiftKey) {
+  if ((arrow || e.key === '.') && !e.shiftKey) {
     void t.trainStep();
     return true;
   }
