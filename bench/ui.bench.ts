@@ -32,7 +32,12 @@ function bigNetwork(): string {
   sizes.forEach((size, c) => {
     const column = Array.from({ length: size }, (_, r) => {
       const id = `n${c}_${r}`;
-      g.node('neuron', id, { x: (c + 1) * COLUMN, y: r * ROW + (tallest - size * ROW) / 2 }, { activation: 'tanh' });
+      g.node(
+        'neuron',
+        id,
+        { x: (c + 1) * COLUMN, y: r * ROW + (tallest - size * ROW) / 2 },
+        { activation: 'tanh' },
+      );
       const a = previous[r % previous.length];
       const b = previous[(r + 1) % previous.length];
       g.edge(a.id, a.port, id, 'in');
@@ -51,7 +56,9 @@ function bigNetwork(): string {
   g.edge('loss', 'loss', 'optimizer', 'loss');
   const graph = g.graph('Bench: 1,000 neurons', 1);
   if (graph.nodes.length !== 1000 || graph.edges.length !== 2000) {
-    throw new Error(`expected 1,000 nodes and 2,000 edges, built ${graph.nodes.length} and ${graph.edges.length}`);
+    throw new Error(
+      `expected 1,000 nodes and 2,000 edges, built ${graph.nodes.length} and ${graph.edges.length}`,
+    );
   }
   // The file as Export writes it (version 1); the app validates it on import.
   return JSON.stringify({ format: 'neurograph', version: 1, ...graph }, null, 2);
@@ -193,7 +200,12 @@ async function timeAddEdge(page: Page, from: string, to: string): Promise<number
   const b = (await page.getByTestId(`node-${to}`).getByTestId('port-in-in').boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
-  await glide(page, { x: a.x + a.width / 2, y: a.y + a.height / 2 }, { x: b.x + b.width / 2, y: b.y + b.height / 2 }, 12);
+  await glide(
+    page,
+    { x: a.x + a.width / 2, y: a.y + a.height / 2 },
+    { x: b.x + b.width / 2, y: b.y + b.height / 2 },
+    12,
+  );
   await page.mouse.up();
   return page.evaluate(() => (window as unknown as { __edgeTime: Promise<number> }).__edgeTime);
 }
@@ -245,7 +257,12 @@ test('UI benchmark: 1,000 nodes, 2,000 edges', async ({ page }, testInfo) => {
     return [...document.querySelectorAll('.react-flow__node')]
       .filter((n) => {
         const r = n.getBoundingClientRect();
-        return r.left > pane.left + 40 && r.right < pane.right - 220 && r.top > pane.top + 20 && r.bottom < pane.bottom - 140;
+        return (
+          r.left > pane.left + 40 &&
+          r.right < pane.right - 220 &&
+          r.top > pane.top + 20 &&
+          r.bottom < pane.bottom - 140
+        );
       })
       .map((n) => n.getAttribute('data-id')!);
   });

@@ -7,7 +7,9 @@ test.beforeEach(async ({ page }) => {
 
 const mlp = (page: Page) => page.getByTestId('mlp-dialog');
 
-test('? opens the list of shortcuts; so does the toolbar’s help button; Escape closes it', async ({ page }) => {
+test('? opens the list of shortcuts; so does the toolbar’s help button; Escape closes it', async ({
+  page,
+}) => {
   await pane(page).click({ position: { x: 10, y: 10 } });
   await page.keyboard.press('?');
   const dialog = page.getByTestId('shortcuts-dialog');
@@ -30,7 +32,9 @@ test('? opens the list of shortcuts; so does the toolbar’s help button; Escape
   await expect(dialog).toHaveCount(0);
 });
 
-test('Build an MLP: sizes checked as typed, defaults per dataset, a wired network opened', async ({ page }) => {
+test('Build an MLP: sizes checked as typed, defaults per dataset, a wired network opened', async ({
+  page,
+}) => {
   await page.getByRole('button', { name: 'Build MLP' }).click();
   await expect(mlp(page)).toBeVisible();
   const sizes = page.getByTestId('mlp-sizes');
@@ -51,7 +55,9 @@ test('Build an MLP: sizes checked as typed, defaults per dataset, a wired networ
   await expect(sizes).toHaveAttribute('aria-invalid', 'true');
   await expect(build).toBeDisabled();
   await sizes.fill('3-4-1');
-  await expect(page.getByTestId('mlp-sizes-error')).toContainText('Circle has 2 inputs (x1, x2): the first size must be 2');
+  await expect(page.getByTestId('mlp-sizes-error')).toContainText(
+    'Circle has 2 inputs (x1, x2): the first size must be 2',
+  );
   await sizes.fill('2-3-1');
   await expect(page.getByTestId('mlp-sizes-error')).toHaveCount(0);
   await expect(build).toBeEnabled();
@@ -120,7 +126,10 @@ test('the MLP builder opens a laid-out neuron-level network; the previous one is
     }
   }
 
-  await page.getByTestId('toast').getByRole('button', { name: /Back to “Border at x = 3”/ }).click();
+  await page
+    .getByTestId('toast')
+    .getByRole('button', { name: /Back to “Border at x = 3”/ })
+    .click();
   await expect(nodes(page)).toHaveCount(4);
   await expect(page.getByTestId('document-name')).toHaveValue('Border at x = 3');
 

@@ -95,7 +95,9 @@ test('export → import gives the same document, byte for byte', async ({ page }
   expect(second.text).toBe(first.text);
 });
 
-test('dropping a .json file on the canvas opens it; the previous network is a click away', async ({ page }) => {
+test('dropping a .json file on the canvas opens it; the previous network is a click away', async ({
+  page,
+}) => {
   await openExample(page, 'border', 4);
   const { text } = await exportNetwork(page);
   await openExample(page, 'xor', 7);
@@ -110,7 +112,9 @@ test('dropping a .json file on the canvas opens it; the previous network is a cl
   await expect(page.getByTestId('document-name')).toHaveValue('XOR, neuron by neuron');
 });
 
-test('an invalid file lists each problem with its path, and leaves the network untouched', async ({ page }) => {
+test('an invalid file lists each problem with its path, and leaves the network untouched', async ({
+  page,
+}) => {
   await openExample(page, 'border', 4);
   await dropFile(page, 'broken.neurograph.json', BROKEN);
   const dialog = page.getByTestId('import-problems');

@@ -97,7 +97,9 @@ test('when storage cannot even be opened (private mode), the editor works and sa
   await expect(nodes(page)).toHaveCount(1);
 });
 
-test('snap to grid: dragged and added nodes land on the grid; the choice survives a reload', async ({ page }) => {
+test('snap to grid: dragged and added nodes land on the grid; the choice survives a reload', async ({
+  page,
+}) => {
   await openEditor(page);
   const snap = page.getByRole('button', { name: 'Snap to grid' });
   await expect(snap).toHaveAttribute('aria-pressed', 'false');

@@ -148,9 +148,7 @@ function QuickAddBox({ request }: { request: QuickAddRequest }) {
       aria-label={request.from ? 'Add a connected node' : 'Add a node'}
       data-testid="quick-add"
       style={
-        place
-          ? { left: place.left, top: place.top }
-          : { left: request.at.x, top: request.at.y, opacity: 0 }
+        place ? { left: place.left, top: place.top } : { left: request.at.x, top: request.at.y, opacity: 0 }
       }
     >
       {request.from && (
