@@ -65,9 +65,12 @@ function Rows({ rows, precise }: { rows: [string, Numbers, string?][]; precise?:
   );
 }
 
+/** One empty list: a selector returning a new [] each time makes React re-render forever. */
+const NO_STATE: readonly string[] = [];
+
 /** The numbers of one parameter block, the optimizer's state for it, and its explanation. */
 function ParamDetails({ param, edgeId }: { param: ParamOverlay; edgeId?: string }) {
-  const names = useTraining((s) => s.layout?.optimizer?.state ?? []);
+  const names = useTraining((s) => s.layout?.optimizer?.state ?? NO_STATE);
   const optimizer = useTraining((s) => s.layout?.optimizer?.kind.replace('opt.', '') ?? null);
   const [element, setElement] = useState(0);
   const j = Math.min(element, param.value.length - 1);
