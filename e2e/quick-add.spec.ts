@@ -101,6 +101,8 @@ test('a connection dropped on empty canvas offers only the kinds that fit, and c
   await expect(page.getByTestId('quick-add-neuron')).toBeVisible();
   await expect(page.getByTestId('quick-add-dataset')).toHaveCount(0);
   await expect(page.getByTestId('quick-add-opt.adam')).toHaveCount(0);
+  // The dropped connection stays drawn up to the box.
+  await expect(page.getByTestId('quick-add-link')).toBeVisible();
   await page.screenshot({ path: '/tmp/quick-add-connect.png' });
 
   await page.keyboard.type('mse');

@@ -28,6 +28,7 @@ export const UNREADABLE_KEY = 'neurograph.autosave.unreadable';
 export const AUTOSAVE_DELAY = 500;
 /** Even while edits keep coming (a long drag), a save happens at least this often. */
 export const AUTOSAVE_MAX_WAIT = 5000;
+export const AUTOSAVE_LOAD_TIMEOUT = 8000;
 
 export type RestoreOutcome =
   /** The saved document is open. */
@@ -60,6 +61,8 @@ export interface AutosaveOptions {
   key?: string;
   delay?: number;
   maxWait?: number;
+  /** A read that has not answered after this long (a stuck IndexedDB) counts as failed. */
+  loadTimeout?: number;
   page?: PageEvents;
   onStatus?(status: SaveStatus): void;
   /** A failure to read or write, in a sentence for the learner. Once per run of failures. */
@@ -109,6 +112,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
     key = AUTOSAVE_KEY,
     delay = AUTOSAVE_DELAY,
     maxWait = AUTOSAVE_MAX_WAIT,
+    loadTimeout = AUTOSAVE_LOAD_TIMEOUT,
     page,
   } = opts;
   const status = (s: SaveStatus) => opts.onStatus?.(s);
@@ -184,8 +188,14 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
   const load = async (): Promise<RestoreOutcome> => {
     status('loading');
     let raw: unknown;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      raw = await storage.get(key);
+      raw = await Promise.race([
+        storage.get(key),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('the storage did not answer')), loadTimeout);
+        }),
+      ]);
     } catch (error) {
       if (stopped) return { status: 'stopped' };
       status('off');
@@ -194,6 +204,8 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
         error,
       );
       return { status: 'failed', error };
+    } finally {
+      clearTimeout(timer);
     }
     if (stopped) return { status: 'stopped' };
 

@@ -302,3 +302,22 @@ describe('saving', () => {
     expect(storage.writes).toHaveLength(1);
   });
 });
+
+describe('a storage that never answers', () => {
+  it('gives up reading after loadTimeout: autosave off, the editor usable', async () => {
+    storage.hold();
+    const onError = vi.fn();
+    const autosave = startAutosave({ storage, doc, onError, loadTimeout: 3000 });
+    await vi.advanceTimersByTimeAsync(3000);
+    const outcome = await autosave.ready;
+    expect(outcome.status).toBe('failed');
+    expect(onError).toHaveBeenCalledWith(expect.stringContaining('did not answer'), expect.anything());
+    // Answering late changes nothing: no restore, no saving.
+    storage.data.set(AUTOSAVE_KEY, savedText());
+    storage.open();
+    doc.getState().addNode('neuron', { x: 0, y: 0 });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY * 2);
+    expect(storage.writes).toEqual([]);
+    expect(doc.getState().nodes).toHaveLength(1);
+  });
+});

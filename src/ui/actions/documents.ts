@@ -102,6 +102,8 @@ export function openAndShow(doc: NamedGraph | NeurographDocument | DocumentData,
   const session = useSession.getState();
   if (before.nodes.length === 0) {
     if (message) session.showToast(message, { tone: 'info' });
+    // An older "Back to …" offer would now replace this document, not the one it names.
+    else if (session.toast?.action) session.dismissToast();
     return;
   }
   const opened = useDocument.getState();

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useSession } from '../../store';
-import { AlertIcon } from '../icons';
+import { AlertIcon, InfoIcon } from '../icons';
 
 const selectToast = (s: ReturnType<typeof useSession.getState>) => s.toast;
 const DURATION = 5000;
@@ -31,9 +31,7 @@ export function Toast() {
       onClick={toast.action ? undefined : dismiss}
       onKeyDown={toast.action ? undefined : dismiss}
     >
-      <span className="toast__icon">
-        <AlertIcon />
-      </span>
+      <span className="toast__icon">{toast.tone === 'info' ? <InfoIcon /> : <AlertIcon />}</span>
       <span className="toast__message">{toast.message}</span>
       {toast.action && (
         <span className="toast__actions">

@@ -30,7 +30,33 @@ const selectOpen = (s: { open: QuickAddRequest | null }) => s.open;
 export function QuickAdd() {
   const request = useQuickAdd(selectOpen);
   if (!request) return null;
-  return <QuickAddBox key={request.id} request={request} />;
+  return (
+    <>
+      {request.from && <DanglingLink key={`link-${request.id}`} from={request.from} to={request.at} />}
+      <QuickAddBox key={request.id} request={request} />
+    </>
+  );
+}
+
+/** The dropped connection stays drawn, from its port to the box, until a node is chosen. */
+function DanglingLink({ from, to }: { from: ConnectionStart; to: Position }) {
+  const [start, setStart] = useState<Position | null>(null);
+  useLayoutEffect(() => {
+    const handle = document.querySelector(
+      `.react-flow__handle.${from.type}[data-nodeid="${CSS.escape(from.nodeId)}"][data-handleid="${CSS.escape(from.handleId ?? '')}"]`,
+    );
+    const r = handle?.getBoundingClientRect();
+    if (r) setStart({ x: r.x + r.width / 2, y: r.y + r.height / 2 });
+  }, [from]);
+  if (!start) return null;
+  const bend = Math.max(40, Math.abs(to.x - start.x) / 2) * (from.type === 'source' ? 1 : -1);
+  const d = `M${start.x},${start.y} C${start.x + bend},${start.y} ${to.x - bend},${to.y} ${to.x},${to.y}`;
+  return (
+    <svg className="quick-add__link" aria-hidden="true" data-testid="quick-add-link">
+      <path d={d} />
+      <circle cx={to.x} cy={to.y} r={3.5} />
+    </svg>
+  );
 }
 
 /** From the top of a node to the middle of its first port row, and the pitch of the rows (node.css). */
