@@ -38,14 +38,83 @@ export function largeNeuronGraph(fanIn: number): Graph {
   return g.graph('large', 1);
 }
 
-export function compileTime(graph: Graph, repetitions = 15): { nodes: number; edges: number; ms: number } {
-  compile(graph); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < repetitions; i++) {
-    const t0 = performance.now();
-    const { plan } = compile(graph);
-    times.push(performance.now() - t0);
-    if (!plan) throw new Error('the benchmark graph does not compile');
+/** What the issue asks of the 1,000-node graph (fan-in 2), stated next to every figure. */
+export const COMPILE_TARGET_MS = 5;
+export const COMPILE_TARGET = `target: a few ms, under ${COMPILE_TARGET_MS} ms at 1,000 nodes / 2,000 edges`;
+
+export interface CompileTiming {
+  nodes: number;
+  edges: number;
+  /** A recompile with the node objects unchanged: the editor after an edit. */
+  recompile: Timing;
+  /** A compile where every node and params object is new: a document just opened. */
+  first: Timing;
+}
+
+/** Medians of wall-clock and CPU milliseconds (CPU time stays meaningful on a shared machine). */
+export interface Timing {
+  ms: number;
+  cpuMs: number;
+}
+
+/** Warm-up compiles of each kind before timing: the editor's compiler runs JIT-compiled code. */
+const WARM_UP = 20;
+
+/**
+ * Times both kinds of compile. The compiler remembers each node's resolution by its params
+ * object, so a recompile validates nothing again, while a first compile validates every node.
+ */
+export function compileTime(graph: Graph, repetitions = 15): CompileTiming {
+  for (let i = 0; i < WARM_UP; i++) {
+    compile(graph);
+    compile(renewed(graph));
   }
-  return { nodes: graph.nodes.length, edges: graph.edges.length, ms: median(times) };
+  const recompile = timer();
+  const first = timer();
+  for (let i = 0; i < repetitions; i++) {
+    const { plan } = recompile.time(() => compile(graph));
+    if (!plan) throw new Error('the benchmark graph does not compile');
+    const copy = renewed(graph);
+    first.time(() => compile(copy));
+  }
+  return {
+    nodes: graph.nodes.length,
+    edges: graph.edges.length,
+    recompile: recompile.median(),
+    first: first.median(),
+  };
+}
+
+function timer() {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  return {
+    time<T>(run: () => T): T {
+      const c0 = cpuMs();
+      const t0 = performance.now();
+      const result = run();
+      wall.push(performance.now() - t0);
+      cpu.push(cpuMs() - c0);
+      return result;
+    },
+    median: (): Timing => ({ ms: median(wall), cpuMs: median(cpu) }),
+  };
+}
+
+/** The same graph with new node and params objects, as a freshly loaded document holds. */
+function renewed(graph: Graph): Graph {
+  return { ...graph, nodes: graph.nodes.map((n) => ({ ...n, params: { ...n.params } })) };
+}
+
+/** One line per graph, e.g. for the bench's report. */
+export function describeCompileTime(c: CompileTiming): string {
+  const t = (x: Timing) => `${x.ms.toFixed(1)} ms (CPU ${x.cpuMs.toFixed(1)} ms)`;
+  return (
+    `compiling a neuron-level graph of ${c.nodes} nodes and ${c.edges} edges: ` +
+    `${t(c.recompile)} to recompile after an edit, ${t(c.first)} from scratch (medians)`
+  );
 }

@@ -192,7 +192,7 @@ test('dropped on an example, the CSV takes the place of its dataset, connections
 }) => {
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByTestId('example-xor').click();
-  await expect(nodes(page)).toHaveCount(7);
+  await expect(nodes(page)).toHaveCount(6);
   const before = await edges(page).count();
   const rows = Array.from(
     { length: 40 },
@@ -202,7 +202,7 @@ test('dropped on an example, the CSV takes the place of its dataset, connections
   await expect(page.getByTestId('csv-replace')).toBeChecked();
   await expect(dialog(page)).toContainText('Use it in place of “data” (Dataset)');
   await page.getByTestId('csv-apply').click();
-  await expect(nodes(page)).toHaveCount(7);
+  await expect(nodes(page)).toHaveCount(6);
   await expect(edges(page)).toHaveCount(before);
   await expect(page.locator('[data-kind="dataset"]')).toHaveCount(0);
   await expect(page.locator('[data-kind="dataset.csv"] .ng-node__title')).toHaveText('quadrants');

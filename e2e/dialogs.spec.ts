@@ -46,6 +46,13 @@ test('Build an MLP: sizes checked as typed, defaults per dataset, a wired networ
   await expect(page.getByTestId('mlp-loss')).toHaveValue('loss.bce');
   await expect(page.getByTestId('mlp-level-neuron').locator('input')).toBeChecked();
   await expect(page.getByTestId('mlp-summary')).toHaveText('12 nodes · 31 connections');
+  // A screen reader hears a field's hint with it, and its error instead while there is one.
+  const hint = 'Inputs, hidden layers, outputs — separated by dashes.';
+  await expect(mlp(page).getByLabel('Layer sizes')).toHaveAccessibleDescription(hint);
+  const task = (await mlp(page).locator('#mlp-dataset-hint').textContent()) ?? '';
+  expect(task).toContain('2 inputs');
+  await expect(mlp(page).getByLabel('Dataset', { exact: true })).toHaveAccessibleDescription(task);
+  await expect(mlp(page).getByLabel('Learning rate')).not.toHaveAttribute('aria-describedby');
   await page.screenshot({ path: '/tmp/mlp-dialog.png' });
 
   // Checked as typed, with a clear error; Build waits until it is right.
@@ -53,6 +60,15 @@ test('Build an MLP: sizes checked as typed, defaults per dataset, a wired networ
   await sizes.fill('2-4-x');
   await expect(page.getByTestId('mlp-sizes-error')).toContainText('“x” is not a layer size');
   await expect(sizes).toHaveAttribute('aria-invalid', 'true');
+  await expect(sizes).toHaveAccessibleDescription(/“x” is not a layer size/);
+  const lr = mlp(page).getByLabel('Learning rate');
+  await lr.fill('fast');
+  await expect(lr).toHaveAttribute('aria-invalid', 'true');
+  await expect(lr).toHaveAccessibleDescription(
+    (await page.getByTestId('mlp-learningRate-error').textContent()) ?? '',
+  );
+  await lr.fill('0.1');
+  await expect(lr).not.toHaveAttribute('aria-invalid');
   await expect(build).toBeDisabled();
   await sizes.fill('3-4-1');
   await expect(page.getByTestId('mlp-sizes-error')).toContainText(
@@ -92,7 +108,7 @@ test('the MLP builder opens a laid-out neuron-level network; the previous one is
   page,
 }) => {
   await page.getByRole('button', { name: 'Examples' }).click();
-  await page.getByTestId('example-border').click();
+  await page.getByTestId('example-border-at-3').click();
   await expect(nodes(page)).toHaveCount(4);
 
   await page.getByRole('button', { name: 'Build MLP' }).click();

@@ -112,3 +112,72 @@ test('the chain-rule lesson opens from the gallery, and a lesson opens from a fi
     'Border at x = 3: a neuron that diverges and dies',
   );
 });
+
+test('the toolbar’s Examples menu and the gallery list the same examples, and open the same network', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  const menu = page.getByRole('menu', { name: 'Examples' });
+  await expect(menu).toBeVisible();
+  const items = menu.locator('[data-testid^="example-"]');
+  const fromMenu = await items.evaluateAll((els) =>
+    els.map((e) => ({
+      id: (e.getAttribute('data-testid') ?? '').slice('example-'.length),
+      title: e.querySelector('.menu__title')?.textContent ?? '',
+    })),
+  );
+  await page.screenshot({ path: '/tmp/examples-menu.png' });
+  // Escape closes the menu; a click outside does too.
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await expect(menu).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+  await expect(menu).toHaveCount(0);
+
+  await openGallery(page);
+  const fromGallery = await page.locator('[data-testid^="gallery-card-"]').evaluateAll((els) =>
+    els.map((e) => ({
+      id: (e.getAttribute('data-testid') ?? '').slice('gallery-card-'.length),
+      title: e.querySelector('.gallery-card__title')?.textContent ?? '',
+    })),
+  );
+  expect(fromMenu).toEqual(fromGallery);
+  expect(fromMenu.map((e) => e.id)).toEqual([
+    'border-at-3',
+    'xor',
+    'circle',
+    'spiral',
+    'sine',
+    'gaussians3',
+    'micrograd',
+  ]);
+
+  // The same example from either place gives the same network.
+  await gallery(page).getByTestId('gallery-open-xor').click();
+  await expect(nodes(page)).toHaveCount(6);
+  const fromCard = await page.getByTestId('document-name').inputValue();
+  const kindsOf = () =>
+    nodes(page).evaluateAll((els) => els.map((e) => e.getAttribute('data-kind') ?? '').sort());
+  const cardKinds = await kindsOf();
+  await page.getByRole('button', { name: 'New' }).click();
+  await expect(nodes(page)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.getByTestId('example-xor').click();
+  await expect(nodes(page)).toHaveCount(6);
+  await expect(page.getByTestId('document-name')).toHaveValue(fromCard);
+  expect(await kindsOf()).toEqual(cardKinds);
+});
+
+test('opening an example from the toolbar closes an open lesson', async ({ page }) => {
+  await openEditor(page);
+  await openGallery(page);
+  await gallery(page).getByTestId('gallery-lesson-border-at-3').click();
+  await expect(page.getByTestId('lesson-side')).toBeVisible();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.getByTestId('example-border-at-3').click();
+  await expect(page.getByTestId('lesson-side')).toHaveCount(0);
+  await expect(nodes(page)).toHaveCount(4);
+  await expect(page.getByTestId('document-name')).toHaveValue('Border at x = 3');
+});

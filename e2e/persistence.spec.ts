@@ -18,7 +18,7 @@ test('a reload brings the network back exactly, viewport included; the undo hist
   await openEditor(page);
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByTestId('example-xor').click();
-  await expect(nodes(page)).toHaveCount(7);
+  await expect(nodes(page)).toHaveCount(6);
   await page.getByTestId('document-name').fill('My XOR');
   await page.getByTestId('document-name').press('Enter');
   // Pan and zoom somewhere particular.
@@ -36,7 +36,7 @@ test('a reload brings the network back exactly, viewport included; the undo hist
   const transform = await page.locator('.react-flow__viewport').getAttribute('style');
 
   await page.reload();
-  await expect(nodes(page)).toHaveCount(7);
+  await expect(nodes(page)).toHaveCount(6);
   await expect(page.getByTestId('document-name')).toHaveValue('My XOR');
   await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', transform!);
   await saved(page);

@@ -19,7 +19,7 @@ test.beforeEach(async ({ page }) => {
   await openEditor(page);
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByTestId('example-circle').click();
-  await expect(nodes(page)).toHaveCount(12);
+  await expect(nodes(page)).toHaveCount(8);
   await page.getByTestId('document-name').fill('Circle slide');
   await page.getByTestId('document-name').press('Enter');
 });
@@ -58,7 +58,7 @@ test('the network as an SVG, with the node labels in it', async ({ page }) => {
   expect(text.startsWith('<svg') || text.startsWith('<?xml')).toBe(true);
   expect(text).toContain('http://www.w3.org/2000/svg');
   const labels = await page.locator('.react-flow__node .ng-node__title').allTextContents();
-  expect(labels.length).toBe(12);
+  expect(labels.length).toBe(8);
   for (const label of new Set(labels)) expect(text).toContain(label);
 });
 

@@ -25,7 +25,7 @@ const titles = (page: Page) => page.locator('.react-flow__node .ng-node__title')
 test('copy a link, open it in a new page: the same network, as a new document', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openEditor(page);
-  await openExample(page, 'xor', 7);
+  await openExample(page, 'xor', 6);
   await page.getByTestId('document-name').fill('Shared XOR');
   await page.getByTestId('document-name').press('Enter');
 
@@ -48,7 +48,7 @@ test('copy a link, open it in a new page: the same network, as a new document', 
 
   const other = await context.newPage();
   await other.goto(url);
-  await expect(nodes(other)).toHaveCount(7);
+  await expect(nodes(other)).toHaveCount(6);
   await expect(other.getByTestId('document-name')).toHaveValue('Shared XOR');
   await expect(
     other.getByRole('alert').filter({ hasText: 'Opened the shared network “Shared XOR”' }),
@@ -56,7 +56,7 @@ test('copy a link, open it in a new page: the same network, as a new document', 
   // The hash is cleared: a reload does not open it again (it comes back from the autosave instead).
   await expect.poll(() => other.evaluate(() => location.hash)).toBe('');
   expect((await titles(other)).sort()).toEqual(before);
-  expect(before.length).toBe(7);
+  expect(before.length).toBe(6);
 });
 
 test('over a network of one’s own, the link asks first; “Keep mine” changes nothing', async ({
@@ -64,30 +64,30 @@ test('over a network of one’s own, the link asks first; “Keep mine” change
   context,
 }) => {
   await openEditor(page);
-  await openExample(page, 'circle', 12);
+  await openExample(page, 'circle', 8);
   const url = await copyLink(page);
-  await openExample(page, 'xor', 7);
+  await openExample(page, 'xor', 6);
   await saved(page);
 
   const other = await context.newPage();
   await other.goto(url);
   const ask = other.getByTestId('open-shared');
   await expect(ask).toBeVisible();
-  await expect(ask).toContainText('12 nodes');
+  await expect(ask).toContainText('8 nodes');
   await ask.getByRole('button', { name: 'Keep mine' }).click();
-  await expect(nodes(other)).toHaveCount(7);
+  await expect(nodes(other)).toHaveCount(6);
 
   await other.goto(url);
   await other.getByTestId('open-shared').getByRole('button', { name: 'Open shared network' }).click();
-  await expect(nodes(other)).toHaveCount(12);
+  await expect(nodes(other)).toHaveCount(8);
   // The previous network is one click away.
   await other.getByRole('button', { name: /^Back to/ }).click();
-  await expect(nodes(other)).toHaveCount(7);
+  await expect(nodes(other)).toHaveCount(6);
 });
 
 test('a bad link shows its problems and keeps the current network', async ({ page, context }) => {
   await openEditor(page);
-  await openExample(page, 'xor', 7);
+  await openExample(page, 'xor', 6);
   const url = await copyLink(page);
   await saved(page);
 
@@ -100,14 +100,14 @@ test('a bad link shows its problems and keeps the current network', async ({ pag
   await expect(problems).toContainText('this link is damaged');
   await expect(problems).toContainText('cut short');
   await problems.getByRole('button', { name: 'OK' }).click();
-  await expect(nodes(other)).toHaveCount(7);
+  await expect(nodes(other)).toHaveCount(6);
   await expect.poll(() => other.evaluate(() => location.hash)).toBe('');
 
   // A character that links never hold, named with its position.
   await other.goto(url.replace('#doc=', '#doc=ab%21'));
   await expect(other.getByTestId('import-problems')).toContainText('character 3 of its data is “!”');
   await other.getByTestId('import-problems').getByRole('button', { name: 'OK' }).click();
-  await expect(nodes(other)).toHaveCount(7);
+  await expect(nodes(other)).toHaveCount(6);
 });
 
 test('a long link (a big CSV inside) comes with the advice to export the file', async ({ page }) => {

@@ -13,8 +13,6 @@ async function openExample(page: Page, id: string, count: number): Promise<void>
 }
 
 const stepCount = async (page: Page) => Number(await page.getByTestId('train-step-count').textContent());
-const numbers = async (page: Page, testid: string, attr: string): Promise<number[]> =>
-  JSON.parse((await page.getByTestId(testid).getAttribute(attr)) ?? '[]');
 
 /** What `neurograph grad` prints for a document: the loss, and every parameter's value and gradient. */
 interface Grad {
@@ -64,6 +62,52 @@ async function focusCanvas(page: Page): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.activeElement === document.body)).toBe(true);
 }
 
+/** What the canvas shows after a step: the counter, the loss, and an edge's weight, ∂L/∂w and Δw. */
+interface Shown {
+  step: number;
+  loading: boolean;
+  loss: number;
+  weight: number;
+  grad: number;
+  delta: number;
+}
+
+async function readShown(page: Page, edgeId: string): Promise<Shown | null> {
+  return page.evaluate((id) => {
+    const at = (testid: string) => document.querySelector(`[data-testid="${testid}"]`);
+    const label = at(`train-edge-${id}`);
+    const step = at('train-step-count');
+    if (!label || !step) return null;
+    const first = (attr: string) => (JSON.parse(label.getAttribute(attr) ?? '[]') as number[])[0];
+    return {
+      step: Number(step.textContent),
+      loading: [...document.querySelectorAll('.train-status .train-chip')].some((c) =>
+        c.textContent?.includes('recompiling'),
+      ),
+      loss: Number(at('train-loss')?.getAttribute('data-value')),
+      weight: first('data-weight'),
+      grad: first('data-grad'),
+      delta: first('data-delta'),
+    };
+  }, edgeId);
+}
+
+/**
+ * Waits until the canvas shows `step` completed steps, not recompiling, with the edge's label
+ * from that same state (the last update moved its weight), and returns what it shows, read in
+ * one go.
+ */
+async function stepShown(page: Page, edgeId: string, step: number): Promise<Shown> {
+  let shown: Shown | null = null;
+  await expect
+    .poll(async () => {
+      shown = await readShown(page, edgeId);
+      return !!shown && shown.step === step && !shown.loading && shown.delta !== 0;
+    })
+    .toBe(true);
+  return shown!;
+}
+
 /** The number as the canvas prints it (4 significant digits, a real minus sign). */
 const shown = (x: number) => String(Number(x.toPrecision(4))).replace('-', '−');
 
@@ -74,11 +118,14 @@ test.beforeEach(async ({ page }) => {
 test('one step on the border example shows the numbers the command line’s `grad` computes', async ({
   page,
 }, testInfo) => {
-  await openExample(page, 'border', 4);
+  await openExample(page, 'border-at-3', 4);
   // The weight before training is the document's initial weight.
   await expect(page.getByTestId('train-edge-e1')).toHaveAttribute('data-weight', '[1]');
   await page.getByTestId('train-step').click();
-  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+  // The numbers are read in one go, once the canvas shows the step that was taken: the counter,
+  // the edge's label and the loss all come from the snapshot of step 1 (read one by one, a label
+  // still showing the snapshot of the load, or of a recompile, could pass for it).
+  const after = await stepShown(page, 'e1', 1);
 
   const file = testInfo.outputPath('border.neurograph.json');
   await writeFile(file, await exported(page));
@@ -90,9 +137,7 @@ test('one step on the border example shows the numbers the command line’s `gra
 
   // The edge's label: ∂L/∂w of this step, exactly; the weight after the update, w − η·∂L/∂w.
   const label = page.getByTestId('train-edge-e1');
-  const [grad] = await numbers(page, 'train-edge-e1', 'data-grad');
-  const [weight] = await numbers(page, 'train-edge-e1', 'data-weight');
-  const [delta] = await numbers(page, 'train-edge-e1', 'data-delta');
+  const { grad, weight, delta } = after;
   expect(grad).toBe(w.grad);
   expect(weight - delta).toBeCloseTo(w.value, 12);
   expect(delta).toBeCloseTo(-1e-4 * w.grad, 12);
@@ -100,7 +145,7 @@ test('one step on the border example shows the numbers the command line’s `gra
   await expect(label.getByTestId('edge-value')).toHaveText(shown(weight));
   await expect(label.getByTestId('edge-delta')).toHaveText(`Δ${shown(delta)}`);
   // The loss of the step, and the bias (the neuron's own parameter) in the inspector.
-  expect(Number(await page.getByTestId('train-loss').getAttribute('data-value'))).toBe(cli.loss);
+  expect(after.loss).toBe(cli.loss);
   await selectNode(page, 'neuron');
   const training = page.getByTestId('node-training');
   await expect(training.getByTestId('param-grad')).toHaveAttribute('data-value', String(b.grad));
@@ -110,7 +155,7 @@ test('one step on the border example shows the numbers the command line’s `gra
 });
 
 test('phase by phase: the highlight moves forward through the graph, then backward', async ({ page }) => {
-  await openExample(page, 'border', 4);
+  await openExample(page, 'border-at-3', 4);
   const phase = page.getByTestId('train-phase');
   const current = page.locator('[data-testid="train-phases"] .is-current');
   const expectations: [string, string, string][] = [
@@ -144,7 +189,7 @@ test('phase by phase: the highlight moves forward through the graph, then backwa
 });
 
 test('plays the circle: the loss falls; pause; hovering a neuron shows its own heatmap', async ({ page }) => {
-  await openExample(page, 'circle', 12);
+  await openExample(page, 'circle', 8);
   await page.getByTestId('train-step').click();
   await expect(page.getByTestId('train-step-count')).toHaveText('1');
   const first = Number(await page.getByTestId('train-loss').getAttribute('data-value'));
@@ -196,7 +241,7 @@ test('plays the circle: the loss falls; pause; hovering a neuron shows its own h
 });
 
 test('keys step and play; the timeline scrubs back and continues from there', async ({ page }) => {
-  await openExample(page, 'border', 4);
+  await openExample(page, 'border-at-3', 4);
   await focusCanvas(page);
   for (let i = 0; i < 4; i++) await page.keyboard.press('.');
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
@@ -249,7 +294,7 @@ test('keys step and play; the timeline scrubs back and continues from there', as
 test('a diverging network pauses at the first number that is not finite, and says where', async ({
   page,
 }) => {
-  await openExample(page, 'border', 4);
+  await openExample(page, 'border-at-3', 4);
   await selectNode(page, 'sgd');
   await page.getByTestId('param-input-lr').fill('10');
   await page.getByTestId('param-input-lr').press('Enter');
@@ -280,7 +325,7 @@ test('a diverging network pauses at the first number that is not finite, and say
 test('explains an edge’s gradient with this step’s numbers, and verifies it by finite differences', async ({
   page,
 }) => {
-  await openExample(page, 'border', 4);
+  await openExample(page, 'border-at-3', 4);
   // After the backward phase, before the update: the gradient belongs to the weight shown.
   for (let i = 0; i < 3; i++) await page.getByTestId('train-phase').click();
   await expect(page.locator('[data-testid="train-phases"] .is-current')).toHaveAttribute(
@@ -309,7 +354,7 @@ test('explains an edge’s gradient with this step’s numbers, and verifies it 
 });
 
 test('editing the graph while it trains pauses, recompiles and keeps what was learned', async ({ page }) => {
-  await openExample(page, 'border', 4);
+  await openExample(page, 'border-at-3', 4);
   const edge = page.getByTestId('train-edge-e1');
   await expect(edge).toHaveAttribute('data-weight', '[1]');
   await page.getByTestId('train-play').click();
@@ -330,4 +375,83 @@ test('editing the graph while it trains pauses, recompiles and keeps what was le
   await page.keyboard.press('Control+z');
   await selectNode(page, 'sgd');
   await expect(page.getByTestId('param-input-lr')).toHaveValue('0.0001');
+});
+
+/** Pixels of the loss chart's canvas that are drawn (not transparent). */
+const chartInk = (page: Page) =>
+  page.locator('[data-testid="loss-chart"] canvas').evaluate((c: HTMLCanvasElement) => {
+    const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) ink++;
+    return ink;
+  });
+
+test('the loss chart switches to a log scale and back, still drawn', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openExample(page, 'sine', 5);
+  await page.getByTestId('train-play').click();
+  await expect.poll(() => stepCount(page)).toBeGreaterThan(500);
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-play')).toHaveText('Play');
+  await expect.poll(() => chartInk(page)).toBeGreaterThan(500);
+  const linear = await chartInk(page);
+
+  await page.getByTestId('loss-log').check();
+  // Rebuilt on a log axis: the curves and the axes are drawn again (the ink changes, but is there).
+  await expect.poll(() => chartInk(page)).not.toBe(linear);
+  expect(await chartInk(page)).toBeGreaterThan(500);
+  await page.getByTestId('loss-log').uncheck();
+  await expect.poll(() => chartInk(page)).toBeGreaterThan(500);
+  expect(errors).toEqual([]);
+});
+
+test('labels toggle between values, gradients, both and none; the batch, the epoch and a layer’s strip', async ({
+  page,
+}) => {
+  await openExample(page, 'border-at-3', 4);
+  await page.getByTestId('train-step').click();
+  const { weight } = await stepShown(page, 'e1', 1);
+  const label = page.getByTestId('train-edge-e1');
+  const mode = (m: string) => page.locator(`[data-testid="train-labels"] [data-mode="${m}"]`).click();
+
+  await mode('values');
+  await expect(label.getByTestId('edge-value')).toHaveText(shown(weight));
+  await expect(label.getByTestId('edge-grad')).toHaveCount(0);
+  await mode('gradients');
+  await expect(label.getByTestId('edge-grad')).toBeVisible();
+  await expect(label.getByTestId('edge-value')).toHaveCount(0);
+  // Showing gradients, the edge's colour follows ∂L/∂w instead of w.
+  const gradSign = await page.getByTestId('train-encoding-e1').getAttribute('data-sign');
+  await mode('none');
+  await expect(label).toHaveCount(0);
+  await mode('both');
+  await expect(label.getByTestId('edge-value')).toBeVisible();
+  await expect(label.getByTestId('edge-grad')).toBeVisible();
+  // Colour for the sign of the weight (w ≈ 0.9989 > 0 here), width for its size.
+  const encoding = page.getByTestId('train-encoding-e1');
+  await expect(encoding).toHaveAttribute('data-sign', 'pos');
+  expect(gradSign).not.toBeNull();
+
+  // The batch it trained on (batch size 1: one row), the epoch counter after a whole pass.
+  await expect(page.getByTestId('train-batch-rows')).toHaveText(/^#\d+ \(1\)$/);
+  await expect(page.getByTestId('train-epoch-count')).toHaveText('0');
+  for (let i = 0; i < 3; i++) await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('4');
+  await expect(page.getByTestId('train-epoch-count')).toHaveText('1');
+
+  // A dense layer shows its units as a heat strip, and Adam's m and v in the inspector.
+  await openExample(page, 'sine', 5);
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+  await expect(page.getByTestId('prediction-view')).toContainText('Fitted curve');
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  await page.getByRole('button', { name: 'Zoom In' }).click();
+  const strip = page.getByTestId('train-node-dense1').getByTestId('strip-value').first();
+  await expect(strip.locator('.ng-strip__cell')).toHaveCount(16);
+  await selectNode(page, 'dense1');
+  const state = page.getByTestId('node-training').getByTestId('optimizer-state').first();
+  await expect(state).toContainText('m (1st moment)');
+  await expect(state).toContainText('v (2nd moment)');
+  await expect(state).toContainText('effective step');
 });

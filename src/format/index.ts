@@ -6,11 +6,11 @@ export { documentJsonSchema, type JsonSchema } from './json-schema';
 export {
   builtinLessons,
   findLesson,
-  LESSON_FILES,
   LESSON_FORMAT,
   LESSON_VERSION,
   type LessonFile,
   type LessonLoadResult,
+  lessonFiles,
   lessonJsonSchema,
   lessonSchema,
   MAX_TRAIN_STEPS,

@@ -1,6 +1,7 @@
 /**
  * The compiled graph, derived from the document: recompiled whenever the structure changes (kinds,
- * parameters, labels, edges, seed) and never for a move. Diagnostics are indexed by node and edge
+ * parameters, labels, edges, seed) and never for a move; for a big graph, just after the edit is
+ * painted (see DEFER_COMPILE_FROM). Diagnostics are indexed by node and edge
  * id; a node's list keeps its identity while its messages stay the same, so a recompile re-renders
  * only the nodes whose diagnostics changed.
  */
@@ -9,6 +10,7 @@ import { type CompileResult, compile } from '../engine/compiler/compile';
 import type { Diagnostic } from '../engine/diagnostics';
 import type { GraphEdge, GraphNode } from '../engine/graph';
 import { type DocumentStore, useDocument } from './document';
+import { perId } from './per-id';
 
 export interface CompiledState {
   result: CompileResult;
@@ -85,15 +87,42 @@ function compiledState(doc: Structure, previous?: CompiledState): CompiledState 
   };
 }
 
-export function createCompiledStore(doc: DocumentStore) {
+/**
+ * Past this many nodes a recompile waits until the edit has been painted: compiling 1,000 nodes
+ * takes tens of ms, and the new node or edge should show in the frame after the click, with its
+ * diagnostics one frame later (bench/UI-RESULTS.md). Smaller graphs compile at once.
+ */
+export const DEFER_COMPILE_FROM = 250;
+
+/** Runs `run` later, once; the app's default runs it just after the next frame is painted. */
+export type Defer = (run: () => void) => void;
+
+const afterNextPaint: Defer = (run) => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(run, 0));
+  else setTimeout(run, 0);
+};
+
+export function createCompiledStore(doc: DocumentStore, defer: Defer = afterNextPaint) {
   let last: Structure = doc.getState();
+  /** The structure waiting to be compiled (several edits before the deferred run: compiled once). */
+  let pending: Structure | null = null;
   const store = create<CompiledState>()(() => compiledState(last));
+  /** Compiles the pending structure now, if there is one (also what the deferred run does). */
+  const flush = () => {
+    if (!pending) return;
+    const next = pending;
+    pending = null;
+    store.setState(compiledState(next, store.getState()), true);
+  };
   doc.subscribe((state) => {
     if (sameStructure(last, state)) return;
     last = state;
-    store.setState(compiledState(state, store.getState()), true);
+    const scheduled = pending !== null;
+    pending = state;
+    if (state.nodes.length < DEFER_COMPILE_FROM) flush();
+    else if (!scheduled) defer(flush);
   });
-  return store;
+  return Object.assign(store, { flush });
 }
 
 export type CompiledStore = ReturnType<typeof createCompiledStore>;
@@ -102,22 +131,14 @@ export type CompiledStore = ReturnType<typeof createCompiledStore>;
 export const useCompiled = createCompiledStore(useDocument);
 
 /** Module-level selector factories: one selector per id, so components subscribe to their own. */
-const nodeSelectors = new Map<string, (s: CompiledState) => readonly Diagnostic[]>();
-export function selectNodeDiagnostics(id: string) {
-  let sel = nodeSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.byNode.get(id) ?? EMPTY;
-    nodeSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectNodeDiagnostics = perId(
+  (id) =>
+    (s: CompiledState): readonly Diagnostic[] =>
+      s.byNode.get(id) ?? EMPTY,
+);
 
-const edgeSelectors = new Map<string, (s: CompiledState) => readonly Diagnostic[]>();
-export function selectEdgeDiagnostics(id: string) {
-  let sel = edgeSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.byEdge.get(id) ?? EMPTY;
-    edgeSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectEdgeDiagnostics = perId(
+  (id) =>
+    (s: CompiledState): readonly Diagnostic[] =>
+      s.byEdge.get(id) ?? EMPTY,
+);

@@ -79,7 +79,11 @@ const tracked = (s: DocumentData): TrackedDocument => ({
   edges: s.edges,
 });
 
-const sameTracked = (a: TrackedDocument, b: TrackedDocument) =>
+/**
+ * Whether two states hold the same tracked document (what undo and autosave care about; the viewport
+ * is not part of it). By identity: every edit makes new arrays and values.
+ */
+export const sameTracked = (a: TrackedDocument, b: TrackedDocument) =>
   a.name === b.name &&
   a.description === b.description &&
   a.seed === b.seed &&

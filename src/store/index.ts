@@ -48,6 +48,7 @@ export {
   type DocumentState,
   type DocumentStore,
   emptyDocument,
+  sameTracked,
   type TrackedDocument,
   toDocument,
   UNTITLED,

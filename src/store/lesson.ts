@@ -25,6 +25,7 @@ import {
   type ParameterValue,
   scalarParameters,
 } from './lesson-checks';
+import { perId } from './per-id';
 import type { TrainingStore } from './training';
 import type { OverlayStore } from './training-overlay';
 
@@ -326,27 +327,19 @@ export type LessonChecksStore = ReturnType<typeof createLessonStore>['checks'];
 
 // Per-id selectors, made once per id: a node or an edge subscribes to whether it is highlighted.
 
-const nodeLit = new Map<string, (s: LessonState) => boolean>();
 /** Whether the current step highlights node `id`. */
-export function selectNodeLit(id: string) {
-  let sel = nodeLit.get(id);
-  if (!sel) {
-    sel = (s) => activeHighlight(s)?.nodes?.includes(id) ?? false;
-    nodeLit.set(id, sel);
-  }
-  return sel;
-}
+export const selectNodeLit = perId(
+  (id) =>
+    (s: LessonState): boolean =>
+      activeHighlight(s)?.nodes?.includes(id) ?? false,
+);
 
-const edgeLit = new Map<string, (s: LessonState) => boolean>();
 /** Whether the current step highlights edge `id`. */
-export function selectEdgeLit(id: string) {
-  let sel = edgeLit.get(id);
-  if (!sel) {
-    sel = (s) => activeHighlight(s)?.edges?.includes(id) ?? false;
-    edgeLit.set(id, sel);
-  }
-  return sel;
-}
+export const selectEdgeLit = perId(
+  (id) =>
+    (s: LessonState): boolean =>
+      activeHighlight(s)?.edges?.includes(id) ?? false,
+);
 
 /** What a step's button says: "Take one step", "Run the forward phase", "Train 92 steps". */
 export function actionLabel(action: LessonAction): string {

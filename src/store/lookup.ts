@@ -7,20 +7,23 @@ import type { GraphEdge, GraphNode } from '../engine/graph';
 const nodeIndexes = new WeakMap<readonly GraphNode[], Map<string, GraphNode>>();
 const edgeIndexes = new WeakMap<readonly GraphEdge[], Map<string, GraphEdge>>();
 
-export function nodeById(nodes: readonly GraphNode[], id: string): GraphNode | undefined {
-  let index = nodeIndexes.get(nodes);
+function byId<T extends { id: string }>(
+  indexes: WeakMap<readonly T[], Map<string, T>>,
+  items: readonly T[],
+  id: string,
+): T | undefined {
+  let index = indexes.get(items);
   if (!index) {
-    index = new Map(nodes.map((n) => [n.id, n]));
-    nodeIndexes.set(nodes, index);
+    index = new Map(items.map((item) => [item.id, item]));
+    indexes.set(items, index);
   }
   return index.get(id);
 }
 
+export function nodeById(nodes: readonly GraphNode[], id: string): GraphNode | undefined {
+  return byId(nodeIndexes, nodes, id);
+}
+
 export function edgeById(edges: readonly GraphEdge[], id: string): GraphEdge | undefined {
-  let index = edgeIndexes.get(edges);
-  if (!index) {
-    index = new Map(edges.map((e) => [e.id, e]));
-    edgeIndexes.set(edges, index);
-  }
-  return index.get(id);
+  return byId(edgeIndexes, edges, id);
 }

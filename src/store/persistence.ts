@@ -13,7 +13,7 @@
  */
 import { create } from 'zustand';
 import { CURRENT_VERSION, FORMAT_TAG, formatProblem, importDocument, type Problem } from '../format';
-import { type DocumentData, type DocumentStore, toDocument, useDocument } from './document';
+import { type DocumentData, type DocumentStore, sameTracked, toDocument, useDocument } from './document';
 import { useSelection } from './selection';
 
 /** Where the document is kept: IndexedDB in the app (idb-storage.ts), a Map in tests. */
@@ -78,14 +78,7 @@ export interface Autosave {
   stop(): void;
 }
 
-const trackedSame = (a: DocumentData, b: DocumentData) =>
-  a.nodes === b.nodes &&
-  a.edges === b.edges &&
-  a.name === b.name &&
-  a.seed === b.seed &&
-  a.description === b.description;
-
-const savedFieldsSame = (a: DocumentData, b: DocumentData) => trackedSame(a, b) && a.viewport === b.viewport;
+const savedFieldsSame = (a: DocumentData, b: DocumentData) => sameTracked(a, b) && a.viewport === b.viewport;
 
 function describeError(error: unknown): string {
   if (error instanceof Error) {
@@ -209,7 +202,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
     }
     if (stopped) return { status: 'stopped' };
 
-    const edited = !trackedSame(doc.getState(), atStart);
+    const edited = !sameTracked(doc.getState(), atStart);
     let outcome: RestoreOutcome;
     if (raw === undefined || raw === null) {
       outcome = { status: 'empty' };

@@ -7,19 +7,11 @@ import type { GraphEdge, GraphNode } from '../engine/graph';
 import type { PortType } from '../engine/ports';
 import type { DocumentState } from './document';
 import { edgeById, nodeById } from './lookup';
+import { perId as perIdOf } from './per-id';
 import { outputPort } from './ports';
 
-function perId<T>(make: (id: string) => (s: DocumentState) => T): (id: string) => (s: DocumentState) => T {
-  const cache = new Map<string, (s: DocumentState) => T>();
-  return (id) => {
-    let sel = cache.get(id);
-    if (!sel) {
-      sel = make(id);
-      cache.set(id, sel);
-    }
-    return sel;
-  };
-}
+/** A per-id selector factory over the document's state. */
+const perId = <T>(make: (id: string) => (s: DocumentState) => T) => perIdOf(make);
 
 export const selectNodeKind = perId((id) => (s) => nodeById(s.nodes, id)?.kind);
 export const selectNodeParams = perId((id) => (s) => nodeById(s.nodes, id)?.params);

@@ -7,6 +7,7 @@ import type { EdgeId } from '../engine/graph';
 import type { NeurographDocument, Problem } from '../format';
 import { type ConnectionStart, connectablePorts } from './connect';
 import { useDocument } from './document';
+import { perId } from './per-id';
 
 export interface Toast {
   id: number;
@@ -110,26 +111,18 @@ const sameStart = (a: ConnectionStart, b: ConnectionStart) =>
 const EMPTY_PORTS: ReadonlySet<string> = new Set();
 
 /** While a connection is dragged: the ports of node `id` it may end on (empty set if none); null otherwise. */
-const fitSelectors = new Map<string, (s: SessionState) => ReadonlySet<string> | null>();
-export function selectFitPorts(id: string) {
-  let sel = fitSelectors.get(id);
-  if (!sel) {
-    sel = (s) => (s.connecting ? (s.connecting.ports.get(id) ?? EMPTY_PORTS) : null);
-    fitSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectFitPorts = perId(
+  (id) =>
+    (s: SessionState): ReadonlySet<string> | null =>
+      s.connecting ? (s.connecting.ports.get(id) ?? EMPTY_PORTS) : null,
+);
 
 /** While a connection is dragged from a port of node `id`: that port's id; null otherwise. */
-const originSelectors = new Map<string, (s: SessionState) => string | null>();
-export function selectOriginPort(id: string) {
-  let sel = originSelectors.get(id);
-  if (!sel) {
-    sel = (s) => (s.connecting?.from.nodeId === id ? s.connecting.from.handleId : null);
-    originSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectOriginPort = perId(
+  (id) =>
+    (s: SessionState): string | null =>
+      s.connecting?.from.nodeId === id ? s.connecting.from.handleId : null,
+);
 
 /** 'source' while a connection is dragged from an output, 'target' from an input, null otherwise. */
 export const selectConnectingFrom = (s: SessionState) => s.connecting?.from.type ?? null;

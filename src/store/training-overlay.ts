@@ -10,6 +10,7 @@
  */
 import { create } from 'zustand';
 import type { TrainingLayout, TrainingSnapshot } from '../engine/training';
+import { perId } from './per-id';
 
 export type Numbers = readonly number[];
 
@@ -232,47 +233,31 @@ export function createOverlayStore() {
 export type OverlayStore = ReturnType<typeof createOverlayStore>;
 
 /** Module-level selector factories: one selector per id, so each edge and node subscribes to its own. */
-const edgeSelectors = new Map<string, (s: OverlayState) => EdgeOverlay | undefined>();
-export function selectEdgeOverlay(id: string) {
-  let sel = edgeSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.edges.get(id);
-    edgeSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectEdgeOverlay = perId(
+  (id) =>
+    (s: OverlayState): EdgeOverlay | undefined =>
+      s.edges.get(id),
+);
 
-const nodeSelectors = new Map<string, (s: OverlayState) => NodeOverlay | undefined>();
-export function selectNodeOverlay(id: string) {
-  let sel = nodeSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.nodes.get(id);
-    nodeSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectNodeOverlay = perId(
+  (id) =>
+    (s: OverlayState): NodeOverlay | undefined =>
+      s.nodes.get(id),
+);
 
 /** Whether the edge has training numbers to show (changes only when a graph loads). */
-const hasEdgeSelectors = new Map<string, (s: OverlayState) => boolean>();
-export function selectEdgeHasOverlay(id: string) {
-  let sel = hasEdgeSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.edges.has(id);
-    hasEdgeSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectEdgeHasOverlay = perId(
+  (id) =>
+    (s: OverlayState): boolean =>
+      s.edges.has(id),
+);
 
 /** Whether the edge owns a trained weight (changes only when a graph loads). */
-const weightSelectors = new Map<string, (s: OverlayState) => boolean>();
-export function selectEdgeHasWeight(id: string) {
-  let sel = weightSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.edges.get(id)?.param != null;
-    weightSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectEdgeHasWeight = perId(
+  (id) =>
+    (s: OverlayState): boolean =>
+      s.edges.get(id)?.param != null,
+);
 
 /**
  * A derived, display-level value of an edge's entry (e.g. its colour and width): a string, so the
@@ -293,12 +278,8 @@ export function selectEdgeLook(id: string, key: string, look: (entry: EdgeOverla
 }
 
 /** Whether the node has training numbers (changes only when a graph loads). */
-const hasNodeSelectors = new Map<string, (s: OverlayState) => boolean>();
-export function selectNodeHasOverlay(id: string) {
-  let sel = hasNodeSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.nodes.has(id);
-    hasNodeSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectNodeHasOverlay = perId(
+  (id) =>
+    (s: OverlayState): boolean =>
+      s.nodes.has(id),
+);

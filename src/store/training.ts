@@ -25,6 +25,7 @@ import { TrainingClient, type WorkerLike } from '../worker/client';
 import type { PlayStatus, PlayStopReason } from '../worker/protocol';
 import { sameStructure } from './compiled';
 import type { DocumentStore } from './document';
+import { perId } from './per-id';
 import {
   buildOverlay,
   createOverlayStore,
@@ -792,51 +793,27 @@ export function firstSeekable(liveStep: number, layout: TrainingLayout | null): 
 
 // Per-id selectors, made once per id: a node or an edge subscribes to its own.
 
-const nodeWaveSelectors = new Map<string, (s: TrainingState) => string | null>();
 /** 'phase:order' while a phase step touched node `id` (order: when, within the phase), else null. */
-export function selectNodeWave(id: string) {
-  let sel = nodeWaveSelectors.get(id);
-  if (!sel) {
-    sel = (s) => {
-      const order = s.wave?.nodes.get(id);
-      return order === undefined ? null : `${s.wave!.phase}:${order}:${s.wave!.id}`;
-    };
-    nodeWaveSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectNodeWave = perId((id) => (s: TrainingState): string | null => {
+  const order = s.wave?.nodes.get(id);
+  return order === undefined ? null : `${s.wave!.phase}:${order}:${s.wave!.id}`;
+});
 
-const edgeWaveSelectors = new Map<string, (s: TrainingState) => string | null>();
-export function selectEdgeWave(id: string) {
-  let sel = edgeWaveSelectors.get(id);
-  if (!sel) {
-    sel = (s) => {
-      const order = s.wave?.edges.get(id);
-      return order === undefined ? null : `${s.wave!.phase}:${order}:${s.wave!.id}`;
-    };
-    edgeWaveSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectEdgeWave = perId((id) => (s: TrainingState): string | null => {
+  const order = s.wave?.edges.get(id);
+  return order === undefined ? null : `${s.wave!.phase}:${order}:${s.wave!.id}`;
+});
 
 const NO_LIST: readonly TrainingProblem[] = [];
 
-const nodeProblemSelectors = new Map<string, (s: TrainingState) => readonly TrainingProblem[]>();
-export function selectNodeProblems(id: string) {
-  let sel = nodeProblemSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.problems.nodes.get(id) ?? NO_LIST;
-    nodeProblemSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectNodeProblems = perId(
+  (id) =>
+    (s: TrainingState): readonly TrainingProblem[] =>
+      s.problems.nodes.get(id) ?? NO_LIST,
+);
 
-const edgeProblemSelectors = new Map<string, (s: TrainingState) => readonly TrainingProblem[]>();
-export function selectEdgeProblems(id: string) {
-  let sel = edgeProblemSelectors.get(id);
-  if (!sel) {
-    sel = (s) => s.problems.edges.get(id) ?? NO_LIST;
-    edgeProblemSelectors.set(id, sel);
-  }
-  return sel;
-}
+export const selectEdgeProblems = perId(
+  (id) =>
+    (s: TrainingState): readonly TrainingProblem[] =>
+      s.problems.edges.get(id) ?? NO_LIST,
+);

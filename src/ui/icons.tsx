@@ -34,8 +34,9 @@ export const ExamplesIcon = () => (
   </Icon>
 );
 
-export const ImportIcon = () => (
-  <Icon>
+/** An arrow down into a tray: a file coming in (Import), or a picture saved (Save PNG, drawn smaller). */
+export const ImportIcon = (props: SVGProps<SVGSVGElement>) => (
+  <Icon {...props}>
     <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
   </Icon>
 );
@@ -43,6 +44,14 @@ export const ImportIcon = () => (
 export const ExportIcon = () => (
   <Icon>
     <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M17 8l-5-5-5 5M12 3v12" />
+  </Icon>
+);
+
+/** Two chain links: "Copy link". */
+export const LinkIcon = () => (
+  <Icon>
+    <path d="M10 13a5 5 0 0 0 7.54.54l3-3a5 5 0 0 0-7.07-7.07l-1.72 1.71" />
+    <path d="M14 11a5 5 0 0 0-7.54-.54l-3 3a5 5 0 0 0 7.07 7.07l1.71-1.71" />
   </Icon>
 );
 
@@ -189,5 +198,59 @@ export const InfoIcon = () => (
   <Icon width={14} height={14}>
     <circle cx="12" cy="12" r="9" />
     <path d="M12 11v5M12 8h.01" />
+  </Icon>
+);
+
+// Training controls: play/pause/step, timeline and the "done" check.
+
+export const PlayIcon = () => (
+  <Icon>
+    <path d="M7 4.5v15l12-7.5z" fill="currentColor" />
+  </Icon>
+);
+
+export const PauseIcon = () => (
+  <Icon>
+    <path d="M8 5v14M16 5v14" strokeWidth="3" />
+  </Icon>
+);
+
+export const StepIcon = () => (
+  <Icon>
+    <path d="M5 5v14l9-7z" fill="currentColor" />
+    <path d="M18 5v14" strokeWidth="2.5" />
+  </Icon>
+);
+
+export const PhaseIcon = () => (
+  <Icon>
+    <path d="M4 12h11M11 7l5 5-5 5" />
+    <circle cx="19.5" cy="12" r="1.5" fill="currentColor" />
+  </Icon>
+);
+
+export const ResetIcon = () => (
+  <Icon>
+    <path d="M3 12a9 9 0 1 0 3-6.7" />
+    <path d="M3 4v5h5" />
+  </Icon>
+);
+
+export const RewindIcon = () => (
+  <Icon>
+    <path d="M11 19l-8-7 8-7zM21 19l-8-7 8-7z" fill="currentColor" strokeWidth="1" />
+  </Icon>
+);
+
+export const LiveIcon = () => (
+  <Icon>
+    <circle cx="12" cy="12" r="3.5" fill="currentColor" />
+    <path d="M6.3 6.3a8 8 0 0 0 0 11.4M17.7 6.3a8 8 0 0 1 0 11.4" />
+  </Icon>
+);
+
+export const CheckIcon = () => (
+  <Icon>
+    <path d="M5 12.5l4.5 4.5L19 7.5" />
   </Icon>
 );

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CompiledFormula, compileFormula, type FormulaError } from '../../src/engine/formula';
-import { BoundedCache } from '../../src/engine/formula/boundedCache';
+import { BoundedCache } from '../../src/engine/formula/bounded-cache';
 import { toJsSource } from '../../src/engine/formula/codegen';
-import { MAX_FORMULA_LENGTH, parseFormula } from '../../src/engine/formula/parseFormula';
-import { symbolicDerivative } from '../../src/engine/formula/symbolicDerivative';
+import { MAX_FORMULA_LENGTH, parseFormula } from '../../src/engine/formula/parse-formula';
+import { symbolicDerivative } from '../../src/engine/formula/symbolic-derivative';
 
 function compiled(f: string, df?: string): CompiledFormula {
   const result = compileFormula(f, df);

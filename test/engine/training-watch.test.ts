@@ -153,6 +153,68 @@ describe('exploding gradients', () => {
     expect(watch.diagnostics).toEqual([]);
   });
 
+  it('blames the blocks of the step an episode began, however late the diagnostics are read', () => {
+    const plan = planOf(example('circle'));
+    const watch = new TrainingWatch(plan, { window: 20 });
+    const t = fake(plan);
+    const [first, second] = [plan.blocks[3], plan.blocks[5]];
+    const calm = (s: number) => {
+      t.step = s;
+      t.thetaGrad.fill(0.01 * (1 + (s % 3)));
+    };
+    for (let s = 1; s <= 30; s++) {
+      calm(s);
+      watch.observe(t);
+    }
+    // Episode 1 begins at step 31 in `first`; the next steps explode mostly in `second`. Nobody
+    // reads the diagnostics until step 33.
+    for (let s = 31; s <= 33; s++) {
+      calm(s);
+      t.thetaGrad[first.offset] = s === 31 ? 50 : 1;
+      t.thetaGrad[second.offset] = s === 31 ? 0.01 : 500;
+      watch.observe(t);
+    }
+    const blamed = watch.diagnostics.filter((d) => d.code === 'exploding-gradient');
+    expect(watch.diagnostics[0]).toMatchObject({ code: 'exploding-gradients', since: 31 });
+    expect(blamed[0]).toMatchObject({ edgeId: first.edgeId, nodeId: first.nodeId });
+    expect(blamed.map((d) => d.edgeId ?? d.nodeId)).not.toContain(second.edgeId ?? second.nodeId);
+    // Calm, then episode 2 begins in `second`, read at once: blamed on its own start.
+    for (let s = 35; s <= 60; s++) {
+      calm(s);
+      watch.observe(t);
+    }
+    expect(watch.diagnostics).toEqual([]);
+    calm(61);
+    t.thetaGrad[second.offset] = 500;
+    expect(watch.observe(t)).toBe(true);
+    const again = watch.diagnostics.filter((d) => d.code === 'exploding-gradient');
+    expect(again[0]).toMatchObject({ edgeId: second.edgeId, nodeId: second.nodeId, since: 61 });
+  });
+
+  it('takes the routine spikes of a learned run for what they are, and still sees a real jump', () => {
+    // Late in a healthy run most batches are learned: tiny gradients, and every 8th batch (one
+    // still misclassified) 20× the median. Against the median each of those would be an explosion.
+    const plan = planOf(example('circle'));
+    const t = fake(plan);
+    const quiet = new TrainingWatch(plan);
+    const byMedian = new TrainingWatch(plan, { quantile: 0.5 });
+    let medianAlarms = 0;
+    for (let s = 1; s <= 400; s++) {
+      t.step = s;
+      t.thetaGrad.fill(s % 8 === 0 ? 0.2 : 0.01);
+      expect(quiet.observe(t) && quiet.diagnostics.length > 0).toBe(false);
+      if (byMedian.observe(t) && byMedian.diagnostics.length > 0) medianAlarms++;
+    }
+    expect(medianAlarms).toBeGreaterThan(40);
+    expect(quiet.diagnostics).toEqual([]);
+    // A jump far above even the spikes is still an explosion.
+    t.step = 401;
+    t.thetaGrad.fill(0.01);
+    t.thetaGrad[plan.blocks[2].offset] = 100;
+    expect(quiet.observe(t)).toBe(true);
+    expect(quiet.diagnostics[0]).toMatchObject({ code: 'exploding-gradients', since: 401 });
+  });
+
   it('needs some history before judging', () => {
     const plan = planOf(example('circle'));
     const watch = new TrainingWatch(plan, { minHistory: 10 });

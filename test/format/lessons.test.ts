@@ -1,11 +1,12 @@
 /** Reading lesson files: the built-in ones are valid, and a malformed one gets precise errors. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { expectationTex, type Lesson } from '../../src/engine/lessons';
 import {
   builtinLessons,
   findLesson,
+  lessonFiles,
   lessonJsonSchema,
   type Problem,
   parseLesson,
@@ -46,7 +47,13 @@ describe('the lesson files', () => {
     expect(result.ok && result.lesson.id).toBe(id);
   });
 
-  it('are the built-in lessons, with unique ids', () => {
+  it('are the built-in lessons, with unique ids: every file in src/lessons, nothing to register', () => {
+    const onDisk = readdirSync(new URL('../../src/lessons/', import.meta.url))
+      .filter((f) => f.endsWith('.lesson.json'))
+      .map((f) => f.replace(/\.lesson\.json$/, ''))
+      .sort();
+    expect(onDisk).toEqual(FILES);
+    expect(lessonFiles().map((f) => (f as { id: string }).id)).toEqual(FILES);
     expect(builtinLessons().map((l) => l.id)).toEqual(FILES);
     expect(findLesson('chain-rule')?.document.example).toBe('micrograd');
   });
@@ -152,6 +159,7 @@ describe('a malformed lesson gets precise errors', () => {
       l.checks[2].port = 'zz';
       l.steps[0].highlight.edges.push('e9');
       l.steps[1].highlight.nodes[0] = 'lossy';
+      l.steps[1].highlight.notes = [{ node: 'ghost', text: 'a note on no node' }];
       l.steps[4].action.phase = 'update';
       l.steps[0].after.parameters.wx = 1;
       l.steps[2].after.outputs['nope:z'] = 1;
@@ -173,6 +181,7 @@ describe('a malformed lesson gets precise errors', () => {
       },
       { path: 'steps[0].after.checks', message: 'expected one entry per check (4), received 1' },
       { path: 'steps[1].highlight.nodes[0]', message: 'no node of the document has id `lossy`' },
+      { path: 'steps[1].highlight.notes[0].node', message: 'no node of the document has id `ghost`' },
       {
         path: 'steps[2].after.outputs["nope:z"]',
         message: expect.stringContaining('no node of the document has id `nope`'),

@@ -171,7 +171,9 @@ describe('the lesson store', () => {
     await s.lesson.getState().open(lesson);
     await s.lesson.getState().goTo(lesson.steps.length);
     expect(s.lesson.getState().index).toBe(lesson.steps.length);
-    const fixed = lesson.variants.find((v) => v.passes.every(Boolean))!;
+    // The quick fix (1000 steps; the one-change fix trains a million, held by the engine's tests).
+    const fixed = lesson.variants.find((v) => v.id === 'sigmoid-bce-adam')!;
+    expect(fixed.passes.every(Boolean)).toBe(true);
     await s.lesson.getState().tryVariant(fixed.id);
     let st = s.lesson.getState();
     expect(st.variant).toBe(fixed.id);

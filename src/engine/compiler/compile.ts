@@ -4,18 +4,15 @@
  */
 import type { DataTable } from '../datasets/table';
 import type { Diagnostic } from '../diagnostics';
-import type { EdgeId, Graph, GraphEdge, GraphNode, NodeId } from '../graph';
-import { type AnyKind, type ResolvedInput, type Shape, ShapeError } from '../kind';
-import { resolveParams } from '../params';
-import {
-  describePortType,
-  type InputPortSpec,
-  type OutputPortSpec,
-  type PortLayout,
-  VALUE_TYPES,
-} from '../ports';
+import type { Graph, NodeId } from '../graph';
+import { type AnyKind, ShapeError } from '../kind';
+import { describePortType, type InputPortSpec, type OutputPortSpec, VALUE_TYPES } from '../ports';
 import { getKind } from '../registry';
-import type { BlockLayout, Plan, PlanEdge, PlanInput, PlanNode, SlotLayout } from './plan';
+import { layOut } from './layout';
+import { type InEdge, incomingAt, indexOfPort, type NodeInfo } from './node-info';
+import type { Plan } from './plan';
+import { resolveNode } from './resolve-node';
+import { shapeOf } from './shape-memo';
 import { findCycle, topoSort } from './topo-sort';
 
 export interface CompileResult {
@@ -23,24 +20,13 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
-interface NodeInfo {
-  node: GraphNode;
-  index: number;
-  kind: AnyKind;
-  params: Record<string, unknown>;
-  ports: PortLayout;
-  name: string;
-  /** Valid incoming edges by input port, in document order. */
-  incoming: Map<string, GraphEdge[]>;
-  shape?: Shape;
-}
-
 export type KindLookup = (id: string) => AnyKind | undefined;
 
 /** Whether an output of this type may feed this input. Scalars and vectors are both values. */
 export function outputFitsInput(out: OutputPortSpec, input: InputPortSpec): boolean {
-  if (VALUE_TYPES.includes(out.type)) return input.accepts.some((t) => VALUE_TYPES.includes(t));
-  return input.accepts.includes(out.type);
+  const value = VALUE_TYPES.includes(out.type);
+  for (const t of input.accepts) if (value ? VALUE_TYPES.includes(t) : t === out.type) return true;
+  return false;
 }
 
 export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResult {
@@ -48,12 +34,14 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
   const error = (d: Omit<Diagnostic, 'severity'>) => diagnostics.push({ severity: 'error', ...d });
   const warn = (d: Omit<Diagnostic, 'severity'>) => diagnostics.push({ severity: 'warning', ...d });
 
-  // 1. Nodes: kinds, parameters, ports.
+  // 1. Nodes: kinds, parameters, ports (remembered per params object: see resolve-node.ts).
   const infos = new Map<NodeId, NodeInfo>();
-  graph.nodes.forEach((node, index) => {
+  /** The compiled nodes in document order; a node's `pos` is its index here. */
+  const list: NodeInfo[] = [];
+  for (const node of graph.nodes) {
     if (infos.has(node.id)) {
       error({ code: 'duplicate-id', nodeId: node.id, message: `Two nodes share the id "${node.id}".` });
-      return;
+      continue;
     }
     const kind = lookup(node.kind);
     const name = node.label || node.id;
@@ -63,9 +51,9 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
         nodeId: node.id,
         message: `“${name}” is of an unknown kind “${node.kind}”.`,
       });
-      return;
+      continue;
     }
-    const { values, issues } = resolveParams(kind.params, node.params ?? {});
+    const { values, issues, messages, ports } = resolveNode(kind, node.params);
     for (const issue of issues) {
       error({
         code: 'bad-param',
@@ -74,33 +62,46 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
         message: `${kind.label} “${name}”: ${issue.message}.`,
       });
     }
-    for (const message of kind.validate?.(values) ?? []) {
+    for (const message of messages) {
       error({ code: 'bad-param', nodeId: node.id, message: `${kind.label} “${name}”: ${message}` });
     }
-    infos.set(node.id, {
+    const incoming = new Array<InEdge[]>(ports.inputs.length);
+    for (let k = 0; k < incoming.length; k++) incoming[k] = [];
+    const info: NodeInfo = {
       node,
-      index,
+      pos: list.length,
       kind,
       params: values,
-      ports: kind.ports(values),
+      ports,
       name,
-      incoming: new Map(),
-    });
-  });
+      incoming,
+      shape: undefined,
+    };
+    infos.set(node.id, info);
+    list.push(info);
+  }
 
   // 2. Edges: ends exist, ports exist, types fit, single-edge ports are not taken twice.
   const edgeIds = new Set<string>();
-  const valid: GraphEdge[] = [];
+  /** Size of edgeIds: an id that does not grow it was seen before (one hash per edge, not two). */
+  let distinctIds = 0;
+  /** The valid edges as node positions, for the sort: edge k goes from[k] → to[k]. */
+  const from = new Int32Array(graph.edges.length);
+  const to = new Int32Array(graph.edges.length);
+  let validCount = 0;
+  let nodeIds: Set<string> | undefined;
   for (const edge of graph.edges) {
-    if (edgeIds.has(edge.id)) {
+    if (edgeIds.add(edge.id).size === distinctIds) {
       error({ code: 'duplicate-id', edgeId: edge.id, message: `Two edges share the id "${edge.id}".` });
       continue;
     }
-    edgeIds.add(edge.id);
+    distinctIds++;
     const src = infos.get(edge.source);
     const dst = infos.get(edge.target);
     if (!src || !dst) {
-      if (!graph.nodes.some((n) => n.id === edge.source) || !graph.nodes.some((n) => n.id === edge.target)) {
+      // An end on a node reported above (unknown kind) is not reported again.
+      nodeIds ??= new Set(graph.nodes.map((n) => n.id));
+      if (!nodeIds.has(edge.source) || !nodeIds.has(edge.target)) {
         error({
           code: 'dangling-edge',
           edgeId: edge.id,
@@ -109,15 +110,18 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
       }
       continue;
     }
-    const out = src.ports.outputs.find((p) => p.id === edge.sourceHandle);
-    const input = dst.ports.inputs.find((p) => p.id === edge.targetHandle);
-    if (!out || !input) {
-      const which = !out
-        ? `“${src.name}” has no output “${edge.sourceHandle}”`
-        : `“${dst.name}” has no input “${edge.targetHandle}”`;
+    const outIndex = indexOfPort(src.ports.outputs, edge.sourceHandle);
+    const inIndex = indexOfPort(dst.ports.inputs, edge.targetHandle);
+    if (outIndex < 0 || inIndex < 0) {
+      const which =
+        outIndex < 0
+          ? `“${src.name}” has no output “${edge.sourceHandle}”`
+          : `“${dst.name}” has no input “${edge.targetHandle}”`;
       error({ code: 'unknown-port', edgeId: edge.id, message: `This connection cannot be made: ${which}.` });
       continue;
     }
+    const out = src.ports.outputs[outIndex];
+    const input = dst.ports.inputs[inIndex];
     if (!outputFitsInput(out, input)) {
       error({
         code: 'port-type',
@@ -127,8 +131,8 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
       });
       continue;
     }
-    const list = dst.incoming.get(input.id) ?? [];
-    if (list.length > 0 && !input.multiple) {
+    const taken = dst.incoming[inIndex];
+    if (taken.length > 0 && !input.multiple) {
       error({
         code: 'port-taken',
         edgeId: edge.id,
@@ -137,18 +141,18 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
       });
       continue;
     }
-    list.push(edge);
-    dst.incoming.set(input.id, list);
-    valid.push(edge);
+    taken.push({ edge, src, out, block: undefined });
+    from[validCount] = src.pos;
+    to[validCount] = dst.pos;
+    validCount++;
   }
 
   // 3. Order.
-  const list = [...infos.values()].sort((a, b) => a.index - b.index);
-  const pos = new Map(list.map((info, i) => [info.node.id, i]));
-  const pairs = valid.map((e) => [pos.get(e.source)!, pos.get(e.target)!] as const);
-  const { order, blocked } = topoSort(list.length, pairs);
+  const edgesFrom = from.subarray(0, validCount);
+  const edgesTo = to.subarray(0, validCount);
+  const { order, blocked } = topoSort(list.length, edgesFrom, edgesTo);
   if (blocked.length > 0) {
-    const cycle = findCycle(blocked, pairs).map((i) => list[i]);
+    const cycle = findCycle(blocked, edgesFrom, edgesTo).map((i) => list[i]);
     const names = [...cycle, cycle[0]].map((c) => `“${c.name}”`).join(' → ');
     for (const c of cycle) {
       error({
@@ -161,8 +165,10 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
 
   // 4. Missing inputs.
   for (const info of list) {
-    for (const input of info.ports.inputs) {
-      if (input.optional || (info.incoming.get(input.id)?.length ?? 0) > 0) continue;
+    const inputs = info.ports.inputs;
+    for (let k = 0; k < inputs.length; k++) {
+      const input = inputs[k];
+      if (input.optional || info.incoming[k].length > 0) continue;
       const isTarget = input.accepts.includes('target');
       error({
         code: isTarget ? 'no-target' : 'missing-input',
@@ -174,34 +180,13 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
     }
   }
 
-  // 5. Sizes, in order; a node whose inputs failed is skipped (its cause is already reported).
-  const widths = new Map<NodeId, Record<string, number>>();
+  // 5. Sizes, in order (remembered per node: see shape-memo.ts); a node whose inputs failed is
+  // skipped (its cause is already reported).
   for (const i of order) {
     const info = list[i];
     if (info.kind.role === 'optimizer' || !info.kind.shape) continue;
-    const inputs: Record<string, ResolvedInput[]> = {};
-    let ready = true;
-    for (const input of info.ports.inputs) {
-      inputs[input.id] = (info.incoming.get(input.id) ?? []).map((e) => {
-        const w = widths.get(e.source)?.[e.sourceHandle];
-        if (w === undefined) ready = false;
-        const src = infos.get(e.source)!;
-        return {
-          edgeId: e.id,
-          sourceNode: e.source,
-          sourceKind: src.kind.id,
-          sourcePort: e.sourceHandle,
-          type: src.ports.outputs.find((p) => p.id === e.sourceHandle)!.type,
-          width: w ?? 0,
-          weight: e.weight,
-        };
-      });
-    }
-    if (!ready) continue;
     try {
-      const shape = info.kind.shape({ params: info.params, inputs });
-      info.shape = shape;
-      widths.set(info.node.id, shape.outputs);
+      info.shape = shapeOf(info);
     } catch (e) {
       if (!(e instanceof ShapeError)) throw e;
       error({
@@ -245,7 +230,7 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
         'No optimizer: gradients are computed but no weight changes. Add one and connect the loss to it.',
     });
   }
-  const optimized = optimizer ? new Set((optimizer.incoming.get('loss') ?? []).map((e) => e.source)) : null;
+  const optimized = optimizer ? new Set(incomingAt(optimizer, 'loss').map((e) => e.edge.source)) : null;
   if (optimized) {
     for (const l of lossNodes) {
       if (!optimized.has(l.node.id)) {
@@ -276,7 +261,7 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
 
   // 7. Layout.
   return {
-    plan: layOut(graph, list, order, infos, {
+    plan: layOut(graph, list, order, {
       table,
       dataNode,
       optimizer,
@@ -284,145 +269,4 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
     }),
     diagnostics,
   };
-}
-
-function layOut(
-  graph: Graph,
-  list: NodeInfo[],
-  order: number[],
-  infos: Map<NodeId, NodeInfo>,
-  whole: { table?: DataTable; dataNode?: NodeInfo; optimizer?: NodeInfo; losses: NodeInfo[] },
-): Plan {
-  let slotBase = 0;
-  let paramOffset = 0;
-  const blocks: BlockLayout[] = [];
-  const labels = new Set<string>();
-  const uniqueLabel = (label: string) => {
-    let l = label;
-    for (let k = 2; labels.has(l); k++) l = `${label}#${k}`;
-    labels.add(l);
-    return l;
-  };
-  const edgeById = new Map(graph.edges.map((e) => [e.id, e]));
-  const edgeBlocks = new Map<EdgeId, BlockLayout>();
-  const planNodes = new Map<NodeId, PlanNode>();
-  const planOrder: PlanNode[] = [];
-  const slot = (width: number): SlotLayout => {
-    const s = { base: slotBase, width };
-    slotBase += width;
-    return s;
-  };
-
-  for (const i of order) {
-    const info = list[i];
-    if (!info.shape) continue;
-    const outputs: Record<string, SlotLayout> = {};
-    for (const [port, width] of Object.entries(info.shape.outputs)) outputs[port] = slot(width);
-    const scratch: Record<string, SlotLayout> = {};
-    for (const [name, width] of Object.entries(info.shape.scratch ?? {})) scratch[name] = slot(width);
-    const nodeBlocks: Record<string, BlockLayout> = {};
-    for (const req of info.shape.params ?? []) {
-      const edge = req.edge ? edgeById.get(req.edge) : undefined;
-      const label = edge
-        ? (edge.label ?? `w(${sourceName(infos.get(edge.source)!, edge.sourceHandle)}→${info.name})`)
-        : (info.node.paramLabels?.[req.name] ?? `${info.name}.${req.name}`);
-      const block: BlockLayout = {
-        key: edge ? `edge:${edge.id}` : `node:${info.node.id}:${req.name}`,
-        name: req.name,
-        label: uniqueLabel(label),
-        offset: paramOffset,
-        size: req.size,
-        init: req.init,
-        nodeId: info.node.id,
-        edgeId: edge?.id,
-      };
-      paramOffset += req.size;
-      blocks.push(block);
-      // Edge-owned weights are reached through the edge; keying them by name here would give
-      // every neuron object its own set of property names (slow for graphs of thousands of edges).
-      if (edge) edgeBlocks.set(edge.id, block);
-      else nodeBlocks[req.name] = block;
-    }
-    const pn: PlanNode = {
-      id: info.node.id,
-      label: info.name,
-      kind: info.kind,
-      params: info.params,
-      ports: info.ports,
-      inputs: {},
-      outputs,
-      scratch,
-      blocks: nodeBlocks,
-    };
-    planNodes.set(pn.id, pn);
-    planOrder.push(pn);
-  }
-
-  const edges = new Map<EdgeId, PlanEdge>();
-  for (const pn of planOrder) {
-    const info = infos.get(pn.id)!;
-    for (const input of info.ports.inputs) {
-      pn.inputs[input.id] = (info.incoming.get(input.id) ?? []).map((e): PlanInput => {
-        const src = planNodes.get(e.source)!;
-        const block = edgeBlocks.get(e.id);
-        edges.set(e.id, {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          slot: src.outputs[e.sourceHandle],
-          block,
-        });
-        return {
-          edgeId: e.id,
-          sourceNode: e.source,
-          sourceKind: src.kind.id,
-          sourcePort: e.sourceHandle,
-          slot: src.outputs[e.sourceHandle],
-          block,
-        };
-      });
-    }
-  }
-  // Edges into the optimizer carry the loss; they have no buffer of their own.
-  if (whole.optimizer) {
-    for (const e of whole.optimizer.incoming.get('loss') ?? []) {
-      edges.set(e.id, {
-        id: e.id,
-        source: e.source,
-        target: e.target,
-        slot: planNodes.get(e.source)!.outputs[e.sourceHandle],
-      });
-    }
-  }
-
-  const dataPlan = whole.dataNode ? planNodes.get(whole.dataNode.node.id) : undefined;
-  return {
-    graph,
-    order: planOrder,
-    nodes: planNodes,
-    edges,
-    slotWidth: slotBase,
-    blocks,
-    paramCount: paramOffset,
-    losses: whole.losses.map((l) => planNodes.get(l.node.id)!),
-    optimizer: whole.optimizer
-      ? { node: whole.optimizer.node.id, kind: whole.optimizer.kind, params: whole.optimizer.params }
-      : undefined,
-    data:
-      dataPlan && whole.table
-        ? {
-            node: dataPlan.id,
-            table: whole.table,
-            features: dataPlan.outputs.features,
-            target: dataPlan.outputs.target,
-          }
-        : undefined,
-    seed: graph.seed,
-  };
-}
-
-/** How an edge's source is named in a weight's label: a dataset's feature by its own name (x1, x2). */
-function sourceName(info: NodeInfo, port: string): string {
-  if (info.kind.role !== 'data') return info.name;
-  return info.ports.outputs.find((p) => p.id === port)?.label ?? info.name;
 }

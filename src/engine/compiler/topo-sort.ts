@@ -1,6 +1,7 @@
 /**
  * Kahn's algorithm without recursion (deep graphs must not overflow the stack), visiting ready
  * nodes in document order so the same graph always gives the same order, hence the same numbers.
+ * Edges come as two parallel typed arrays (edge k goes from[k] → to[k]): no object per edge.
  */
 export interface SortResult {
   order: number[];
@@ -8,23 +9,23 @@ export interface SortResult {
   blocked: number[];
 }
 
-export function topoSort(count: number, edges: readonly (readonly [from: number, to: number])[]): SortResult {
+export function topoSort(count: number, from: Int32Array, to: Int32Array): SortResult {
   const indegree = new Int32Array(count);
   const outStart = new Int32Array(count + 1);
-  for (const [from, to] of edges) {
-    indegree[to]++;
-    outStart[from + 1]++;
+  for (let k = 0; k < from.length; k++) {
+    indegree[to[k]]++;
+    outStart[from[k] + 1]++;
   }
   for (let i = 0; i < count; i++) outStart[i + 1] += outStart[i];
   const fill = outStart.slice(0, count);
-  const out = new Int32Array(edges.length);
-  for (const [from, to] of edges) out[fill[from]++] = to;
+  const out = new Int32Array(from.length);
+  for (let k = 0; k < from.length; k++) out[fill[from[k]]++] = to[k];
 
   // A min-heap of ready node indices: always take the earliest in the document.
-  const heap: number[] = [];
+  const heap = new Int32Array(count);
+  let size = 0;
   const push = (v: number) => {
-    heap.push(v);
-    let i = heap.length - 1;
+    let i = size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       if (heap[p] <= v) break;
@@ -35,14 +36,14 @@ export function topoSort(count: number, edges: readonly (readonly [from: number,
   };
   const pop = () => {
     const top = heap[0];
-    const last = heap.pop()!;
-    if (heap.length > 0) {
+    const last = heap[--size];
+    if (size > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
-        if (l >= heap.length) break;
+        if (l >= size) break;
         const r = l + 1;
-        const c = r < heap.length && heap[r] < heap[l] ? r : l;
+        const c = r < size && heap[r] < heap[l] ? r : l;
         if (heap[c] >= last) break;
         heap[i] = heap[c];
         i = c;
@@ -54,7 +55,7 @@ export function topoSort(count: number, edges: readonly (readonly [from: number,
 
   for (let i = 0; i < count; i++) if (indegree[i] === 0) push(i);
   const order: number[] = [];
-  while (heap.length > 0) {
+  while (size > 0) {
     const v = pop();
     order.push(v);
     for (let k = outStart[v]; k < outStart[v + 1]; k++) {
@@ -67,14 +68,11 @@ export function topoSort(count: number, edges: readonly (readonly [from: number,
 }
 
 /** One cycle among the blocked nodes, as node indices in edge direction (for the message). */
-export function findCycle(
-  blocked: readonly number[],
-  edges: readonly (readonly [from: number, to: number])[],
-): number[] {
+export function findCycle(blocked: readonly number[], from: Int32Array, to: Int32Array): number[] {
   const inBlocked = new Set(blocked);
   const prev = new Map<number, number>();
-  for (const [from, to] of edges) {
-    if (inBlocked.has(from) && inBlocked.has(to) && !prev.has(to)) prev.set(to, from);
+  for (let k = 0; k < from.length; k++) {
+    if (inBlocked.has(from[k]) && inBlocked.has(to[k]) && !prev.has(to[k])) prev.set(to[k], from[k]);
   }
   // Every blocked node kept a blocked predecessor, so walking predecessors must revisit a node.
   const seen = new Map<number, number>();

@@ -9,8 +9,8 @@
  */
 import type { MathNode, SymbolNode } from 'mathjs';
 import type { AnyConstantNode, AnyFunctionNode, AnyOperatorNode, AnyParenthesisNode } from '../formula/nodes';
-import { parseFormula } from '../formula/parseFormula';
-import { symbolicDerivative } from '../formula/symbolicDerivative';
+import { parseFormula } from '../formula/parse-formula';
+import { symbolicDerivative } from '../formula/symbolic-derivative';
 import { type PyBackend, type PyContext, pyComment, pyFloat } from './emit';
 
 /** Allow-listed functions (formula/vocabulary.ts) that map one-to-one onto an array function. */

@@ -2,5 +2,5 @@
  * User formulas for the custom activation: f(x) typed in mathjs syntax, checked against an allow-list,
  * differentiated symbolically (or f′ typed by the user) and compiled to plain JS for the training loop.
  */
-export { compileFormula } from './compileFormula';
+export { compileFormula } from './compile-formula';
 export type { CompiledFormula, FormulaError, FormulaResult } from './types';

@@ -13,9 +13,8 @@ import {
   MAX_CSV_CHARS,
 } from '../datasets/csv';
 import { defineKind } from '../kind';
-import { bool, choice, num, type ParamValues, strings, text } from '../params';
-import type { OutputPortSpec } from '../ports';
-import { dataSourcePython, dataSourceShape, featureSpreadOp } from './data-source';
+import { bool, choice, type ParamValues, strings, text } from '../params';
+import { dataSourceCode, dataSourcePorts, dataSourceShape, splitOptions, splitParams } from './data-source';
 
 export const CSV_KIND_ID = 'dataset.csv';
 
@@ -50,17 +49,7 @@ const csvParams = {
   skipBadRows: bool('Skip bad rows', false, {
     help: 'Leave out the rows that cannot be read (listed with their line numbers) instead of refusing to train.',
   }),
-  seed: num('Data seed', 1, {
-    integer: true,
-    help: 'Seed of the split into training and test rows, and of the shuffling.',
-  }),
-  testFraction: num('Test fraction', 0.2, {
-    min: 0,
-    max: 0.9,
-    help: 'Share of rows held out as the test set.',
-  }),
-  batchSize: num('Batch size', 10, { integer: true, min: 1, max: 10_000, key: true }),
-  shuffle: bool('Shuffle', true, { help: 'Visit the training rows in a new seeded order every epoch.' }),
+  ...splitParams,
 };
 
 export type CsvDataParams = ParamValues<typeof csvParams>;
@@ -80,34 +69,15 @@ export const csvDataKind = defineKind({
     'Your own table from a CSV file (up to 1 MB, kept in the document). Choose the feature columns and the target; each feature gets its own port, “features” carries them all as a vector.',
   icon: 'CSV',
   params: csvParams,
-  ports(p: CsvDataParams) {
-    const features: OutputPortSpec[] = p.features.map((name, i) => ({
-      id: `x${i}`,
-      label: name,
-      type: 'scalar',
-    }));
-    return {
-      inputs: [],
-      outputs: [
-        ...features,
-        { id: 'features', label: 'features', type: 'vector' },
-        { id: 'target', label: 'target', type: 'target' },
-      ],
-    };
-  },
+  ports: (p: CsvDataParams) => dataSourcePorts(p.features),
   data: (p: CsvDataParams) =>
     buildCsvTable(p.csv, {
       ...selectionOf(p),
       standardize: p.standardize,
       skipBadRows: p.skipBadRows,
-      seed: p.seed,
-      testFraction: p.testFraction,
-      batchSize: p.batchSize,
-      shuffle: p.shuffle,
+      ...splitOptions(p),
     }),
   shape: (ctx) =>
     dataSourceShape(ctx.params.features.length, csvTargetWidth(ctx.params.csv, selectionOf(ctx.params))),
-  build: featureSpreadOp,
-  torch: dataSourcePython,
-  numpy: dataSourcePython,
+  ...dataSourceCode,
 });

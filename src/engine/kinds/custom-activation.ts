@@ -57,6 +57,9 @@ export const customActivationKind = defineKind({
     const x0 = ctx.inputs.in[0].offset;
     const y0 = ctx.outputs.out.offset;
     const width = ctx.outputs.out.width;
+    // The same loop as the built-in elementwise kinds' (activations.ts), kept apart on purpose: here
+    // the call site sees only this formula, so V8 can inline it; sharing the built-ins' loop made a
+    // custom activation 1.6–3× slower in a micro-benchmark.
     return {
       forward(n) {
         const m = n * width;

@@ -1,11 +1,59 @@
 /**
- * What every data kind (built-in datasets, CSV files) shares: its output ports' widths, the op that
- * spreads the batch's feature vector over one scalar port per feature, and its Python export.
- * The trainer's loader writes each batch into the `features` and `target` buffers.
+ * What every data kind (built-in datasets, CSV files) shares: the split and batching parameters,
+ * its output ports and their widths, the op that spreads the batch's feature vector over one scalar
+ * port per feature, and its Python export. The trainer's loader writes each batch into the
+ * `features` and `target` buffers.
  */
 
 import type { PyContext } from '../export/emit';
 import type { Op, Shape, Slot } from '../kind';
+import { bool, num, type ParamValues } from '../params';
+import type { OutputPortSpec, PortLayout } from '../ports';
+
+/**
+ * The parameters every data kind ends with, in the inspector's order: how its examples are split
+ * into training and test sets and fed in batches. One seed drives all of the data's random choices.
+ */
+export const splitParams = {
+  seed: num('Data seed', 1, {
+    integer: true,
+    help: 'Seed of the data’s random choices: the generated points of a built-in set, which examples are held out for testing and the order they are visited in.',
+  }),
+  testFraction: num('Test fraction', 0.2, {
+    min: 0,
+    max: 0.9,
+    help: 'Share of examples held out as the test set.',
+  }),
+  batchSize: num('Batch size', 10, { integer: true, min: 1, max: 10_000, key: true }),
+  shuffle: bool('Shuffle', true, { help: 'Visit the training examples in a new seeded order every epoch.' }),
+};
+
+export type SplitParams = ParamValues<typeof splitParams>;
+
+/** The split parameters alone, as the table builders take them (a node's params hold more). */
+export const splitOptions = (p: SplitParams): SplitParams => ({
+  seed: p.seed,
+  testFraction: p.testFraction,
+  batchSize: p.batchSize,
+  shuffle: p.shuffle,
+});
+
+/** One scalar port per feature (x0…, labelled by the feature's name), then `features` and `target`. */
+export function dataSourcePorts(featureNames: readonly string[]): PortLayout {
+  const features: OutputPortSpec[] = featureNames.map((name, i) => ({
+    id: `x${i}`,
+    label: name,
+    type: 'scalar',
+  }));
+  return {
+    inputs: [],
+    outputs: [
+      ...features,
+      { id: 'features', label: 'features', type: 'vector' },
+      { id: 'target', label: 'target', type: 'target' },
+    ],
+  };
+}
 
 /** `features` (d wide), `target` (t wide) and one scalar port x0…x(d−1) per feature. */
 export function dataSourceShape(nFeatures: number, nTargets: number): Shape {
@@ -14,7 +62,7 @@ export function dataSourceShape(nFeatures: number, nTargets: number): Shape {
   return { outputs };
 }
 
-export function featureSpreadOp(ctx: {
+function featureSpreadOp(ctx: {
   values: Float64Array;
   grads: Float64Array;
   outputs: Record<string, Slot>;
@@ -41,8 +89,11 @@ export function featureSpreadOp(ctx: {
 }
 
 /** Export: the batch is the forward function's x (features) and y (targets); feature i is a column of x. */
-export function dataSourcePython<P>(ctx: PyContext<P>): Record<string, string> {
+function dataSourcePython<P>(ctx: PyContext<P>): Record<string, string> {
   const out: Record<string, string> = { features: 'x', target: 'y' };
   for (let i = 0; i < ctx.outputs.features; i++) out[`x${i}`] = `x[:, ${i}:${i + 1}]`;
   return out;
 }
+
+/** How every data kind runs and exports, spread into its definition: the same for all of them. */
+export const dataSourceCode = { build: featureSpreadOp, torch: dataSourcePython, numpy: dataSourcePython };

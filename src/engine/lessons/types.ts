@@ -62,6 +62,14 @@ export interface LessonHighlight {
   nodes?: string[];
   /** Ids of edges to highlight (an edge into a neuron is its weight). */
   edges?: string[];
+  /** Notes pinned next to nodes on the canvas (Markdown with KaTeX), e.g. "dead for every x > 0". */
+  notes?: LessonNote[];
+}
+
+export interface LessonNote {
+  /** Id of the node the note sits next to. */
+  node: string;
+  text: string;
 }
 
 /** Numbers that hold after a variant's training; a step's `after` adds its step count and the checks. */
@@ -106,8 +114,13 @@ export interface LessonDocument<G extends Graph = Graph> {
 export interface LessonVariant<G extends Graph = Graph> {
   id: string;
   title: string;
-  /** The one change from the lesson's document, in Markdown. */
+  /** The change(s) from the lesson's document, in Markdown. */
   change: string;
+  /**
+   * How many separate changes that is (default 1): a variant that fixes things by changing several
+   * at once says so, and the panel shows the count.
+   */
+  changes?: number;
   document: LessonDocument<G>;
   /** The variant's own checks, or the lesson's when it gives none. */
   checks: LessonCheck[];

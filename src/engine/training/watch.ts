@@ -25,17 +25,32 @@ export interface WatchDiagnostic {
 export interface WatchOptions {
   /** Consecutive steps for a dead ReLU or a rising loss; default 20. */
   k?: number;
-  /** Steps of gradient norms whose median is "the recent typical size"; default 50. */
+  /** Steps of gradient norms whose `quantile` is "the recent typical size"; default 50. */
   window?: number;
-  /** How many times the recent median counts as exploding; default 10. */
+  /** How many times the recent typical size counts as exploding; default 10. */
   factor?: number;
   /** Norms needed before explosions are judged; default 10. */
   minHistory?: number;
   /** Weight of the newest loss in the smoothed loss that must keep rising; default 0.1 (1 = raw). */
   smoothing?: number;
+  /**
+   * Which quantile of the recent norms is their typical size; default 0.9. Not the median: late in
+   * a healthy run most batches are learned (tiny gradients) and a batch holding a misclassified
+   * point gives 10–100× the median every few dozen steps. Against the 90th percentile those
+   * routine spikes are mostly no longer "exploding" (the spiral: 2,005 alarms in its first 60,000
+   * steps → 11, and 10–30× fewer after that), while a diverging run is caught as early as before.
+   */
+  quantile?: number;
 }
 
-const DEFAULTS: Required<WatchOptions> = { k: 20, window: 50, factor: 10, minHistory: 10, smoothing: 0.1 };
+const DEFAULTS: Required<WatchOptions> = {
+  k: 20,
+  window: 50,
+  factor: 10,
+  minHistory: 10,
+  smoothing: 0.1,
+  quantile: 0.9,
+};
 
 /** Flagged blocks named in the global message, and given a diagnostic of their own. */
 const MAX_BLOCKS = 5;
@@ -62,6 +77,14 @@ export class TrainingWatch {
   private cursor = 0;
   private explodingSince = -1;
   private flagged: { block: BlockLayout; norm: number; median: number }[] = [];
+  // The block norms when the current episode began (the ring, its fill, and that step's norms),
+  // copied so the blocks to blame are worked out only when the diagnostics are read: late in a
+  // healthy run single-batch spikes start an episode every few dozen steps, and a median per
+  // block for each was a fifth of the worker's time.
+  private readonly episodeRing: Float64Array;
+  private readonly episodeCurrent: Float64Array;
+  private episodeFilled = 0;
+  private flagPending = false;
   private globalNorm = 0;
   private cachedMedian = 0;
   private sinceMedian = Number.POSITIVE_INFINITY;
@@ -90,6 +113,8 @@ export class TrainingWatch {
     this.blockNorms = new Float64Array(w * plan.blocks.length);
     this.current = new Float64Array(plan.blocks.length);
     this.sortBuffer = new Float64Array(w);
+    this.episodeRing = new Float64Array(w * plan.blocks.length);
+    this.episodeCurrent = new Float64Array(plan.blocks.length);
     let units = 0;
     for (const node of plan.order) {
       const id = node.kind.id;
@@ -107,6 +132,7 @@ export class TrainingWatch {
   /** The diagnostics in force after the last observed step. */
   get diagnostics(): readonly WatchDiagnostic[] {
     if (this.dirty) {
+      if (this.flagPending) this.flagBlocks();
       this.list = this.build();
       this.dirty = false;
     }
@@ -120,6 +146,7 @@ export class TrainingWatch {
     this.cursor = 0;
     this.explodingSince = -1;
     this.flagged = [];
+    this.flagPending = false;
     this.deadSteps.fill(0);
     this.deadSince.fill(0);
     this.smoothed = Number.NaN;
@@ -159,9 +186,9 @@ export class TrainingWatch {
     const wasExploding = this.explodingSince >= 0;
     let exploding = false;
     if (this.filled >= Math.min(minHistory, w)) {
-      // The median is refreshed every few steps, and always before an explosion is declared.
+      // The typical size is refreshed every few steps, and always before an explosion is declared.
       if (this.sinceMedian++ >= 8 || norm > factor * this.cachedMedian) {
-        this.cachedMedian = this.median(this.norms, 0, 1, this.filled);
+        this.cachedMedian = this.quantile(this.norms, 0, 1, this.filled, this.options.quantile);
         this.sinceMedian = 0;
       }
       const median = this.cachedMedian;
@@ -169,9 +196,9 @@ export class TrainingWatch {
       if (exploding) {
         this.globalNorm = norm;
         this.globalMedian = median;
-        // The blocks to blame are found when an episode starts, not on every step of it: a median
-        // per block is the costliest thing the watch does.
-        if (!wasExploding) this.flagBlocks();
+        // The blocks to blame are those of the step an episode starts, not of every step of it;
+        // their medians wait until the diagnostics are read (see episodeRing).
+        if (!wasExploding) this.beginEpisode();
       }
     }
     // Record after judging: a norm is compared with the steps before it.
@@ -186,19 +213,29 @@ export class TrainingWatch {
     if (wasExploding) {
       this.explodingSince = -1;
       this.flagged = [];
+      this.flagPending = false;
       return true;
     }
     return false;
   }
 
-  /** Blocks whose gradient grew most against their own recent median. */
+  /** Keeps what the blame of a new episode needs: a copy, no sorting (that waits for `flagBlocks`). */
+  private beginEpisode(): void {
+    this.episodeRing.set(this.blockNorms);
+    this.episodeCurrent.set(this.current);
+    this.episodeFilled = this.filled;
+    this.flagPending = true;
+  }
+
+  /** Blocks whose gradient grew most against their own median before the episode began. */
   private flagBlocks(): void {
+    this.flagPending = false;
     const nb = this.blocks.length;
     const { factor } = this.options;
     const all: { block: BlockLayout; norm: number; median: number; ratio: number }[] = [];
     for (let k = 0; k < nb; k++) {
-      const median = this.median(this.blockNorms, k, nb, this.filled);
-      const norm = this.current[k];
+      const median = this.median(this.episodeRing, k, nb, this.episodeFilled);
+      const norm = this.episodeCurrent[k];
       const ratio = median > 0 ? norm / median : norm > 0 ? Number.POSITIVE_INFINITY : 0;
       all.push({ block: this.blocks[k], norm, median, ratio });
     }
@@ -209,6 +246,11 @@ export class TrainingWatch {
 
   /** Median of `count` numbers a[start], a[start + stride], … (sorted in a reused buffer). */
   private median(a: Float64Array, start: number, stride: number, count: number): number {
+    return this.quantile(a, start, stride, count, 0.5);
+  }
+
+  /** The q-quantile (linear between neighbours) of `count` numbers a[start], a[start + stride], …. */
+  private quantile(a: Float64Array, start: number, stride: number, count: number, q: number): number {
     const buf = this.sortBuffer;
     for (let i = 0; i < count; i++) buf[i] = a[start + i * stride];
     // Insertion sort: the window is small, and a typed array's own sort would need a subarray view.
@@ -221,7 +263,10 @@ export class TrainingWatch {
       }
       buf[j + 1] = v;
     }
-    return count % 2 === 1 ? buf[(count - 1) >> 1] : 0.5 * (buf[count / 2 - 1] + buf[count / 2]);
+    const at = q * (count - 1);
+    const lo = Math.floor(at);
+    const hi = Math.min(count - 1, lo + 1);
+    return buf[lo] + (at - lo) * (buf[hi] - buf[lo]);
   }
 
   private observeRelus(trainer: Trainer, step: number): boolean {

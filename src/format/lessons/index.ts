@@ -3,7 +3,7 @@
  * documents, and the lessons that ship with the app. The lesson itself (types, checks, replay) is
  * the engine's: src/engine/lessons.
  */
-export { builtinLessons, findLesson, LESSON_FILES } from './builtin';
+export { builtinLessons, findLesson, lessonFiles } from './builtin';
 export { type LessonLoadResult, parseLesson, validateLesson } from './load';
 export {
   LESSON_FORMAT,

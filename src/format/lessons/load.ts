@@ -323,6 +323,13 @@ function checkSteps(
           message: `no node of the document has id \`${id}\``,
         });
     });
+    step.highlight?.notes?.forEach((note, k) => {
+      if (!nodeIds.has(note.node))
+        problems.push({
+          path: `${at}.highlight.notes[${k}].node`,
+          message: `no node of the document has id \`${note.node}\``,
+        });
+    });
     step.highlight?.edges?.forEach((id, k) => {
       if (!edgeIds.has(id))
         problems.push({

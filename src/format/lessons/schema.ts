@@ -29,7 +29,7 @@ export const LESSON_FORMAT = 'neurograph-lesson';
 export const LESSON_VERSION = 1;
 
 /** Longest training a lesson may ask for in one action or variant (the UI runs it in a worker). */
-export const MAX_TRAIN_STEPS = 100_000;
+export const MAX_TRAIN_STEPS = 1_000_000;
 
 const text = (what: string) => z.string().min(1).meta({ description: what });
 
@@ -148,6 +148,15 @@ export const highlightSchema = z.strictObject({
     .array(z.string().min(1))
     .optional()
     .meta({ description: 'Ids of edges to highlight (an edge into a neuron is its weight).' }),
+  notes: z
+    .array(
+      z.strictObject({
+        node: z.string().min(1).meta({ description: 'Id of the node the note sits next to.' }),
+        text: text('The note, in Markdown with $…$ for KaTeX; shown on the canvas above the node.'),
+      }),
+    )
+    .optional()
+    .meta({ description: 'Notes pinned next to nodes on the canvas while the step is shown.' }),
 });
 
 const numbersByName = (what: string) =>
@@ -196,7 +205,10 @@ export const documentRefSchema = z
 export const variantSchema = z.strictObject({
   id: slug,
   title: text('Short name of the variant.'),
-  change: text('The one change from the lesson’s document, in Markdown.'),
+  change: text('The change from the lesson’s document, in Markdown (each one, when there are several).'),
+  changes: z.number().int().min(1).optional().meta({
+    description: 'How many separate changes from the lesson’s document (default 1); the panel shows it.',
+  }),
   document: documentRefSchema,
   checks: z
     .array(checkSchema)

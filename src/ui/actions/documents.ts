@@ -1,7 +1,5 @@
-/** Opening documents from the toolbar: New, the examples, and showing what was opened. */
-import { borderAt3 } from '../../engine/examples/border';
+/** Opening documents: New, a generated graph laid out, and showing what was opened (examples: ./examples.ts). */
 import type { NamedGraph } from '../../engine/examples/document';
-import { buildMlp } from '../../engine/examples/mlp';
 import type { NeurographDocument } from '../../format';
 import {
   type DocumentData,
@@ -15,70 +13,6 @@ import {
 } from '../../store';
 import { estimateNodeSize } from '../canvas/node-size';
 import { showViewport } from './flow';
-
-export interface Example {
-  id: string;
-  title: string;
-  description: string;
-  build(): NamedGraph;
-}
-
-export const EXAMPLES: readonly Example[] = [
-  {
-    id: 'border',
-    title: 'Border at x = 3',
-    description: 'One ReLU neuron learns where class 1 begins — and diverges.',
-    build: borderAt3,
-  },
-  {
-    id: 'xor',
-    title: 'XOR, neuron by neuron',
-    description: 'A 2-3-1 network: every edge is a weight you can see.',
-    build: () =>
-      buildMlp({
-        name: 'XOR, neuron by neuron',
-        sizes: [2, 3, 1],
-        hidden: 'tanh',
-        output: 'sigmoid',
-        level: 'neuron',
-        dataset: { dataset: 'xor', batchSize: 4 },
-        loss: { kind: 'loss.mse' },
-        optimizer: { kind: 'opt.adam', params: { lr: 0.05 } },
-      }),
-  },
-  {
-    id: 'circle',
-    title: 'Circle, 2-4-4-1',
-    description: 'Two hidden layers of neurons separate the inside of a circle.',
-    build: () =>
-      buildMlp({
-        name: 'Circle, 2-4-4-1',
-        sizes: [2, 4, 4, 1],
-        hidden: 'relu',
-        output: 'sigmoid',
-        level: 'neuron',
-        dataset: { dataset: 'circle', batchSize: 20 },
-        loss: { kind: 'loss.mse' },
-        optimizer: { kind: 'opt.adam', params: { lr: 0.02 } },
-      }),
-  },
-  {
-    id: 'spiral',
-    title: 'Spiral with dense layers',
-    description: 'A 2-16-16-1 network drawn as layers.',
-    build: () =>
-      buildMlp({
-        name: 'Spiral with dense layers',
-        sizes: [2, 16, 16, 1],
-        hidden: 'tanh',
-        output: 'sigmoid',
-        level: 'dense',
-        dataset: { dataset: 'spiral', batchSize: 20 },
-        loss: { kind: 'loss.mse' },
-        optimizer: { kind: 'opt.adam', params: { lr: 0.01 } },
-      }),
-  },
-];
 
 const UNDO_TOAST_MS = 10_000;
 
@@ -136,10 +70,6 @@ export function openLaidOut(graph: NamedGraph): void {
     ...graph,
     nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })),
   });
-}
-
-export function openExample(example: Example): void {
-  openLaidOut(example.build());
 }
 
 /** New: an empty network; the previous one stays a click away (toast) and one Ctrl+Z away. */

@@ -21,7 +21,9 @@ import { FitOnRequest } from './FitOnRequest';
 import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow-elements';
 import * as on from './handlers';
 import { edgeTypes, nodeTypes } from './node-types';
+import { OverviewEdges } from './OverviewEdges';
 import { Toast } from './Toast';
+import { selectFar, useZoomDetail } from './zoom-detail';
 import './canvas-perf.css';
 
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
@@ -30,10 +32,13 @@ const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 /**
- * Past this many nodes only what is on screen is drawn: every drawn node and edge costs React Flow
- * work on each frame of a pan or drag (bench/UI-RESULTS.md). Smaller networks draw everything.
+ * Past this many nodes the network is "big": only what is on screen is drawn, and zoomed out its
+ * edges are drawn as a few paths (OverviewEdges) instead of React Flow edges. Every drawn node and
+ * edge costs React Flow work on each frame of a pan or drag (bench/UI-RESULTS.md). Smaller
+ * networks draw everything, always.
  */
-const DRAW_VISIBLE_ONLY_FROM = 250;
+const BIG_NETWORK_FROM = 250;
+const NO_EDGES: FlowEdge[] = [];
 const selectSnap = (s: { snapToGrid: boolean }) => s.snapToGrid;
 
 /** A double-click on the empty canvas opens quick-add there. */
@@ -55,6 +60,9 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
   const edges = useFlowEdges();
   const pane = useRef<HTMLDivElement>(null);
   const snap = usePrefs(selectSnap);
+  const far = useZoomDetail(selectFar);
+  const big = nodes.length > BIG_NETWORK_FROM;
+  const overview = big && far;
   // A document already there at start (restored by persistence) is shown where it was saved, or fitted.
   useEffect(() => {
     const { nodes: initial, viewport } = useDocument.getState();
@@ -70,11 +78,13 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       onPointerMove={trackPointer}
       onPointerDown={on.onPointerDown}
       data-testid="canvas"
+      data-far={far || undefined}
+      data-overview={overview || undefined}
       aria-label="Network canvas"
     >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
-        edges={edges}
+        edges={overview ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         colorMode={colorMode}
@@ -99,7 +109,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
         zoomOnDoubleClick={false}
         panActivationKeyCode={null}
         snapToGrid={snap}
-        onlyRenderVisibleElements={nodes.length > DRAW_VISIBLE_ONLY_FROM}
+        onlyRenderVisibleElements={big}
         snapGrid={SNAP_GRID}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
@@ -124,6 +134,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
         <ConnectionHint />
         <FitOnRequest />
         <EdgeLabelLayer />
+        {overview && <OverviewEdges />}
       </ReactFlow>
       <EmptyState />
       <Toast />

@@ -1,5 +1,5 @@
 import { useDocument, useSaveStatus } from '../../store';
-import { EXAMPLES, openExample } from '../actions/documents';
+import { EXAMPLES, openExample } from '../actions/examples';
 import { useGallery } from '../gallery/state';
 
 const selectEmpty = (s: { nodes: unknown[] }) => s.nodes.length === 0;

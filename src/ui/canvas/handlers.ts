@@ -28,6 +28,7 @@ import { placed } from '../actions/place';
 import { useQuickAdd } from '../quick-add/state';
 import { DEFAULT_DROP_OFFSET, KIND_MIME } from './drop';
 import type { FlowEdge, FlowNode } from './flow-elements';
+import { useZoomDetail } from './zoom-detail';
 
 export function onNodesChange(changes: NodeChange<FlowNode>[]): void {
   const moves: { id: string; position: { x: number; y: number } }[] = [];
@@ -58,15 +59,6 @@ export function onEdgesChange(changes: EdgeChange<FlowEdge>[]): void {
  */
 function setMoving(on: boolean): void {
   canvasElement()?.classList.toggle('is-moving', on);
-}
-
-/** Below this zoom, text on nodes and edges is too small to read: it is not drawn (canvas-perf.css). */
-export const FAR_ZOOM = 0.4;
-
-function showDetailFor(zoom: number): void {
-  const el = canvasElement();
-  const far = zoom < FAR_ZOOM;
-  if (el && el.hasAttribute('data-far') !== far) el.toggleAttribute('data-far', far);
 }
 
 /**
@@ -195,12 +187,12 @@ export function onMoveStart(): void {
 }
 
 export function onMove(_: unknown, viewport: Viewport): void {
-  showDetailFor(viewport.zoom);
+  useZoomDetail.getState().showZoom(viewport.zoom);
 }
 
 export function onMoveEnd(_: unknown, viewport: Viewport): void {
   setMoving(false);
-  showDetailFor(viewport.zoom);
+  useZoomDetail.getState().showZoom(viewport.zoom);
   useDocument.getState().setViewport(viewport);
 }
 

@@ -3,10 +3,9 @@
  * with defaults that fit the dataset's task. Every field is checked as it is typed; Build opens the
  * wired network laid out as a new document (the previous one stays a click away).
  */
-import { type ReactNode, useMemo, useState } from 'react';
+import { type InputHTMLAttributes, type ReactNode, useMemo, useState } from 'react';
 import { DATASETS, type DatasetId } from '../../engine/datasets/builtin';
 import { buildMlp } from '../../engine/examples/mlp';
-import type { ElementwiseId } from '../../engine/kinds/activation-functions';
 import {
   ACTIVATION_CHOICES,
   checkMlpForm,
@@ -14,7 +13,6 @@ import {
   type MlpField,
   type MlpForm,
   type MlpLevel,
-  type MlpOutput,
   mlpDefaults,
   optimizerChoices,
   outputChoices,
@@ -31,19 +29,25 @@ const FIRST_DATASET: DatasetId = 'circle';
 /** The last form built, so the dialog reopens where the learner left it. */
 let lastForm: MlpForm | null = null;
 
-function Row({
-  id,
-  label,
-  error,
-  hint,
-  children,
-}: {
+const DATASET_CHOICES = DATASETS.map((d) => ({ value: d.id, label: d.label }));
+
+interface FieldProps {
+  /** The control's id and test id, e.g. `mlp-loss`; the error and hint are `${id}-error`, `${id}-hint`. */
   id: string;
   label: string;
   error?: string;
   hint?: ReactNode;
-  children: ReactNode;
-}) {
+}
+
+/** The control's accessibility: described by the error while there is one (and invalid), else by the hint. */
+function described(id: string, error?: string, hint?: ReactNode) {
+  if (error) return { 'aria-invalid': true, 'aria-describedby': `${id}-error` } as const;
+  return hint ? { 'aria-describedby': `${id}-hint` } : {};
+}
+
+/** A labelled field of the form, with its error, or its hint while there is no error. */
+function Field({ children, ...field }: FieldProps & { children: ReactNode }) {
+  const { id, label, error, hint } = field;
   return (
     <div className={`field mlp__field${error ? ' field--invalid' : ''}`}>
       <label htmlFor={id} className="field__label">
@@ -65,14 +69,76 @@ function Row({
   );
 }
 
+/** A field that picks one of a list of choices. */
+function SelectField<T extends string>({
+  value,
+  choices,
+  onChange,
+  ...field
+}: FieldProps & {
+  value: T;
+  choices: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <Field {...field}>
+      <select
+        id={field.id}
+        className="input"
+        data-testid={field.id}
+        value={value}
+        // The value is one of the options, all drawn from `choices`.
+        onChange={(e) => onChange(e.target.value as T)}
+        {...described(field.id, field.error, field.hint)}
+      >
+        {choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+/** A field of typed text; `input` is passed to the <input> as it is. */
+function TextField({
+  id,
+  label,
+  error,
+  hint,
+  testId = id,
+  value,
+  onChange,
+  className = 'input',
+  ...input
+}: FieldProps & {
+  testId?: string;
+  value: string;
+  onChange: (value: string) => void;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      <input
+        id={id}
+        className={className}
+        data-testid={testId}
+        value={value}
+        autoComplete="off"
+        onChange={(e) => onChange(e.target.value)}
+        {...described(id, error, hint)}
+        {...input}
+      />
+    </Field>
+  );
+}
+
 export function MlpDialog() {
   const [form, setForm] = useState<MlpForm>(() => lastForm ?? mlpDefaults(FIRST_DATASET));
   const check = useMemo(() => checkMlpForm(form), [form]);
   const neuronProblem = useMemo(() => checkMlpForm({ ...form, level: 'neuron' }).errors.level, [form]);
   const set = <K extends MlpField>(key: K, value: MlpForm[K]) => setForm((f) => ({ ...f, [key]: value }));
   const err = (key: MlpField) => check.errors[key];
-  const invalid = (key: MlpField) =>
-    err(key) ? { 'aria-invalid': true, 'aria-describedby': `mlp-${key}-error` } : {};
 
   const build = () => {
     if (!check.spec) return;
@@ -94,40 +160,26 @@ export function MlpDialog() {
           build();
         }}
       >
-        <Row id="mlp-dataset" label="Dataset" hint={taskDescription(form.dataset)}>
-          <select
-            id="mlp-dataset"
-            className="input"
-            data-testid="mlp-dataset"
-            value={form.dataset}
-            onChange={(e) => setForm((f) => mlpDefaults(e.target.value as DatasetId, f))}
-          >
-            {DATASETS.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.label}
-              </option>
-            ))}
-          </select>
-        </Row>
+        <SelectField
+          id="mlp-dataset"
+          label="Dataset"
+          hint={taskDescription(form.dataset)}
+          value={form.dataset}
+          choices={DATASET_CHOICES}
+          onChange={(dataset) => setForm((f) => mlpDefaults(dataset, f))}
+        />
 
-        <Row
+        <TextField
           id="mlp-sizes"
           label="Layer sizes"
           error={err('sizes')}
           hint="Inputs, hidden layers, outputs — separated by dashes."
-        >
-          <input
-            id="mlp-sizes"
-            className="input mlp__sizes"
-            data-testid="mlp-sizes"
-            value={form.sizes}
-            spellCheck={false}
-            autoComplete="off"
-            data-autofocus
-            onChange={(e) => set('sizes', e.target.value)}
-            {...invalid('sizes')}
-          />
-        </Row>
+          className="input mlp__sizes"
+          value={form.sizes}
+          onChange={(sizes) => set('sizes', sizes)}
+          spellCheck={false}
+          data-autofocus
+        />
 
         <fieldset className="field mlp__field mlp__field--wide mlp__fieldset">
           <legend className="field__label">Draw as</legend>
@@ -171,99 +223,59 @@ export function MlpDialog() {
           )}
         </fieldset>
 
-        <Row id="mlp-hidden" label="Hidden activation">
-          <select
-            id="mlp-hidden"
-            className="input"
-            data-testid="mlp-hidden"
-            value={form.hidden}
-            onChange={(e) => set('hidden', e.target.value as ElementwiseId)}
-          >
-            {ACTIVATION_CHOICES.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </Row>
+        <SelectField
+          id="mlp-hidden"
+          label="Hidden activation"
+          value={form.hidden}
+          choices={ACTIVATION_CHOICES}
+          onChange={(hidden) => set('hidden', hidden)}
+        />
 
-        <Row id="mlp-output" label="Output activation" error={err('output')}>
-          <select
-            id="mlp-output"
-            className="input"
-            data-testid="mlp-output"
-            value={form.output}
-            onChange={(e) => set('output', e.target.value as MlpOutput)}
-            {...invalid('output')}
-          >
-            {outputChoices(form.dataset).map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </Row>
+        <SelectField
+          id="mlp-output"
+          label="Output activation"
+          error={err('output')}
+          value={form.output}
+          choices={outputChoices(form.dataset)}
+          onChange={(output) => set('output', output)}
+        />
 
-        <Row id="mlp-loss" label="Loss" error={err('loss')}>
-          <select
-            id="mlp-loss"
-            className="input"
-            data-testid="mlp-loss"
-            value={form.loss}
-            onChange={(e) => set('loss', e.target.value)}
-            {...invalid('loss')}
-          >
-            {lossChoices(form.dataset).map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </Row>
+        <SelectField
+          id="mlp-loss"
+          label="Loss"
+          error={err('loss')}
+          value={form.loss}
+          choices={lossChoices(form.dataset)}
+          onChange={(loss) => set('loss', loss)}
+        />
 
-        <Row id="mlp-optimizer" label="Optimizer">
-          <select
-            id="mlp-optimizer"
-            className="input"
-            data-testid="mlp-optimizer"
-            value={form.optimizer}
-            onChange={(e) => {
-              const optimizer = e.target.value;
-              setForm((f) => ({ ...f, optimizer, learningRate: suggestedLearningRate(optimizer) }));
-            }}
-          >
-            {optimizerChoices().map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </Row>
+        <SelectField
+          id="mlp-optimizer"
+          label="Optimizer"
+          value={form.optimizer}
+          choices={optimizerChoices()}
+          onChange={(optimizer) =>
+            setForm((f) => ({ ...f, optimizer, learningRate: suggestedLearningRate(optimizer) }))
+          }
+        />
 
-        <Row id="mlp-learningRate" label="Learning rate" error={err('learningRate')}>
-          <input
-            id="mlp-learningRate"
-            className="input"
-            data-testid="mlp-lr"
-            inputMode="decimal"
-            value={form.learningRate}
-            autoComplete="off"
-            onChange={(e) => set('learningRate', e.target.value)}
-            {...invalid('learningRate')}
-          />
-        </Row>
+        <TextField
+          id="mlp-learningRate"
+          label="Learning rate"
+          error={err('learningRate')}
+          testId="mlp-lr"
+          inputMode="decimal"
+          value={form.learningRate}
+          onChange={(learningRate) => set('learningRate', learningRate)}
+        />
 
-        <Row id="mlp-name" label="Name">
-          <input
-            id="mlp-name"
-            className="input"
-            data-testid="mlp-name"
-            value={form.name}
-            placeholder={check.spec?.name ?? 'MLP'}
-            autoComplete="off"
-            onChange={(e) => set('name', e.target.value)}
-          />
-        </Row>
+        <TextField
+          id="mlp-name"
+          label="Name"
+          value={form.name}
+          onChange={(name) => set('name', name)}
+          placeholder={check.spec?.name ?? 'MLP'}
+        />
 
         <div className="dialog__actions mlp__actions">
           <span className="mlp__summary" data-testid="mlp-summary">

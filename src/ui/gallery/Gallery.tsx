@@ -9,10 +9,9 @@ import { EXAMPLES, type Example } from '../../engine/examples';
 import type { Lesson } from '../../engine/lessons';
 import type { NeurographDocument } from '../../format';
 import { builtinLessons } from '../../format/lessons';
-import { openLaidOut } from '../actions/documents';
+import { openExample } from '../actions/examples';
 import { Modal } from '../dialogs/Modal';
 import { ImportIcon } from '../icons';
-import { useLesson } from '../lessons/lesson-app';
 import { Markdown } from '../lessons/Markdown';
 import { GraphPreview } from './GraphPreview';
 import { openLesson, pickLessonFile, useGallery } from './state';
@@ -26,12 +25,6 @@ function lessonsOrNone(): readonly AppLesson[] {
     // An invalid built-in lesson is a bug the tests catch; the examples still open.
     return [];
   }
-}
-
-function openExample(example: Example): void {
-  useGallery.getState().close();
-  useLesson.getState().close();
-  openLaidOut(example.build());
 }
 
 function ExampleCard({ example, lesson }: { example: Example; lesson?: AppLesson }) {

@@ -92,6 +92,13 @@ function StepView() {
   );
 }
 
+const COUNT_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six'];
+
+/** "one change", "three changes". */
+export function changesLabel(n: number): string {
+  return `${COUNT_WORDS[n] ?? n} change${n === 1 ? '' : 's'}`;
+}
+
 function VariantCard({ id }: { id: string }) {
   const lesson = useLesson(selectLesson)!;
   const active = useLesson(selectVariant) === id;
@@ -101,7 +108,15 @@ function VariantCard({ id }: { id: string }) {
   const v = lesson.variants.find((x) => x.id === id)!;
   return (
     <article className={`variant-card${active ? ' is-active' : ''}`} data-testid={`variant-${v.id}`}>
-      <h4 className="variant-card__title">{v.title}</h4>
+      <h4 className="variant-card__title">
+        {v.title}{' '}
+        <span
+          className={`variant-card__changes${(v.changes ?? 1) > 1 ? ' is-several' : ''}`}
+          data-testid="variant-changes"
+        >
+          {changesLabel(v.changes ?? 1)}
+        </span>
+      </h4>
       <Markdown className="lesson-md variant-card__change" source={v.change} />
       <p className="variant-card__claim" data-testid="variant-claim">
         After {v.trainSteps.toLocaleString('en-US')} steps: <b>{passSummary(v.passes)}</b>
@@ -157,10 +172,10 @@ function VariantsView() {
   return (
     <section className="lesson-variants" data-testid="lesson-variants">
       <p className="lesson-step__count">After the steps</p>
-      <h3 className="lesson-step__title">Variants: one change each</h3>
+      <h3 className="lesson-step__title">Variants: what a change does</h3>
       <p className="lesson-variants__lead">
-        Each variant is the lesson’s network with one thing changed. Try one: it opens untrained, with checks
-        of its own; train it for its stated number of steps and watch the checks.
+        Each variant is the lesson’s network with one thing changed, unless its card says more. Try one: it
+        opens untrained, with checks of its own; train it for its stated number of steps and watch the checks.
       </p>
       {variant && (
         <p className="lesson-variants__loaded">

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { LessonState } from '../../store/lesson';
 import { CloseIcon } from '../icons';
 import { Inspector } from '../inspector/Inspector';
+import { CanvasNotes } from './CanvasNotes';
 import { LessonPanel } from './LessonPanel';
 import { useLesson } from './lesson-app';
 
@@ -56,6 +57,7 @@ function LessonSide({ className }: { className?: string }) {
       <div className="lesson-side__body" role="tabpanel">
         {tab === 'lesson' ? <LessonPanel /> : <Inspector className="lesson-side__inspector" />}
       </div>
+      <CanvasNotes />
     </aside>
   );
 }

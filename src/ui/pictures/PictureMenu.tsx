@@ -1,6 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
-import { useEffect, useRef, useState } from 'react';
-import { ChevronIcon } from '../icons';
+import { useState } from 'react';
+import { DropdownMenu, type MenuItem } from '../menu/DropdownMenu';
 import { exportCanvasPicture, type PictureBackground, type PictureFormat } from './pictures';
 import './pictures.css';
 
@@ -54,61 +54,28 @@ const PictureIcon = () => (
 
 /** "Picture": the whole network as a PNG or SVG file, every node in frame. */
 export function PictureMenu() {
-  const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
   const flow = useReactFlow();
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !root.current?.contains(e.target as Node))
-        setOpen(false);
-    };
-    document.addEventListener('pointerdown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('pointerdown', close);
-      document.removeEventListener('keydown', close);
-    };
-  }, [open]);
+  const items: MenuItem[] = ITEMS.map((item) => ({
+    id: item.id,
+    title: item.title,
+    description: item.text,
+    onSelect: () => {
+      setBusy(true);
+      void exportCanvasPicture(flow, item.format, item.background).finally(() => setBusy(false));
+    },
+  }));
   return (
-    <div className="menu" ref={root}>
-      <button
-        type="button"
-        className="btn"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        title="A picture of the whole network, as PNG or SVG"
-        disabled={busy}
-        data-testid="picture-menu"
-        aria-label="Picture of the network"
-        onClick={() => setOpen((o) => !o)}
-      >
-        <PictureIcon />
-        <span className="toolbar__label">Picture</span>
-        <ChevronIcon />
-      </button>
-      {open && (
-        <div className="menu__list" role="menu" aria-label="Export picture">
-          {ITEMS.map((item) => (
-            <button
-              key={item.id}
-              type="button"
-              role="menuitem"
-              className="menu__item"
-              data-testid={`picture-${item.id}`}
-              onClick={() => {
-                setOpen(false);
-                setBusy(true);
-                void exportCanvasPicture(flow, item.format, item.background).finally(() => setBusy(false));
-              }}
-            >
-              <span className="menu__title">{item.title}</span>
-              <span className="menu__description">{item.text}</span>
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
+    <DropdownMenu
+      icon={<PictureIcon />}
+      label="Picture"
+      title="A picture of the whole network, as PNG or SVG"
+      listLabel="Export picture"
+      items={items}
+      testIdPrefix="picture-"
+      buttonTestId="picture-menu"
+      buttonAriaLabel="Picture of the network"
+      disabled={busy}
+    />
   );
 }

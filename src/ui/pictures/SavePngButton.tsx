@@ -1,3 +1,4 @@
+import { ImportIcon } from '../icons';
 import { pictureStem, saveElementPng } from './pictures';
 import './pictures.css';
 
@@ -29,19 +30,7 @@ export function SavePngButton({ target, what }: Props) {
         if (el) void saveElementPng(el, `${pictureStem(name)}.png`);
       }}
     >
-      <svg
-        width="12"
-        height="12"
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2.4"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-      >
-        <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4M7 10l5 5 5-5M12 15V3" />
-      </svg>
+      <ImportIcon width={12} height={12} strokeWidth="2.4" />
       PNG
     </button>
   );

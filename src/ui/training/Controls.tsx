@@ -2,7 +2,7 @@
 import { PHASES } from '../../engine/runtime/trainer';
 import { SPEEDS, type Speed } from '../../store/training';
 import { useTraining } from '../../store/training-app';
-import { PauseIcon, PhaseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
+import { PauseIcon, PhaseIcon, PlayIcon, ResetIcon, StepIcon } from '../icons';
 
 const PHASE_LABELS = { forward: 'Forward', loss: 'Loss', backward: 'Backward', update: 'Update' } as const;
 

@@ -159,7 +159,8 @@ export function LossChart() {
         ],
         axes: [
           { ...axis, size: 28 },
-          { ...axis, values: (_u, ticks) => ticks.map((t) => fmt(t)) },
+          // On a log scale uPlot passes null for the ticks it leaves unlabelled.
+          { ...axis, values: (_u, ticks) => ticks.map((t) => (t == null ? '' : fmt(t))) },
           ...(classification
             ? [
                 {

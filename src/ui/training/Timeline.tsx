@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { firstSeekable } from '../../store/training';
 import { useTraining } from '../../store/training-app';
-import { LiveIcon, RewindIcon } from './icons';
+import { LiveIcon, RewindIcon } from '../icons';
 
 export function Timeline() {
   // While playing, the timeline rests at the live end (the header counts the steps).

@@ -13,10 +13,10 @@ import {
   selectEdgeOverlay,
   selectNodeOverlay,
 } from '../../store/training-overlay';
+import { CheckIcon } from '../icons';
 import { Formula } from '../inspector/Formula';
 import { Section } from '../inspector/Section';
 import { fmt, fmtList, fmtPrecise } from './format';
-import { CheckIcon } from './icons';
 
 const STATE_LABELS: Record<string, string> = {
   velocity: 'velocity',

@@ -1,8 +1,8 @@
 import type { MathNode } from 'mathjs';
-import { BoundedCache } from './boundedCache';
+import { BoundedCache } from './bounded-cache';
 import { compileJs, toJsSource } from './codegen';
-import { parseFormula } from './parseFormula';
-import { symbolicDerivative } from './symbolicDerivative';
+import { parseFormula } from './parse-formula';
+import { symbolicDerivative } from './symbolic-derivative';
 import type { CompiledFormula, FormulaField, FormulaResult, Refusal } from './types';
 
 /**

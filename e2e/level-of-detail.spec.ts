@@ -1,0 +1,103 @@
+/**
+ * Level of detail: zoomed far out, nodes are plain cards in their family colour (no text, no
+ * ports), and a big network's edges are drawn as a few paths; zoomed back in, everything returns.
+ */
+import { expect, type Page, test } from '@playwright/test';
+import { GraphWriter } from '../src/engine/examples/document';
+import { canvas, edges, node, nodes, openEditor } from './helpers';
+
+const zoom = (page: Page) =>
+  page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+
+async function zoomOutBelow(page: Page, level: number): Promise<void> {
+  while ((await zoom(page)) >= level) {
+    await page.getByRole('button', { name: 'Zoom Out' }).click();
+    await page.waitForTimeout(250);
+  }
+}
+
+async function zoomInTo(page: Page, level: number): Promise<void> {
+  while ((await zoom(page)) < level) {
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.waitForTimeout(250);
+  }
+}
+
+/** 12 columns of 25 neurons, each fed by two of the column before: 300 nodes, 539 edges. */
+function bigDocument(): string {
+  const g = new GraphWriter();
+  for (let c = 0; c < 12; c++) {
+    for (let r = 0; r < 25; r++) {
+      g.node('neuron', `n${c}_${r}`, { x: c * 260, y: r * 110 }, { activation: 'tanh' });
+      if (c > 0) {
+        g.edge(`n${c - 1}_${r}`, 'out', `n${c}_${r}`, 'in');
+        if (r > 0) g.edge(`n${c - 1}_${r - 1}`, 'out', `n${c}_${r}`, 'in');
+      }
+    }
+  }
+  return JSON.stringify({ format: 'neurograph', version: 1, ...g.graph('Big grid', 1) });
+}
+
+test('zoomed far out a node is a plain card; zoomed in its title and ports come back', async ({ page }) => {
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('example-xor').click();
+  await expect(nodes(page).first()).toBeVisible();
+  const first = nodes(page).first();
+  await expect(first.locator('.ng-node__title')).toBeVisible();
+  await expect(first.locator('.react-flow__handle').first()).toBeVisible();
+
+  await zoomOutBelow(page, 0.4);
+  await expect(canvas(page)).toHaveAttribute('data-far');
+  await expect(first).toBeVisible();
+  await expect(first.locator('.ng-node__title')).toBeHidden();
+  await expect(first.locator('.react-flow__handle').first()).toBeHidden();
+  // A small network keeps its edges as React Flow draws them (selectable), only without labels.
+  await expect(edges(page).first()).toBeAttached();
+  await expect(page.getByTestId('overview-edges')).toHaveCount(0);
+
+  await zoomInTo(page, 0.4);
+  await expect(canvas(page)).not.toHaveAttribute('data-far');
+  await expect(first.locator('.ng-node__title')).toBeVisible();
+  await expect(first.locator('.react-flow__handle').first()).toBeVisible();
+});
+
+test('a big network seen from far draws its edges as one overview; zoomed in they are edges again', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openEditor(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles({
+    name: 'grid.neurograph.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(bigDocument()),
+  });
+  await expect(nodes(page)).toHaveCount(300, { timeout: 30_000 });
+
+  // Fitted, the whole grid is far away: every edge is in the overview, none is a React Flow edge.
+  const overview = page.getByTestId('overview-edges');
+  await expect(overview).toHaveAttribute('data-drawn', '539', { timeout: 30_000 });
+  await expect(canvas(page)).toHaveAttribute('data-overview');
+  await expect(edges(page)).toHaveCount(0);
+  expect(await zoom(page)).toBeLessThan(0.4);
+  const d = await overview.locator('path').first().getAttribute('d');
+  expect(d?.match(/M/g)?.length ?? 0).toBeGreaterThan(100);
+
+  // Dragging a node far away moves the ends of its edges in the overview.
+  const card = node(page, 'n5_12');
+  const box = (await card.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 4);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + 40, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(() => overview.locator('path').first().getAttribute('d')).not.toBe(d);
+
+  // Zoomed in, the edges on screen are React Flow edges again, with their ports and weights.
+  await zoomInTo(page, 0.5);
+  await expect(overview).toHaveCount(0);
+  await expect(canvas(page)).not.toHaveAttribute('data-overview');
+  await expect(edges(page).first()).toBeVisible();
+  await expect(page.locator('.ng-node__title').first()).toBeVisible();
+});
