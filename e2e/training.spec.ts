@@ -309,6 +309,15 @@ test('a diverging network pauses at the first number that is not finite, and say
   // The graph stays at the last finite step: the one before the step the message names.
   const at = Number(/paused at step (\d+)/.exec((await alert.textContent())!)![1]);
   await expect(page.getByTestId('train-step-count')).toHaveText(String(at - 1));
+  await expect(alert).toContainText(`Everything shown is step ${at - 1}`);
+  // Everything shown is that step's: a finite loss (not ∞), and the weight on the edge.
+  const status = page.getByTestId('train-loss');
+  await expect(status).not.toHaveText(/∞|NaN/);
+  const halted = await readShown(page, 'e1');
+  expect(Number.isFinite(halted!.loss)).toBe(true);
+  expect(Number.isFinite(halted!.weight)).toBe(true);
+  expect(Number.isFinite(halted!.grad)).toBe(true);
+  expect(halted!.delta).not.toBe(0);
   // The node concerned is badged with the same sentence.
   await expect(node(page, 'loss').getByTestId('train-node-problem')).toHaveAttribute(
     'title',
@@ -320,6 +329,42 @@ test('a diverging network pauses at the first number that is not finite, and say
   await expect(alert).toHaveCount(0);
   await expect(page.getByTestId('train-step-count')).toHaveText('0');
   await expect(page.getByTestId('train-step')).toBeEnabled();
+  // Stepping by hand to that last finite step shows the very same numbers the pause showed.
+  await focusCanvas(page);
+  for (let i = 0; i < at - 1; i++) await page.keyboard.press('.');
+  const again = await stepShown(page, 'e1', at - 1);
+  expect(again).toEqual(halted);
+  await expect(alert).toHaveCount(0);
+});
+
+test('Space steps in the training panel and adds a node on the canvas; the help lists both', async ({
+  page,
+}) => {
+  await openExample(page, 'border-at-3', 4);
+  // A click on the panel (here its chart) gives it the focus: Space steps, and no search box opens.
+  await page.getByTestId('loss-chart').locator('.train-chart__plot').click();
+  await expect(page.getByTestId('training-panel')).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('train-step-count')).toHaveText('2');
+  await expect(page.getByTestId('quick-add')).toHaveCount(0);
+  // The help dialog says so.
+  await page.keyboard.press('?');
+  const dialog = page.getByTestId('shortcuts-dialog');
+  const row = dialog.getByRole('row').filter({ has: page.locator('kbd', { hasText: /^Space$/ }) });
+  await expect(row.filter({ hasText: 'once you have clicked the training panel' })).toHaveCount(1);
+  await expect(row.filter({ hasText: 'Add a node' })).toHaveCount(1);
+  await expect(dialog.getByRole('row').filter({ hasText: 'play / pause' })).toContainText('P');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // On the canvas Space is quick-add's, and → steps.
+  await focusCanvas(page);
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('train-step-count')).toHaveText('3');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('quick-add')).toBeVisible();
+  await expect(page.getByTestId('train-step-count')).toHaveText('3');
 });
 
 test('explains an edge’s gradient with this step’s numbers, and verifies it by finite differences', async ({

@@ -76,6 +76,12 @@ export interface InputSlot extends Slot {
   sourceKind: string;
   /** The weight block owned by this edge, if the node asked for one. */
   weight?: Block;
+  /**
+   * The source's own input, when the compiler fused this edge with its source (see `fuses` and
+   * compiler/fusion.ts): the consumer then writes the gradient of this slot itself, and the
+   * source's backward adds nothing.
+   */
+  sourceInput?: Slot;
 }
 
 export interface BuildContext<P> {
@@ -92,6 +98,25 @@ export interface BuildContext<P> {
   scratch: Record<string, Slot>;
   /** The node's own parameter blocks by name. */
   blocks: Record<string, Block>;
+  /**
+   * Set when the node's only consumer was fused with it (see `fuses`): that consumer computes the
+   * gradient of this node's input itself, so backward must add nothing to its inputs' gradients.
+   * Forward is unchanged (the canvas shows its values, and the consumer may read them).
+   */
+  fusedIntoConsumer?: boolean;
+}
+
+/**
+ * A consumer that computes "source, then itself" in one stable step when fed straight by a node of
+ * kind `source` at its input `port` (a categorical cross-entropy reading a softmax: the loss from
+ * the logits by log-sum-exp, ∂L/∂z = p − y). Fused only when that edge is the source's one
+ * consumer and the source has a single input; otherwise both run as usual.
+ */
+export interface Fusion<P> {
+  port: string;
+  source: string;
+  /** Whether these parameters make the node fuse (e.g. only when it reads probabilities). */
+  when?(p: P): boolean;
 }
 
 /**
@@ -146,6 +171,8 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   validate?(p: ParamValues<S>): string[];
   shape?(ctx: ShapeContext<ParamValues<S>>): Shape;
   build?(ctx: BuildContext<ParamValues<S>>): Op;
+  /** Fuses this node with its source at one input (see Fusion). */
+  fuses?: Fusion<ParamValues<S>>;
   /** Data kinds: the table they supply. */
   data?(p: ParamValues<S>): DataTable;
   /** Optimizer kinds: the update rule. */

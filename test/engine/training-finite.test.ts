@@ -63,6 +63,50 @@ describe('non-finite numbers pause the session', () => {
     expect(session.step()).toBe(true);
   });
 
+  it('shows the last finite step everywhere: loss, step, batch, values, gradients, Δθ and the chart', () => {
+    const graph = withParams(example('border-at-3'), 'opt.sgd', { lr: 10 });
+    const session = new TrainingSession({ evaluateEvery: 0 });
+    session.load(graph);
+    session.run({ steps: 10_000 });
+    const report = session.nonFinite!;
+    const last = report.step - 1;
+    expect(last).toBeGreaterThan(1);
+    // The same graph, run to the last finite step and shown there by a healthy session.
+    const healthy = new TrainingSession({ evaluateEvery: 0 });
+    healthy.load(graph);
+    healthy.run({ steps: last });
+    const want = healthy.snapshot({ lossesFrom: 1 })!;
+    const got = session.snapshot({ lossesFrom: 1 })!;
+    expect(Number.isFinite(got.loss)).toBe(true);
+    expect(got.loss).toBe(want.loss);
+    expect(got).toMatchObject({
+      step: last,
+      liveStep: last,
+      epoch: want.epoch,
+      seeking: false,
+      paused: true,
+    });
+    expect(got.phase.last).toBe('update');
+    expect(got.phase.next).toBe('forward');
+    for (const key of ['theta', 'thetaGrad', 'delta'] as const) expect(got[key]).toEqual(want[key]);
+    expect(got.values).toEqual(want.values);
+    expect(got.grads).toEqual(want.grads);
+    expect(got.batch).toEqual(want.batch);
+    expect(got.optimizer).toEqual(want.optimizer);
+    expect(got.losses).toEqual(want.losses);
+    expect(Array.from(got.losses.values).every(Number.isFinite)).toBe(true);
+    // Seeking back and returning shows the last finite step again, not the broken one.
+    session.seek(1);
+    expect(session.snapshot()!.seeking).toBe(true);
+    session.seek(null);
+    expect(session.snapshot()!.loss).toBe(want.loss);
+    expect(session.snapshot()!.values).toEqual(want.values);
+    session.seek(last);
+    expect(session.snapshot()!.seeking).toBe(false);
+    // The gradient explained is that step's too (the broken step's was astronomically larger).
+    expect(session.verifyGradient(0).analytic).toBe(want.thetaGrad[0]);
+  });
+
   it('catches a weight that overflows in the update, naming it, and restores θ', () => {
     // L = a · 10^308: ∂L/∂a = 10^308 is finite, but a − 10 · 10^308 is −Infinity.
     const g = new GraphBuilder();

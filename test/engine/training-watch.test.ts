@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Trainer } from '../../src/engine';
-import { TrainingSession, TrainingWatch, type WatchDiagnostic } from '../../src/engine/training';
+import { EXAMPLES, type Graph, type Trainer } from '../../src/engine';
+import {
+  TrainingSession,
+  TrainingWatch,
+  type WatchDiagnostic,
+  type WatchOptions,
+} from '../../src/engine/training';
 import { example, planOf } from '../worker/training-graphs';
 import { GraphBuilder } from './graph-builder';
 
@@ -114,6 +119,35 @@ describe('rising loss', () => {
   });
 });
 
+describe('rising loss, step by step', () => {
+  it('warns on the K-th step in a row the smoothed loss rises, and not before; a fall ends it', () => {
+    const plan = planOf(example('circle'));
+    const t = {
+      plan,
+      step: 0,
+      loss: 1,
+      thetaGrad: new Float64Array(plan.paramCount),
+      runtime: { n: 0 },
+    } as unknown as Trainer & { step: number; loss: number };
+    const watch = new TrainingWatch(plan, { k: 4, smoothing: 1 });
+    const at = (step: number, loss: number) => {
+      t.step = step;
+      t.loss = loss;
+      watch.observe(t);
+      return watch.diagnostics.find((d) => d.code === 'loss-rising');
+    };
+    at(1, 1);
+    expect(at(2, 0.9)).toBeUndefined();
+    for (let s = 3; s <= 5; s++) expect(at(s, s)).toBeUndefined(); // rising 3 steps: not yet
+    const warning = at(6, 6)!; // the 4th
+    expect(warning).toMatchObject({ since: 3, severity: 'warning' });
+    expect(warning.message).toMatch(/^The loss has been going up since step 3 \(4 or more steps in a row/);
+    expect(warning.message).toContain('learning rate');
+    expect(at(7, 7)).toBeDefined();
+    expect(at(8, 6.5)).toBeUndefined();
+  });
+});
+
 describe('exploding gradients', () => {
   /** A stand-in trainer: the watch reads θ's gradient, the loss, the step and the batch size. */
   function fake(plan: Trainer['plan']) {
@@ -197,7 +231,7 @@ describe('exploding gradients', () => {
     const plan = planOf(example('circle'));
     const t = fake(plan);
     const quiet = new TrainingWatch(plan);
-    const byMedian = new TrainingWatch(plan, { quantile: 0.5 });
+    const byMedian = new TrainingWatch(plan, { quantile: 0.5, confirm: 1 });
     let medianAlarms = 0;
     for (let s = 1; s <= 400; s++) {
       t.step = s;
@@ -237,5 +271,79 @@ describe('exploding gradients', () => {
     expect(global).toMatchObject({ code: 'exploding-gradients', since: 4 });
     expect(blocks[0]).toMatchObject({ code: 'exploding-gradient', edgeId: 'e1', nodeId: 'neuron' });
     expect(blocks[0].message).toMatch(/^The gradient of the weight w jumped to/);
+  });
+});
+
+describe('exploding gradients over the built-in examples', () => {
+  /** Steps each example states it needs (its `result`); the border example diverges by design. */
+  const statedSteps = (result: string) => Number(/([\d,]+) steps/.exec(result)?.[1].replace(',', '') ?? 1);
+  /** The steps at which an `exploding-gradients` warning appears (each episode once). */
+  function alarms(graph: Graph, steps: number, watch: WatchOptions = {}): number[] {
+    const session = new TrainingSession({ evaluateEvery: 0, watch });
+    session.load(graph);
+    const out: number[] = [];
+    let was = false;
+    for (let s = 0; s < steps && session.step(); s++) {
+      const on = session.diagnostics.some((d) => d.code === 'exploding-gradients');
+      if (on && !was) out.push(session.currentStep);
+      was = on;
+    }
+    return out;
+  }
+  /** The rule before: one step 10× above the recent 90th percentile, no floor. */
+  const before: WatchOptions = { confirm: 1, jump: Number.POSITIVE_INFINITY, earlyFloor: false };
+  const sgd = (graph: Graph, lr: number): Graph => ({
+    ...graph,
+    nodes: graph.nodes.map((n) => (n.kind === 'opt.adam' ? { ...n, kind: 'opt.sgd', params: { lr } } : n)),
+  });
+
+  for (const ex of EXAMPLES.filter((e) => e.id !== 'border-at-3')) {
+    it(`raises none while ${ex.id} trains for its stated steps`, { timeout: 60_000 }, () => {
+      expect(alarms(ex.build(), statedSteps(ex.result))).toEqual([]);
+    });
+  }
+
+  it('raises none late in a long healthy circle run, where the single-step rule raised several', {
+    timeout: 60_000,
+  }, () => {
+    const graph = example('circle');
+    expect(alarms(graph, 20_000, before).length).toBeGreaterThan(10);
+    expect(alarms(graph, 20_000)).toEqual([]);
+  });
+
+  for (const lr of [0.5, 1]) {
+    it(`still catches the sine fit diverging under SGD at lr ${lr}, at most one step later`, () => {
+      const graph = sgd(example('sine'), lr);
+      const old = alarms(graph, 100, before);
+      const now = alarms(graph, 100);
+      expect(old.length).toBeGreaterThan(0);
+      expect(now[0] - old[0]).toBeGreaterThanOrEqual(0);
+      expect(now[0] - old[0]).toBeLessThanOrEqual(1);
+    });
+  }
+
+  it('counts a single huge jump at once, and a single 10–100× spike only if the next step stays high', () => {
+    const plan = planOf(example('circle'));
+    const t = {
+      plan,
+      step: 0,
+      loss: 1,
+      thetaGrad: new Float64Array(plan.paramCount),
+      runtime: { n: 0 },
+    } as unknown as Trainer & { step: number };
+    const watch = new TrainingWatch(plan);
+    const at = (s: number, g: number) => {
+      t.step = s;
+      t.thetaGrad.fill(g);
+      watch.observe(t);
+      return watch.diagnostics.find((d) => d.code === 'exploding-gradients');
+    };
+    for (let s = 1; s <= 30; s++) at(s, 0.01);
+    expect(at(31, 0.3)).toBeUndefined(); // 30×, alone
+    expect(at(32, 0.01)).toBeUndefined();
+    expect(at(33, 0.3)).toBeUndefined(); // 30×…
+    expect(at(34, 0.3)).toMatchObject({ since: 33 }); // …twice: since the first of the two
+    for (let s = 35; s <= 90; s++) at(s, 0.01);
+    expect(at(91, 2)).toMatchObject({ since: 91 }); // 200×: at once
   });
 });

@@ -248,6 +248,26 @@ export const handMadeCases = (): Case[] => [
   mathAndCustom(),
   formulas(),
   classifier(),
+  hugeLogitGap(),
   noOptimizer(),
   ...objectiveAndZeroLogits(),
 ];
+
+/**
+ * A softmax read only by a cross-entropy, at a logit gap of 1000: the engine fuses the pair
+ * (compiler/fusion.ts) and the export works from the logits too, so both keep the true loss (1000
+ * per misclassified example, where −log p would be ∞) and the exact gradient p − y.
+ */
+function hugeLogitGap(): Case {
+  const g = new GraphBuilder(5);
+  const data = g.node(
+    'dataset',
+    { dataset: 'gaussians3', n: 45, noise: 0.8, batchSize: 8 },
+    { label: 'data' },
+  );
+  const logits = g.chain('dense', { units: 3, biases: [1000, 0, 0] }, [data, 'features']);
+  const s = g.chain('act.softmax', {}, logits);
+  const loss = g.loss('loss.cce', s, [data, 'target']);
+  g.edge([loss, 'loss'], [g.node('opt.sgd', { lr: 0.5 }), 'loss']);
+  return { name: 'softmax into CCE at a logit gap of 1000 (fused)', graph: g.graph() };
+}

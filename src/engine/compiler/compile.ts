@@ -8,11 +8,13 @@ import type { Graph, NodeId } from '../graph';
 import { type AnyKind, ShapeError } from '../kind';
 import { describePortType, type InputPortSpec, type OutputPortSpec, VALUE_TYPES } from '../ports';
 import { getKind } from '../registry';
+import { fuse } from './fusion';
 import { layOut } from './layout';
 import { type InEdge, incomingAt, indexOfPort, type NodeInfo } from './node-info';
 import type { Plan } from './plan';
 import { resolveNode } from './resolve-node';
 import { shapeOf } from './shape-memo';
+import { tableOf } from './table-memo';
 import { findCycle, topoSort } from './topo-sort';
 
 export interface CompileResult {
@@ -243,11 +245,12 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
     }
   }
 
+  // The table is remembered per data node parameters (see table-memo.ts).
   let table: DataTable | undefined;
   const dataNode = dataNodes[0];
   if (dataNode?.kind.data) {
     try {
-      table = dataNode.kind.data(dataNode.params);
+      table = tableOf(dataNode.kind, dataNode.params);
     } catch (e) {
       error({
         code: 'bad-param',
@@ -259,14 +262,13 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
 
   if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, diagnostics };
 
-  // 7. Layout.
-  return {
-    plan: layOut(graph, list, order, {
-      table,
-      dataNode,
-      optimizer,
-      losses: optimized ? lossNodes.filter((l) => optimized.has(l.node.id)) : lossNodes,
-    }),
-    diagnostics,
-  };
+  // 7. Layout, then the pairs of nodes that run as one (a softmax and its cross-entropy).
+  const plan = layOut(graph, list, order, {
+    table,
+    dataNode,
+    optimizer,
+    losses: optimized ? lossNodes.filter((l) => optimized.has(l.node.id)) : lossNodes,
+  });
+  fuse(plan);
+  return { plan, diagnostics };
 }

@@ -35,6 +35,8 @@ export interface PlanInput {
   slot: SlotLayout;
   /** The block this edge owns (a neuron's weights). */
   block?: BlockLayout;
+  /** The source's own input slot, when the compiler fused this edge with its source (fusion.ts). */
+  sourceInput?: SlotLayout;
 }
 
 export interface PlanNode {
@@ -48,6 +50,8 @@ export interface PlanNode {
   scratch: Record<string, SlotLayout>;
   /** The node's own parameter blocks by name; weights owned by incoming edges are in `inputs[…][i].block`. */
   blocks: Record<string, BlockLayout>;
+  /** Its only consumer was fused with it and writes its input's gradient (fusion.ts). */
+  fusedIntoConsumer?: boolean;
 }
 
 export interface PlanEdge {

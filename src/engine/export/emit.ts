@@ -23,6 +23,8 @@ export interface PyInput {
   sourceKind: string;
   /** The name of the parameter tensor this edge owns (a neuron's weights), shape (width,). */
   weight?: string;
+  /** The source's own input, when the compiler fused this edge with its source (compiler/fusion.ts). */
+  sourceInput?: string;
 }
 
 export interface PyContext<P> {

@@ -3,6 +3,7 @@
  * node by node in execution order from each kind's emitter (kind.torch / kind.numpy).
  */
 import type { Plan, PlanNode } from '../compiler/plan';
+import type { NodeId } from '../graph';
 import type { AnyKind } from '../kind';
 import type { PyBackend, PyContext, PyEmitter, PyInput } from './emit';
 import { pyComment } from './emit';
@@ -217,6 +218,7 @@ export function emitForward(
         width: i.slot.width,
         sourceKind: i.sourceKind,
         weight: i.block ? paramNames.get(i.block.key) : undefined,
+        sourceInput: i.sourceInput ? fusedSourceInput(plan, i.sourceNode, values) : undefined,
       }));
     }
     const blocks: Record<string, string> = {};
@@ -296,3 +298,13 @@ export const tidyBlankLines = (source: string): string =>
 
 /** A section heading: `# ------ title`, 79 characters wide. */
 export const rule = (title: string): string => `# ${'-'.repeat(Math.max(3, 76 - title.length))} ${title}`;
+
+/** The expression of a fused source's one input (its kind's forward already needed it). */
+function fusedSourceInput(
+  plan: Plan,
+  source: NodeId,
+  values: ReadonlyMap<string, string>,
+): string | undefined {
+  const own = Object.values(plan.nodes.get(source)?.inputs ?? {}).flat();
+  return own.length === 1 ? values.get(refKey(own[0].sourceNode, own[0].sourcePort)) : undefined;
+}

@@ -1,10 +1,11 @@
 /**
  * Cross-entropy losses for classifiers, each reading either probabilities or logits (raw scores).
  * Logits are the numerically safe choice: the log of a probability that rounded to 0 is −∞, while
- * the same loss written in logits never forms that probability at all.
+ * the same loss written in logits never forms that probability at all. A categorical cross-entropy
+ * fed straight by a softmax gets that safety too: the compiler fuses the pair (compiler/fusion.ts).
  */
 import { pyOperand } from '../export/emit';
-import { defineKind } from '../kind';
+import { defineKind, type Op } from '../kind';
 import { choice } from '../params';
 import { LOSS_PORTS, lossLayout, lossShape, meanLossOp } from './loss-common';
 
@@ -77,7 +78,7 @@ export const cceKind = defineKind({
   role: 'loss',
   label: 'Categorical cross-entropy',
   description:
-    'For choosing one of several classes, with one-hot targets: the loss is −log of the probability given to the right class. Feed it a softmax, or logits (the softmax is then built in and computed stably). Beware: some tutorials write −Σ y·ŷ and forget the log, which is not cross-entropy at all.',
+    'For choosing one of several classes, with one-hot targets: the loss is −log of the probability given to the right class. Feed it a softmax (read by nothing else, the two are computed together from the scores, stably), or logits (the softmax is then built in and computed stably). Beware: some tutorials write −Σ y·ŷ and forget the log, which is not cross-entropy at all.',
   formula:
     '\\ell = -\\sum_{j=1}^{m} y_j \\log \\hat p_j \\qquad \\hat p = \\hat y \\text{ or } \\operatorname{softmax}(\\hat y)',
   icon: 'CE',
@@ -131,11 +132,12 @@ export const cceKind = defineKind({
         },
       };
     }
-    // Fed straight by a Softmax node, the probabilities' gradient −y/p goes through the softmax's
-    // backward, which multiplies it by p again: exact as long as 1/p is finite. So only there the
-    // floor drops from 1e-12 to the smallest normal float, and logit gaps up to ~700 (not ~28) keep
-    // their true loss and gradient. (Fusing with the softmax would need its input, the logits, which a
-    // loss's BuildContext does not reach; the 'logits' input does that job inside one node.)
+    const fused = ctx.inputs.prediction[0].sourceInput;
+    if (fused) return fusedSoftmaxOp(ctx.values, ctx.grads, fused.offset, m, p0, t0, l0);
+    // Fed by a Softmax node that also feeds other nodes (not fused), the probabilities' gradient −y/p
+    // goes through the softmax's backward, which multiplies it by p again: exact as long as 1/p is
+    // finite. So there the floor drops from 1e-12 to the smallest normal float, and logit gaps up to
+    // ~700 (not ~28) keep their true loss and gradient.
     const floor = ctx.inputs.prediction[0].sourceKind === 'act.softmax' ? MIN_NORMAL : PROBABILITY_EPS;
     return {
       forward(n) {
@@ -159,11 +161,64 @@ export const cceKind = defineKind({
       },
     };
   },
+  // Fed by a softmax that feeds nothing else, the loss works from the softmax's input (logits).
+  fuses: { port: 'prediction', source: 'act.softmax', when: (p) => p.input === 'probabilities' },
+  // Fused with its softmax, the export works from the logits as the engine does (log-sum-exp).
   torch(ctx) {
     const p = ctx.inputs.prediction[0];
     const t = ctx.inputs.target[0].expr;
     if (ctx.params.input === 'logits') return { loss: `_cce_logits(${p.expr}, ${t})` };
+    if (p.sourceInput) return { loss: `_cce_logits(${p.sourceInput}, ${t})` };
     const floor = p.sourceKind === 'act.softmax' ? MIN_NORMAL : PROBABILITY_EPS;
     return { loss: `_cce(${p.expr}, ${t}, ${pyOperand(floor)})` };
   },
 });
+
+/**
+ * Softmax → cross-entropy as one step (compiler/fusion.ts): z is the softmax's input (logits),
+ * p its output (computed by its forward, shown on the canvas). ℓ = Σ_j y_j (log Σ_k e^z_k − z_j),
+ * with the log-sum-exp taken after subtracting the largest logit, so no probability that rounds to
+ * 0 is ever logged; backward writes ∂ℓ/∂z_j = p_j · Σ_k y_k − y_j (p − y for one-hot targets)
+ * straight into the logits' gradient, and the softmax adds nothing. ∂ℓ/∂p = −y/p is still written
+ * on the softmax's output, for display only.
+ */
+function fusedSoftmaxOp(
+  values: Float64Array,
+  grads: Float64Array,
+  z0: number,
+  m: number,
+  p0: number,
+  t0: number,
+  l0: number,
+): Op {
+  return {
+    forward(n) {
+      for (let b = 0; b < n; b++) {
+        const z = z0 + b * m;
+        const y = t0 + b * m;
+        let max = values[z];
+        for (let j = 1; j < m; j++) if (values[z + j] > max) max = values[z + j];
+        let sum = 0;
+        for (let j = 0; j < m; j++) sum += Math.exp(values[z + j] - max);
+        const lse = max + Math.log(sum);
+        let loss = 0;
+        for (let j = 0; j < m; j++) loss += values[y + j] * (lse - values[z + j]);
+        values[l0 + b] = loss;
+      }
+    },
+    backward(n) {
+      for (let b = 0; b < n; b++) {
+        const g = grads[l0 + b];
+        const y = t0 + b * m;
+        const p = p0 + b * m;
+        const z = z0 + b * m;
+        let total = 0;
+        for (let j = 0; j < m; j++) total += values[y + j];
+        for (let j = 0; j < m; j++) {
+          grads[z + j] += g * (values[p + j] * total - values[y + j]);
+          grads[p + j] -= (g * values[y + j]) / Math.max(values[p + j], MIN_NORMAL);
+        }
+      }
+    },
+  };
+}

@@ -7,7 +7,14 @@
  */
 import type { PyContext } from '../export/emit';
 import { INIT_LABELS, INIT_SCHEMES, type Init, schemeInit } from '../init';
-import { type BuildContext, defineKind, type ShapeContext, ShapeError } from '../kind';
+import {
+  type BuildContext,
+  defineKind,
+  type ParamBlockRequest,
+  type ResolvedInput,
+  type ShapeContext,
+  ShapeError,
+} from '../kind';
 import { choice, num, numbers, type ParamValues } from '../params';
 import { VALUE_TYPES } from '../ports';
 import {
@@ -40,6 +47,12 @@ const initParam = () =>
     { help: 'How weights without an explicit value are drawn (seeded by the document seed).' },
   );
 
+/** A neuron without inputs (reported by the compiler as a missing input) still has a shape. */
+const NO_EDGES: readonly ResolvedInput[] = [];
+/** Every neuron's output and scratch widths: shared, as the compiler only reads a shape. */
+const NEURON_OUTPUTS: Readonly<Record<string, number>> = Object.freeze({ out: 1 });
+const NEURON_SCRATCH: Readonly<Record<string, number>> = Object.freeze({ z: 1 });
+
 const neuronParams = {
   activation: activationParam(),
   alpha: alphaParam(),
@@ -71,21 +84,26 @@ export const neuronKind = defineKind({
     outputs: [{ id: 'out', label: 'y', type: 'scalar' }],
   }),
   shape(ctx: ShapeContext<ParamValues<typeof neuronParams>>) {
-    const edges = ctx.inputs.in ?? [];
-    const fanIn = edges.reduce((s, e) => s + e.width, 0);
-    return {
-      outputs: { out: 1 },
-      scratch: { z: 1 },
-      params: [
-        { name: 'bias', size: 1, init: { kind: 'constant', value: ctx.params.bias } },
-        ...edges.map((e) => ({
-          name: `w:${e.edgeId}`,
-          size: e.width,
-          edge: e.edgeId,
-          init: edgeInit(e.weight, e.width, schemeInit(ctx.params.init, fanIn, 1), e.edgeId),
-        })),
-      ],
-    };
+    const edges = ctx.inputs.in ?? NO_EDGES;
+    let fanIn = 0;
+    for (let k = 0; k < edges.length; k++) fanIn += edges[k].width;
+    // One init spec for every edge without an explicit weight: it depends only on the scheme and
+    // the fan-in, and blocks only read it. Each block still draws its own numbers (its key seeds them).
+    const scheme = schemeInit(ctx.params.init, fanIn, 1);
+    // The list is built at its final length, not spread from a mapped copy of the edges: a
+    // from-scratch compile of a neuron-level graph runs this once per neuron.
+    const params = new Array<ParamBlockRequest>(edges.length + 1);
+    params[0] = { name: 'bias', size: 1, init: { kind: 'constant', value: ctx.params.bias } };
+    for (let k = 0; k < edges.length; k++) {
+      const e = edges[k];
+      params[k + 1] = {
+        name: `w:${e.edgeId}`,
+        size: e.width,
+        edge: e.edgeId,
+        init: e.weight === undefined ? scheme : edgeInit(e.weight, e.width, e.edgeId),
+      };
+    }
+    return { outputs: NEURON_OUTPUTS, scratch: NEURON_SCRATCH, params };
   },
   build(ctx: BuildContext<ParamValues<typeof neuronParams>>) {
     const { values, grads, theta, thetaGrad } = ctx;
@@ -212,13 +230,8 @@ function neuronBackward(
   }
 }
 
-function edgeInit(
-  weight: number | readonly number[] | undefined,
-  width: number,
-  fallback: Init,
-  edge: string,
-): Init {
-  if (weight === undefined) return fallback;
+/** The init of an edge whose weight the document gives: one number, or one per input. */
+function edgeInit(weight: number | readonly number[], width: number, edge: string): Init {
   const values = typeof weight === 'number' ? [weight] : weight;
   if (values.length !== 1 && values.length !== width) {
     throw new ShapeError(`edge ${edge} gives ${values.length} initial weights for an input of size ${width}`);

@@ -33,6 +33,7 @@ export const softmaxKind = defineKind({
     const x0 = ctx.inputs.in[0].offset;
     const y0 = ctx.outputs.out.offset;
     const w = ctx.outputs.out.width;
+    const fused = ctx.fusedIntoConsumer === true;
     return {
       forward(n) {
         for (let b = 0; b < n; b++) {
@@ -52,6 +53,8 @@ export const softmaxKind = defineKind({
         }
       },
       backward(n) {
+        // Fused with a cross-entropy (compiler/fusion.ts): the loss wrote ∂L/∂x = p − y itself.
+        if (fused) return;
         for (let b = 0; b < n; b++) {
           const x = x0 + b * w;
           const y = y0 + b * w;

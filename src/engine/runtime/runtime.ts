@@ -77,6 +77,7 @@ export class Runtime {
         edgeId: i.edgeId,
         sourceKind: i.sourceKind,
         weight: i.block ? { offset: i.block.offset, size: i.block.size } : undefined,
+        sourceInput: i.sourceInput ? slot(i.sourceInput) : undefined,
       }));
     }
     const blocks: Record<string, Block> = {};
@@ -92,6 +93,7 @@ export class Runtime {
       outputs: mapSlots(node.outputs),
       scratch: mapSlots(node.scratch),
       blocks,
+      fusedIntoConsumer: node.fusedIntoConsumer,
     });
   }
 }

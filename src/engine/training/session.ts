@@ -152,6 +152,13 @@ export class TrainingSession {
   /** Learned values of the last run that compiled, carried into a kept load. */
   private memory: ParameterMemory | null = null;
   private seekView: SeekView | null = null;
+  /**
+   * After a non-finite number: the last finite step, recomputed like a seeked one, so everything
+   * shown (loss, values, gradients, Δθ, counters) is that step's and nothing of the broken one.
+   */
+  private haltView: SeekView | null = null;
+  /** Optimizer state after the last finite step, when the broken step had not touched it yet. */
+  private haltOptimizer: Float64Array[] | null = null;
   private seekBuffers: Omit<SeekView, 'step' | 'loss' | 'batch' | 'evaluation'> | null = null;
   private replaying = false;
   private evaluateEvery: number;
@@ -265,6 +272,8 @@ export class TrainingSession {
     this.theta0 = null;
     this.seekView = null;
     this.seekBuffers = null;
+    this.haltView = null;
+    this.haltOptimizer = null;
     this.report = null;
     this.last = null;
     this.evaluated = null;
@@ -279,6 +288,8 @@ export class TrainingSession {
     this.history!.record(0, trainer.theta, Number.NaN);
     this.watch!.reset();
     this.seekView = null;
+    this.haltView = null;
+    this.haltOptimizer = null;
     this.report = null;
     this.last = null;
     this.evaluated = this.evaluateEvery > 0 ? this.evaluateLive() : null;
@@ -339,10 +350,22 @@ export class TrainingSession {
         t.theta.set(this.history!.at(t.step - 1)!);
         t.step--;
       }
+      this.halt(t, phase);
     } else if (phase === 'update') {
       this.afterStep(t);
     }
     return phase;
+  }
+
+  /**
+   * Shows the last finite step in place of the broken one. The trainer's buffers hold the broken
+   * step's batch, loss and gradients (and, if the update failed, an optimizer state one step on),
+   * so that step is recomputed from the history on buffers of the session's own.
+   */
+  private halt(t: Trainer, phase: Phase): void {
+    this.haltOptimizer = phase === 'update' ? null : t.optimizerState.map((s) => s.slice());
+    // Buffers of its own: seeking while halted must not overwrite what going back to live shows.
+    this.haltView = this.computeView(t.step, this.makeSeekBuffers(t));
   }
 
   private afterStep(t: Trainer): void {
@@ -394,10 +417,23 @@ export class TrainingSession {
    */
   seek(step: number | null): void {
     const t = this.trainerRef;
-    if (step === null || !t || (step === t.step && t.nextPhase === 'forward')) {
+    const live = this.haltView ? this.haltView.step : t?.nextPhase === 'forward' ? t.step : -1;
+    if (step === null || !t || step === live) {
       this.seekView = null;
       return;
     }
+    this.seekBuffers ??= this.makeSeekBuffers(t);
+    this.seekView = this.computeView(step, this.seekBuffers);
+  }
+
+  /** What snapshots, explanations and the heatmap show: a seeked step, or the last finite one. */
+  private get shownView(): SeekView | null {
+    return this.seekView ?? this.haltView;
+  }
+
+  /** The view of the graph after `step`: θ from the history, that step's batch forward and backward. */
+  private computeView(step: number, buffers: NonNullable<TrainingSession['seekBuffers']>): SeekView {
+    const t = this.trainerRef!;
     const h = this.history!;
     if (!Number.isInteger(step) || step < 0 || step > t.step) {
       throw new RangeError(`Can show a step from 0 to ${t.step}, not ${step}.`);
@@ -406,8 +442,6 @@ export class TrainingSession {
     if (!h.has(step) || (step > 0 && !h.has(step - 1))) {
       throw new RangeError(`Step ${step} is no longer in the history; it reaches back to step ${first}.`);
     }
-    const buffers = this.seekBuffers ?? this.makeSeekBuffers(t);
-    this.seekBuffers = buffers;
     const { runtime: rt, before, after, delta } = buffers;
     const plan = t.plan;
     after.set(h.at(step)!);
@@ -440,7 +474,7 @@ export class TrainingSession {
     } else {
       rt.n = plan.data ? 0 : 1;
     }
-    this.seekView = { ...buffers, step, loss, batch, evaluation: null };
+    return { ...buffers, step, loss, batch, evaluation: null };
   }
 
   private makeSeekBuffers(t: Trainer): NonNullable<TrainingSession['seekBuffers']> {
@@ -482,7 +516,7 @@ export class TrainingSession {
 
   /** The prediction (or a node's output) over the input plane, for the θ shown. */
   predictGrid(options: GridOptions = {}): GridPrediction | null {
-    const evaluator = this.seekView?.evaluator ?? this.evaluator;
+    const evaluator = this.shownView?.evaluator ?? this.evaluator;
     return evaluator ? evaluator.predictGrid(options) : null;
   }
 
@@ -493,7 +527,7 @@ export class TrainingSession {
   private gradientSubject(what: string): GradientSubject {
     const t = this.trainerRef;
     if (!t) throw new Error(`Nothing to ${what}: the graph does not compile.`);
-    const view = this.seekView;
+    const view = this.shownView;
     if (!view) return t;
     return {
       plan: t.plan,
@@ -529,7 +563,8 @@ export class TrainingSession {
     const t = this.trainerRef;
     const plan = this.plan;
     if (!t || !plan) return null;
-    const view = this.seekView;
+    const view = this.shownView;
+    const seeking = this.seekView !== null;
     const step = view ? view.step : t.step;
     const rt = view ? view.runtime : t.runtime;
     const n = rt.n;
@@ -548,26 +583,31 @@ export class TrainingSession {
       step,
       epoch: view ? this.epochAt(view.step) : t.epoch,
       liveStep: t.step,
-      seeking: view !== null,
+      seeking,
       phase: { last, next, touched: last ? this.touches![last] : { nodes: [], edges: [] } },
       loss: view ? view.loss : t.loss,
       losses: { from: Math.max(1, from), values: this.history!.lossesFrom(from) },
-      evaluation: view ? view.evaluation : this.evaluated,
+      evaluation: seeking ? view!.evaluation : this.evaluated,
       theta: (view ? view.after : t.theta).slice(),
       thetaGrad: (view ? view.grad : t.thetaGrad).slice(),
       delta: (view ? view.delta : t.delta).slice(),
-      optimizer: view
-        ? null
-        : {
-            names: [...(plan.optimizer?.kind.optimizer?.state ?? [])],
-            state: t.optimizerState.map((s) => s.slice()),
-          },
+      optimizer: this.optimizerShown(seeking),
       batch: { indices, size: n, example },
       values: compact(plan, rt, rt.values, example),
       grads: compact(plan, rt, rt.grads, example),
       nonFinite: this.report,
       paused: this.report !== null,
       diagnostics: [...this.diagnostics],
+    };
+  }
+
+  /** The optimizer state of what is shown: none while seeking (the history keeps θ only). */
+  private optimizerShown(seeking: boolean): TrainingSnapshot['optimizer'] {
+    const state = this.haltView ? this.haltOptimizer : this.trainerRef!.optimizerState;
+    if (seeking || !state) return null;
+    return {
+      names: [...(this.plan!.optimizer?.kind.optimizer?.state ?? [])],
+      state: state.map((s) => s.slice()),
     };
   }
 

@@ -41,6 +41,17 @@ export interface WatchOptions {
    * steps → 11, and 10–30× fewer after that), while a diverging run is caught as early as before.
    */
   quantile?: number;
+  /**
+   * Consecutive steps a norm must stay `factor`× above its typical size to count as exploding;
+   * default 2. Late in long healthy runs a lone batch still reaches 10–25× now and then (the
+   * circle: 55 alarms in 20,000 steps with 1), and the next batch is calm again; a diverging run
+   * stays high, so asking for a second step costs it at most one step.
+   */
+  confirm?: number;
+  /** A jump this many times the typical size counts at once, without waiting for `confirm`; default 100. */
+  jump?: number;
+  /** Never take the typical size below that of the first `minHistory` norms; default true. */
+  earlyFloor?: boolean;
 }
 
 const DEFAULTS: Required<WatchOptions> = {
@@ -50,6 +61,9 @@ const DEFAULTS: Required<WatchOptions> = {
   minHistory: 10,
   smoothing: 0.1,
   quantile: 0.9,
+  confirm: 2,
+  jump: 100,
+  earlyFloor: true,
 };
 
 /** Flagged blocks named in the global message, and given a diagnostic of their own. */
@@ -76,6 +90,9 @@ export class TrainingWatch {
   private filled = 0;
   private cursor = 0;
   private explodingSince = -1;
+  /** Steps in a row so far above `factor`× (not yet an explosion while below `confirm`), and the first. */
+  private overSteps = 0;
+  private overSince = -1;
   private flagged: { block: BlockLayout; norm: number; median: number }[] = [];
   // The block norms when the current episode began (the ring, its fill, and that step's norms),
   // copied so the blocks to blame are worked out only when the diagnostics are read: late in a
@@ -87,6 +104,13 @@ export class TrainingWatch {
   private flagPending = false;
   private globalNorm = 0;
   private cachedMedian = 0;
+  /**
+   * The typical size of the first `minHistory` norms, kept for the whole run: a floor under the
+   * recent one. Late in a long healthy run the recent size shrinks 100× (most batches are learned)
+   * and a single hard batch is far above it, yet no larger than the gradients of the first steps;
+   * a diverging run outgrows those too.
+   */
+  private earlyTypical = 0;
   private sinceMedian = Number.POSITIVE_INFINITY;
   private globalMedian = 0;
   // ReLUs: per unit, the consecutive steps it stayed at or below 0, and when that began.
@@ -142,9 +166,12 @@ export class TrainingWatch {
   reset(): void {
     this.filled = 0;
     this.cachedMedian = 0;
+    this.earlyTypical = 0;
     this.sinceMedian = Number.POSITIVE_INFINITY;
     this.cursor = 0;
     this.explodingSince = -1;
+    this.overSteps = 0;
+    this.overSince = -1;
     this.flagged = [];
     this.flagPending = false;
     this.deadSteps.fill(0);
@@ -170,7 +197,7 @@ export class TrainingWatch {
   }
 
   private observeGradients(grad: Float64Array, step: number): boolean {
-    const { factor, minHistory } = this.options;
+    const { factor, minHistory, confirm, jump } = this.options;
     const w = this.norms.length;
     const nb = this.blocks.length;
     let total = 0;
@@ -187,18 +214,32 @@ export class TrainingWatch {
     let exploding = false;
     if (this.filled >= Math.min(minHistory, w)) {
       // The typical size is refreshed every few steps, and always before an explosion is declared.
+      if (this.earlyTypical === 0 && this.options.earlyFloor) {
+        this.earlyTypical = this.quantile(this.norms, 0, 1, this.filled, this.options.quantile);
+      }
       if (this.sinceMedian++ >= 8 || norm > factor * this.cachedMedian) {
-        this.cachedMedian = this.quantile(this.norms, 0, 1, this.filled, this.options.quantile);
+        const recent = this.quantile(this.norms, 0, 1, this.filled, this.options.quantile);
+        this.cachedMedian = Math.max(recent, this.earlyTypical);
         this.sinceMedian = 0;
       }
       const median = this.cachedMedian;
-      exploding = median > 0 && norm > factor * median;
-      if (exploding) {
-        this.globalNorm = norm;
-        this.globalMedian = median;
+      const over = median > 0 && norm > factor * median;
+      if (over) {
         // The blocks to blame are those of the step an episode starts, not of every step of it;
         // their medians wait until the diagnostics are read (see episodeRing).
-        if (!wasExploding) this.beginEpisode();
+        if (this.overSteps === 0 && !wasExploding) {
+          this.overSince = step;
+          this.beginEpisode();
+        }
+        this.overSteps++;
+        exploding = wasExploding || this.overSteps >= confirm || norm > jump * median;
+        if (exploding) {
+          this.globalNorm = norm;
+          this.globalMedian = median;
+        }
+      } else {
+        this.overSteps = 0;
+        if (!wasExploding) this.flagPending = false;
       }
     }
     // Record after judging: a norm is compared with the steps before it.
@@ -207,7 +248,7 @@ export class TrainingWatch {
     this.cursor = (this.cursor + 1) % w;
     if (this.filled < w) this.filled++;
     if (exploding) {
-      if (!wasExploding) this.explodingSince = step;
+      if (!wasExploding) this.explodingSince = this.overSince;
       return true;
     }
     if (wasExploding) {

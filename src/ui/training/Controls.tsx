@@ -39,7 +39,7 @@ export function Controls() {
           className="btn btn--outline"
           disabled={blocked}
           onClick={() => void t.trainStep()}
-          title="One full training step: forward, loss, backward, update (→ or .)"
+          title="One full training step: forward, loss, backward, update (→ or . on the canvas, Space in this panel)"
           data-testid="train-step"
         >
           <StepIcon />
@@ -143,8 +143,8 @@ function BatchChoice() {
         <option value="mean">batch mean</option>
         {rows.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a row can repeat within a batch.
-          <option key={i} value={i}>
-            example {i + 1} (row #{r})
+          <option key={i} value={i} title={`example ${i + 1} of the batch: row #${r} of the training split`}>
+            example {i + 1} (#{r})
           </option>
         ))}
       </select>

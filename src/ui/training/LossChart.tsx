@@ -11,7 +11,7 @@ import type { Evaluation } from '../../engine/training';
 import type { TrainingState } from '../../store/training';
 import { useTraining } from '../../store/training-app';
 import { SavePngButton } from '../pictures/SavePngButton';
-import { fmt } from './format';
+import { fmt, fmtStep, STEP_INCREMENTS } from './format';
 
 const MAX_POINTS = 1200;
 const MAX_EVALS = 150;
@@ -74,6 +74,12 @@ export function chartData(
   }
   while (e < evals.length) pushEval(evals[e++]);
   return [xs, train, test, acc];
+}
+
+/** Room for a y axis by its longest label (uPlot's 12px canvas font: ~7px a digit), its ticks and gap. */
+function axisWidth(values: readonly string[] | null): number {
+  const longest = Math.max(3, ...(values ?? []).map((v) => v.length));
+  return Math.ceil(longest * 7.2 + 20);
 }
 
 function cssVar(name: string): string {
@@ -158,9 +164,22 @@ export function LossChart() {
             : []),
         ],
         axes: [
-          { ...axis, size: 28 },
-          // On a log scale uPlot passes null for the ticks it leaves unlabelled.
-          { ...axis, values: (_u, ticks) => ticks.map((t) => (t == null ? '' : fmt(t))) },
+          // Steps: whole-number ticks, short labels (1k, 250k, 1M) and room for the widest of them,
+          // so a run of a million steps labels its axis as legibly as one of ten.
+          {
+            ...axis,
+            size: 28,
+            space: 52,
+            incrs: STEP_INCREMENTS as number[],
+            values: (_u: uPlot, ticks: number[]) => ticks.map(fmtStep),
+          },
+          // On a log scale uPlot passes null for the ticks it leaves unlabelled. The axis is as wide
+          // as its longest label (e.g. "2000", "1.5e-3"), which a fixed width used to clip.
+          {
+            ...axis,
+            values: (_u, ticks) => ticks.map((t) => (t == null ? '' : fmt(t))),
+            size: (_u: uPlot, values: string[] | null) => axisWidth(values),
+          },
           ...(classification
             ? [
                 {
@@ -168,7 +187,7 @@ export function LossChart() {
                   scale: 'acc',
                   side: 1 as const,
                   grid: { show: false },
-                  size: 42,
+                  size: 48,
                   values: (_u: uPlot, ticks: number[]) => ticks.map((t) => `${Math.round(t * 100)}%`),
                 },
               ]

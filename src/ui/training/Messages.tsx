@@ -14,10 +14,13 @@ function NonFinite({ report }: { report: NonFiniteReport }) {
     <div className="train-alert train-alert--error" role="alert" data-testid="train-nonfinite">
       <AlertIcon />
       <div className="train-alert__text">
-        <b>Training paused at step {report.step}.</b> {report.message}{' '}
+        <b data-testid="train-nonfinite-title" data-step={report.step}>
+          Training paused at step {report.step}.
+        </b>{' '}
+        {report.message}{' '}
         <span className="train-alert__hint">
-          The graph shows the last finite step. Reset, or scrub back and continue with a smaller learning
-          rate.
+          Everything shown is step {report.step - 1}, the last whose numbers were all finite. Reset, or scrub
+          back and continue with a smaller learning rate.
         </span>
       </div>
       {(report.nodeId || report.edgeId) && (

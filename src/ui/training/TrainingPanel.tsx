@@ -108,7 +108,8 @@ export function LabelToggle() {
 
 export function TrainingPanel() {
   return (
-    <div className="train-panel" data-testid="training-panel">
+    // Focusable by a click (not by Tab): then Space steps, as on the canvas → does.
+    <div className="train-panel" data-testid="training-panel" tabIndex={-1}>
       <div className="train-panel__side">
         <Controls />
       </div>

@@ -105,3 +105,30 @@ export function fmtPrecise(x: number): string {
     .replace('e+', 'e')
     .replace(/^-/, '−');
 }
+
+/**
+ * A step count as an axis label, short enough that ticks never crowd: 950, 1k, 1.5k, 12k, 250k,
+ * 1M, 2.5M, 1.2B. At most 3 significant digits, so a label is at most 5 characters wide.
+ */
+export function fmtStep(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  const a = Math.abs(n);
+  const sign = n < 0 ? '−' : '';
+  for (const [size, suffix] of [
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'k'],
+  ] as const) {
+    // 999,999 rounds to 1000k: call it 1M instead.
+    if (a >= size * 0.9995) {
+      return `${sign}${Number((a / size).toPrecision(3))}${suffix}`;
+    }
+  }
+  return `${sign}${Number(a.toPrecision(3))}`;
+}
+
+/** Tick steps for a step axis: whole numbers 1, 2, 5, 10, 20, 50, … (never half a step). */
+export const STEP_INCREMENTS: readonly number[] = Array.from(
+  { length: 30 },
+  (_, i) => [1, 2, 5][i % 3] * 10 ** Math.floor(i / 3),
+);
