@@ -1,6 +1,7 @@
 /**
  * Level of detail: zoomed far out, nodes are plain cards in their family colour (no text, no
- * ports), and a big network's edges are drawn as a few paths; zoomed back in, everything returns.
+ * ports), and a big network's edges (and its minimap) are drawn as a few paths; zoomed back in,
+ * everything returns.
  */
 import { expect, type Page, test } from '@playwright/test';
 import { GraphWriter } from '../src/engine/examples/document';
@@ -47,7 +48,12 @@ test('zoomed far out a node is a plain card; zoomed in its title and ports come 
   await expect(first.locator('.ng-node__title')).toBeVisible();
   await expect(first.locator('.react-flow__handle').first()).toBeVisible();
 
-  await zoomOutBelow(page, 0.4);
+  // Between 25 % and 40 % a small network still shows its text (a laptop fits the spiral there).
+  await zoomOutBelow(page, 0.38);
+  await expect(canvas(page)).not.toHaveAttribute('data-far');
+  await expect(first.locator('.ng-node__title')).toBeVisible();
+
+  await zoomOutBelow(page, 0.25);
   await expect(canvas(page)).toHaveAttribute('data-far');
   await expect(first).toBeVisible();
   await expect(first.locator('.ng-node__title')).toBeHidden();
@@ -55,6 +61,9 @@ test('zoomed far out a node is a plain card; zoomed in its title and ports come 
   // A small network keeps its edges as React Flow draws them (selectable), only without labels.
   await expect(edges(page).first()).toBeAttached();
   await expect(page.getByTestId('overview-edges')).toHaveCount(0);
+  // A small network keeps React Flow's minimap, a rectangle per node.
+  await expect(page.getByTestId('overview-minimap')).toHaveCount(0);
+  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(await nodes(page).count());
 
   await zoomInTo(page, 0.4);
   await expect(canvas(page)).not.toHaveAttribute('data-far');
@@ -84,6 +93,18 @@ test('a big network seen from far draws its edges as one overview; zoomed in the
   expect(await zoom(page)).toBeLessThan(0.4);
   const d = await overview.locator('path').first().getAttribute('d');
   expect(d?.match(/M/g)?.length ?? 0).toBeGreaterThan(100);
+
+  // The minimap of a big network is a few paths (one per family), not a component per node; a
+  // press on it moves the view there.
+  const minimap = page.getByTestId('overview-minimap');
+  await expect(minimap).toBeVisible();
+  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(1);
+  const rects = await minimap.locator('.react-flow__minimap-node').getAttribute('d');
+  expect(rects?.match(/M/g)?.length).toBe(300);
+  const before = await page.locator('.react-flow__viewport').getAttribute('style');
+  const map = (await minimap.boundingBox())!;
+  await page.mouse.click(map.x + map.width * 0.2, map.y + map.height * 0.3);
+  await expect.poll(() => page.locator('.react-flow__viewport').getAttribute('style')).not.toBe(before);
 
   // Dragging a node far away moves the ends of its edges in the overview.
   const card = node(page, 'n5_12');

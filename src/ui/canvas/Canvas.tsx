@@ -22,8 +22,9 @@ import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow
 import * as on from './handlers';
 import { edgeTypes, nodeTypes } from './node-types';
 import { OverviewEdges } from './OverviewEdges';
+import { OverviewMinimap } from './OverviewMinimap';
 import { Toast } from './Toast';
-import { selectFar, useZoomDetail } from './zoom-detail';
+import { drawsPlainCards, selectZoomBucket, useZoomDetail } from './zoom-detail';
 import './canvas-perf.css';
 
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
@@ -32,8 +33,9 @@ const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 /**
- * Past this many nodes the network is "big": only what is on screen is drawn, and zoomed out its
- * edges are drawn as a few paths (OverviewEdges) instead of React Flow edges. Every drawn node and
+ * Past this many nodes the network is "big": only what is on screen is drawn, zoomed out its
+ * edges are drawn as a few paths (OverviewEdges) instead of React Flow edges, and the minimap is
+ * one path per family (OverviewMinimap) instead of a component per node. Every drawn node and
  * edge costs React Flow work on each frame of a pan or drag (bench/UI-RESULTS.md). Smaller
  * networks draw everything, always.
  */
@@ -60,8 +62,9 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
   const edges = useFlowEdges();
   const pane = useRef<HTMLDivElement>(null);
   const snap = usePrefs(selectSnap);
-  const far = useZoomDetail(selectFar);
+  const bucket = useZoomDetail(selectZoomBucket);
   const big = nodes.length > BIG_NETWORK_FROM;
+  const far = drawsPlainCards(bucket, big);
   const overview = big && far;
   // A document already there at start (restored by persistence) is shown where it was saved, or fitted.
   useEffect(() => {
@@ -123,14 +126,18 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--canvas-dots)" />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap<FlowNode>
-          style={MINIMAP_STYLE}
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeClassName={minimapClass}
-          nodeBorderRadius={4}
-        />
+        {big ? (
+          <OverviewMinimap />
+        ) : (
+          <MiniMap<FlowNode>
+            style={MINIMAP_STYLE}
+            pannable
+            zoomable
+            position="bottom-right"
+            nodeClassName={minimapClass}
+            nodeBorderRadius={4}
+          />
+        )}
         <ConnectionHint />
         <FitOnRequest />
         <EdgeLabelLayer />

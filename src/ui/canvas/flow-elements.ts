@@ -1,12 +1,15 @@
 /**
  * The document as React Flow nodes and edges. Each element object is reused while its node's
- * position, selection and measured size stay the same, so React Flow re-renders only what changed.
+ * position, selection and measured size stay the same, so React Flow re-renders only what changed;
+ * the array itself is kept while every element in it is (keepIfSame), so an edit that touches no edge
+ * does not make React Flow rebuild its edge lookups.
  * Elements carry no data: node and edge components read their own from the stores by id.
  */
 import type { Edge, Node } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphEdge, GraphNode } from '../../engine/graph';
 import { type Size, useDocument, useSelection, useView } from '../../store';
+import { keepIfSame } from './stable-list';
 
 export type FlowNode = Node<Record<string, never>, 'neuro'>;
 export type FlowEdge = Edge<Record<string, never>, 'neuro'>;
@@ -31,6 +34,7 @@ export function useFlowNodes(): FlowNode[] {
   const selected = useSelection(selectSelectedNodes);
   const sizes = useView(selectSizes);
   const cache = useRef(new Map<string, NodeEntry>());
+  const last = useRef<FlowNode[]>(undefined);
   return useMemo(() => {
     const next = new Map<string, NodeEntry>();
     const result = nodes.map((n) => {
@@ -53,7 +57,8 @@ export function useFlowNodes(): FlowNode[] {
       return node;
     });
     cache.current = next;
-    return result;
+    last.current = keepIfSame(last.current, result);
+    return last.current;
   }, [nodes, selected, sizes]);
 }
 
@@ -67,6 +72,7 @@ export function useFlowEdges(): FlowEdge[] {
   const edges = useDocument(selectEdges);
   const selected = useSelection(selectSelectedEdges);
   const cache = useRef(new Map<string, EdgeEntry>());
+  const last = useRef<FlowEdge[]>(undefined);
   return useMemo(() => {
     const next = new Map<string, EdgeEntry>();
     const result = edges.map((e) => {
@@ -97,6 +103,7 @@ export function useFlowEdges(): FlowEdge[] {
       return flow;
     });
     cache.current = next;
-    return result;
+    last.current = keepIfSame(last.current, result);
+    return last.current;
   }, [edges, selected]);
 }

@@ -1,24 +1,45 @@
 /**
  * How much detail the canvas draws, by zoom bucket. Components subscribe to the bucket, not to the
- * zoom, so they re-render when the view crosses the threshold, never on each step of a zoom or pan.
+ * zoom, so they re-render when the view crosses a threshold, never on each step of a zoom or pan.
  */
 import { create } from 'zustand';
 
-/** Below this zoom, text on nodes and edges is a few pixels high: it is not drawn. */
+/**
+ * Below this zoom a big network draws plain cards (no text, no ports): its text is a few pixels
+ * high and drawing a thousand cards' worth of it is what makes panning slow.
+ */
 export const FAR_ZOOM = 0.4;
 
+/**
+ * A small network keeps its text further out: a learner fitting a 20-node network on a laptop
+ * screen lands near 0.35 and must still see names and the numbers on the edges while it trains.
+ */
+export const FAR_ZOOM_SMALL = 0.25;
+
+export type ZoomBucket = 'near' | 'mid' | 'far';
+
 interface ZoomDetail {
-  /** Zoomed out below FAR_ZOOM. */
-  far: boolean;
+  /** near: at or above FAR_ZOOM; mid: between FAR_ZOOM_SMALL and FAR_ZOOM; far: below FAR_ZOOM_SMALL. */
+  bucket: ZoomBucket;
   showZoom(zoom: number): void;
 }
 
+export function zoomBucket(zoom: number): ZoomBucket {
+  if (zoom >= FAR_ZOOM) return 'near';
+  return zoom >= FAR_ZOOM_SMALL ? 'mid' : 'far';
+}
+
+/** Whether a network of this size, seen in this bucket, is drawn as plain cards. */
+export function drawsPlainCards(bucket: ZoomBucket, big: boolean): boolean {
+  return big ? bucket !== 'near' : bucket === 'far';
+}
+
 export const useZoomDetail = create<ZoomDetail>()((set, get) => ({
-  far: false,
+  bucket: 'near',
   showZoom(zoom) {
-    const far = zoom < FAR_ZOOM;
-    if (far !== get().far) set({ far });
+    const bucket = zoomBucket(zoom);
+    if (bucket !== get().bucket) set({ bucket });
   },
 }));
 
-export const selectFar = (s: ZoomDetail) => s.far;
+export const selectZoomBucket = (s: ZoomDetail) => s.bucket;
