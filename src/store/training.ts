@@ -169,6 +169,8 @@ export interface TrainingOptions {
   playingHz?: number;
   /** Most updates of printed numbers per second while playing; default 4. */
   readoutHz?: number;
+  /** The same at full speed, where every readout changes most printed digits; default 2. */
+  fastReadoutHz?: number;
   now?: () => number;
 }
 
@@ -347,11 +349,13 @@ export function createTrainingStore(options: TrainingOptions) {
    */
   const readout: OverlayStore = createOverlayStore();
   const readoutInterval = 1000 / (options.readoutHz ?? 4);
+  const fastReadoutInterval = 1000 / (options.fastReadoutHz ?? 2);
   let lastReadout = Number.NEGATIVE_INFINITY;
   let readoutTimer: ReturnType<typeof setTimeout> | null = null;
   const syncReadout = (force: boolean) => {
     const t = now();
-    const wait = force ? 0 : lastReadout + readoutInterval - t;
+    const interval = store.getState().speed === 'max' ? fastReadoutInterval : readoutInterval;
+    const wait = force ? 0 : lastReadout + interval - t;
     if (wait <= 0) {
       if (readoutTimer) clearTimeout(readoutTimer);
       readoutTimer = null;

@@ -111,6 +111,31 @@ describe('the training store', () => {
     expect(store.getState().step).toBe(store.getState().liveStep);
   });
 
+  it('at full speed printed numbers follow ~2 times a second, at a set speed ~4', async () => {
+    const { store, readout } = setup('circle');
+    await started(store);
+    const count = async () => {
+      let readouts = 0;
+      const off = readout.subscribe(() => readouts++);
+      await store.getState().play();
+      await new Promise((r) => setTimeout(r, 1600));
+      off();
+      await store.getState().pause();
+      await settled();
+      return readouts;
+    };
+    expect(store.getState().speed).toBe('max');
+    const fast = await count();
+    store.getState().setSpeed(1000);
+    const set = await count();
+    // 2/s over 1.6 s: the first at once, then every 500 ms (at 4/s it would be about 7). A loaded
+    // machine can only deliver fewer, so the bounds that pin the rate are the upper ones.
+    expect(fast).toBeGreaterThanOrEqual(1);
+    expect(fast).toBeLessThanOrEqual(4);
+    expect(set).toBeGreaterThanOrEqual(1);
+    expect(set).toBeLessThanOrEqual(8);
+  }, 20_000);
+
   it('never touches the undo history', async () => {
     const { store, doc } = setup('circle');
     await started(store);

@@ -8,29 +8,19 @@
  * it) subscribes to the entry's numbers.
  */
 import { type ReactFlowState, useStore } from '@xyflow/react';
-import { type CSSProperties, memo, type ReactNode } from 'react';
+import { type CSSProperties, memo, type ReactNode, useLayoutEffect, useRef } from 'react';
 import { useSelection } from '../../store';
 import { type LabelMode, selectEdgeProblems, selectEdgeWave, type TrainingState } from '../../store/training';
 import { useOverlay, useReadout, useTraining } from '../../store/training-app';
-import {
-  type EdgeOverlay,
-  selectEdgeHasWeight,
-  selectEdgeLook,
-  selectEdgeOverlay,
-} from '../../store/training-overlay';
+import { type EdgeOverlay, selectEdgeHasWeight, selectEdgeLook } from '../../store/training-overlay';
 // Not React Flow's EdgeLabelRenderer: it runs a querySelector per label on every store change.
 import { EdgeLabelRenderer } from '../canvas/edge-label-layer';
-import { fmt, fmtList, magnitudeWidth, norm, signOf } from './format';
+import { fmtList, magnitudeWidth, signOf } from './format';
 import { READABLE_ZOOM } from './NodeTraining';
+import { headline, parsePrinted, selectEdgePrinted } from './printed';
 
 const selectReadable = (s: ReactFlowState) => s.transform[2] >= READABLE_ZOOM;
 const selectLabels = (s: TrainingState) => s.labels;
-
-/** The number an edge's block is drawn by: itself, or (several) its norm with the first one's sign. */
-function headline(xs: readonly number[]): number | undefined {
-  if (xs.length === 0) return undefined;
-  return xs.length === 1 ? xs[0] : norm(xs) * Math.sign(xs[0]);
-}
 
 /** Colour and width: by the weight, or (showing gradients only) by ∂L/∂w. */
 const lookOf = (basis: 'value' | 'grad') => (entry: EdgeOverlay) => {
@@ -55,6 +45,31 @@ function summary(entry: EdgeOverlay): string {
   return lines.join('\n');
 }
 
+/**
+ * The raw numbers (for tests and the inspector's tooltip) follow every readout by hand: they are
+ * attributes nobody sees, and re-rendering the label for them would redo its text too.
+ */
+function useRawAttributes(id: string, problem: string | null) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    let last: EdgeOverlay | undefined;
+    const write = () => {
+      const entry = useReadout.getState().edges.get(id);
+      const el = ref.current;
+      if (!el || !entry?.param || entry === last) return;
+      last = entry;
+      const p = entry.param;
+      el.dataset.weight = JSON.stringify(p.value);
+      el.dataset.grad = JSON.stringify(p.grad);
+      el.dataset.delta = JSON.stringify(p.delta);
+      el.title = problem ? `${problem}\n\n${summary(entry)}` : summary(entry);
+    };
+    write();
+    return useReadout.subscribe(write);
+  }, [id, problem]);
+  return ref;
+}
+
 const Label = memo(function Label({
   id,
   mode,
@@ -70,27 +85,21 @@ const Label = memo(function Label({
   selected: boolean;
   problem: string | null;
 }) {
-  const entry = useReadout(selectEdgeOverlay(id));
-  const p = entry?.param;
-  if (!entry || !p) return null;
-  const many = p.value.length > 1;
-  const value = many ? `‖${p.label}‖ ${fmt(norm(p.value))}` : fmt(p.value[0]);
-  const grad = many ? fmt(norm(p.grad)) : fmt(p.grad[0]);
-  const delta = many ? fmt(norm(p.delta)) : fmt(p.delta[0]);
-  const sign = signOf(headline(p.value));
+  // Re-renders only when the printed text changes (see printed.ts), not at every readout.
+  const key = useReadout(selectEdgePrinted(id));
+  const ref = useRawAttributes(id, problem);
+  if (key === null) return null;
+  const { value, grad, delta, sign } = parsePrinted(key);
   const showValue = mode === 'values' || mode === 'both';
   const showGrad = mode === 'gradients' || mode === 'both';
   return (
     <EdgeLabelRenderer>
       <button
+        ref={ref}
         type="button"
         className={`ng-weight ng-weight--train nodrag nopan${selected ? ' is-selected' : ''}${problem ? ' has-problem' : ''}`}
         style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
-        title={problem ? `${problem}\n\n${summary(entry)}` : summary(entry)}
         data-testid={`train-edge-${id}`}
-        data-weight={JSON.stringify(p.value)}
-        data-grad={JSON.stringify(p.grad)}
-        data-delta={JSON.stringify(p.delta)}
         onClick={() => useSelection.getState().select([], [id])}
       >
         {problem && <span className="ng-weight__badge">!</span>}

@@ -5,20 +5,14 @@
  * inputs in the prediction view.
  */
 import { type ReactFlowState, useStore } from '@xyflow/react';
-import { type CSSProperties, memo, useEffect, useRef } from 'react';
+import { type CSSProperties, memo, useEffect, useMemo, useRef } from 'react';
 import { type LabelMode, selectNodeProblems, selectNodeWave, type TrainingState } from '../../store/training';
 import { useOverlay, useReadout, useTraining } from '../../store/training-app';
-import {
-  type Numbers,
-  type PortOverlay,
-  selectNodeHasOverlay,
-  selectNodeOverlay,
-} from '../../store/training-overlay';
-import { cellColor, fmt, maxAbs, signOf } from './format';
+import { selectNodeHasOverlay } from '../../store/training-overlay';
+import { type PrintedCell, type PrintedRow, selectNodePrinted } from './printed';
 
 const selectLabels = (s: TrainingState) => s.labels;
 const selectRan = (s: TrainingState) => s.ran;
-const MAX_CELLS = 64;
 /** Below this zoom the numbers would be too small to read: only colours and widths stay. */
 export const READABLE_ZOOM = 0.6;
 const selectReadable = (s: ReactFlowState) => s.transform[2] >= READABLE_ZOOM;
@@ -28,19 +22,17 @@ function hoverable(id: string): boolean {
   return node?.role === 'op';
 }
 
-function Strip({ id, values, kind }: { id: string; values: Numbers; kind: 'value' | 'grad' }) {
-  const shown = values.slice(0, MAX_CELLS);
-  const scale = maxAbs(shown);
+function Strip({ id, cells, kind }: { id: string; cells: readonly PrintedCell[]; kind: 'value' | 'grad' }) {
   return (
     <span className={`ng-strip ng-strip--${kind}`} data-testid={`strip-${kind}`}>
-      {shown.map((v, j) => (
+      {cells.map((c, j) => (
         // biome-ignore lint/a11y/noStaticElementInteractions: hovering only previews the unit in the prediction view.
         <span
           // biome-ignore lint/suspicious/noArrayIndexKey: cells are unit positions.
           key={j}
           className="ng-strip__cell"
-          style={{ background: cellColor(v, scale) }}
-          title={`unit ${j + 1}: ${kind === 'grad' ? '∂L/∂y = ' : 'y = '}${fmt(v)}`}
+          style={{ background: c.color }}
+          title={`unit ${j + 1}: ${kind === 'grad' ? '∂L/∂y = ' : 'y = '}${c.text}`}
           onMouseEnter={
             kind === 'value'
               ? () => hoverable(id) && useTraining.getState().setHover({ nodeId: id, index: j })
@@ -54,42 +46,40 @@ function Strip({ id, values, kind }: { id: string; values: Numbers; kind: 'value
 
 function Row({
   id,
-  name,
-  port,
+  row,
   mode,
   gradients,
 }: {
   id: string;
-  name: string;
-  port: PortOverlay;
+  row: PrintedRow;
   mode: LabelMode;
   gradients: boolean;
 }) {
   const showValue = mode === 'values' || mode === 'both';
   const showGrad = gradients && (mode === 'gradients' || mode === 'both');
-  if (port.values.length > 1) {
+  if (row.cells) {
     return (
-      <div className="ng-node-train__row ng-node-train__row--strip" data-port={port.port}>
-        <span className="ng-node-train__key">{name}</span>
+      <div className="ng-node-train__row ng-node-train__row--strip" data-port={row.port}>
+        <span className="ng-node-train__key">{row.name}</span>
         <span className="ng-node-train__strips">
-          {showValue && <Strip id={id} values={port.values} kind="value" />}
-          {showGrad && <Strip id={id} values={port.grads} kind="grad" />}
+          {showValue && <Strip id={id} cells={row.cells.value} kind="value" />}
+          {showGrad && <Strip id={id} cells={row.cells.grad} kind="grad" />}
         </span>
       </div>
     );
   }
   return (
-    <div className="ng-node-train__row" data-port={port.port}>
-      <span className="ng-node-train__key">{name}</span>
+    <div className="ng-node-train__row" data-port={row.port}>
+      <span className="ng-node-train__key">{row.name}</span>
       {showValue && (
-        <span className={`ng-node-train__value sign-${signOf(port.values[0])}`} data-testid="node-value">
-          {fmt(port.values[0])}
+        <span className={`ng-node-train__value sign-${row.sign}`} data-testid="node-value">
+          {row.value}
         </span>
       )}
       {showGrad && (
         <span className="ng-node-train__grad" data-testid="node-grad">
           <i>∂</i>
-          {fmt(port.grads[0])}
+          {row.grad}
         </span>
       )}
     </div>
@@ -102,24 +92,19 @@ interface Props {
   ports: string;
 }
 
-/** The numbers under a node; mounted only while they can be read, and then following its entry. */
+/**
+ * The numbers under a node; mounted only while they can be read, and then following what its entry
+ * prints (not its numbers: digits that do not change re-render nothing).
+ */
 const Chips = memo(function Chips({ id, ports, mode }: Props & { mode: LabelMode }) {
-  const entry = useReadout(selectNodeOverlay(id));
-  const names = new Map(ports.split(',').map((p) => p.split('=') as [string, string]));
-  const outputs = entry ? entry.outputs.filter((p) => names.has(p.port)) : [];
-  if (outputs.length === 0) return null;
-  const isLoss = outputs.length === 1 && outputs[0].port === 'loss';
+  const key = useReadout(selectNodePrinted(id, ports));
+  const rows = useMemo(() => (key === null ? [] : (JSON.parse(key) as PrintedRow[])), [key]);
+  if (rows.length === 0) return null;
+  const isLoss = rows.length === 1 && rows[0].port === 'loss';
   return (
     <div className="ng-node-train" data-testid={`train-node-${id}`}>
-      {outputs.map((p) => (
-        <Row
-          key={p.port}
-          id={id}
-          name={names.get(p.port) || p.port}
-          port={p}
-          mode={mode}
-          gradients={!isLoss}
-        />
+      {rows.map((row) => (
+        <Row key={row.port} id={id} row={row} mode={mode} gradients={!isLoss} />
       ))}
     </div>
   );
