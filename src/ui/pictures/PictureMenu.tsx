@@ -1,5 +1,6 @@
 import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
+import { PictureIcon } from '../icons';
 import { DropdownMenu, type MenuItem } from '../menu/DropdownMenu';
 import { exportCanvasPicture, type PictureBackground, type PictureFormat } from './pictures';
 import './pictures.css';
@@ -33,24 +34,6 @@ const ITEMS: {
     text: 'Scalable, for web pages; shown by browsers (some slide programs show PNG only).',
   },
 ];
-
-const PictureIcon = () => (
-  <svg
-    width="16"
-    height="16"
-    viewBox="0 0 24 24"
-    fill="none"
-    stroke="currentColor"
-    strokeWidth="2"
-    strokeLinecap="round"
-    strokeLinejoin="round"
-    aria-hidden="true"
-  >
-    <rect x="3" y="4" width="18" height="16" rx="2" />
-    <circle cx="9" cy="10" r="2" />
-    <path d="M21 17l-5-5-9 8" />
-  </svg>
-);
 
 /** "Picture": the whole network as a PNG or SVG file, every node in frame. */
 export function PictureMenu() {
