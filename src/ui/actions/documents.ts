@@ -6,6 +6,7 @@ import {
   emptyDocument,
   layoutPositions,
   openDocument,
+  sameTracked,
   toDocument,
   undo,
   useDocument,
@@ -15,13 +16,6 @@ import { estimateNodeSize } from '../canvas/node-size';
 import { showViewport } from './flow';
 
 const UNDO_TOAST_MS = 10_000;
-
-const sameTracked = (a: DocumentData, b: DocumentData) =>
-  a.nodes === b.nodes &&
-  a.edges === b.edges &&
-  a.name === b.name &&
-  a.seed === b.seed &&
-  a.description === b.description;
 
 /**
  * Replaces the document and shows it (at its saved viewport, else fitted), keeping the previous
