@@ -9,18 +9,8 @@ import {
   selectNodeProblems,
   type TrainingStore,
 } from '../../src/store/training';
+import { until } from '../until';
 import { fakeWorker } from '../worker/fake-worker';
-
-const until = (check: () => boolean, ms = 10_000) =>
-  new Promise<void>((resolve, reject) => {
-    const start = Date.now();
-    const poll = () => {
-      if (check()) resolve();
-      else if (Date.now() - start > ms) reject(new Error('timed out'));
-      else setTimeout(poll, 5);
-    };
-    poll();
-  });
 
 let disposers: (() => void)[] = [];
 afterEach(() => {

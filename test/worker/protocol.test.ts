@@ -3,8 +3,12 @@ import { edgeId } from '../../src/engine';
 import { TrainingSession, type TrainingSnapshot } from '../../src/engine/training';
 import { TrainingClient } from '../../src/worker/client';
 import type { PlayStatus } from '../../src/worker/protocol';
+import { until as waitUntil } from '../until';
 import { type FakeWorker, fakeWorker } from './fake-worker';
 import { example } from './training-graphs';
+
+/** Worker round trips here are quick: a 5 s wait means something is wrong. */
+const until = (check: () => boolean) => waitUntil(check, 5000);
 
 let clients: TrainingClient[] = [];
 afterEach(() => {
@@ -21,17 +25,6 @@ function connect(): { client: TrainingClient; worker: FakeWorker } {
   clients.push(client);
   return { client, worker: worker! };
 }
-
-const until = (check: () => boolean, ms = 5000) =>
-  new Promise<void>((resolve, reject) => {
-    const start = Date.now();
-    const poll = () => {
-      if (check()) resolve();
-      else if (Date.now() - start > ms) reject(new Error('timed out'));
-      else setTimeout(poll, 5);
-    };
-    poll();
-  });
 
 describe('the training worker protocol', () => {
   it('loads a graph and steps, replies matched by id, snapshots arriving before the reply', async () => {

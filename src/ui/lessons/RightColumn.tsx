@@ -13,35 +13,34 @@ import { useLesson } from './lesson-app';
 
 const selectLesson = (s: LessonState) => s.lesson;
 
+type Tab = 'lesson' | 'inspector';
+const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'lesson', label: 'Lesson' },
+  { id: 'inspector', label: 'Inspector' },
+];
+
 function LessonSide({ className }: { className?: string }) {
   const lesson = useLesson(selectLesson);
-  const [tab, setTab] = useState<'lesson' | 'inspector'>('lesson');
+  const [tab, setTab] = useState<Tab>('lesson');
   useEffect(() => {
     if (lesson) setTab('lesson');
   }, [lesson]);
   return (
     <aside className={`lesson-side ${className ?? ''}`} aria-label="Lesson" data-testid="lesson-side">
       <div className="lesson-tabs" role="tablist" aria-label="Side panel">
-        <button
-          type="button"
-          role="tab"
-          className="lesson-tabs__tab"
-          aria-selected={tab === 'lesson'}
-          data-testid="tab-lesson"
-          onClick={() => setTab('lesson')}
-        >
-          Lesson
-        </button>
-        <button
-          type="button"
-          role="tab"
-          className="lesson-tabs__tab"
-          aria-selected={tab === 'inspector'}
-          data-testid="tab-inspector"
-          onClick={() => setTab('inspector')}
-        >
-          Inspector
-        </button>
+        {TABS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            className="lesson-tabs__tab"
+            aria-selected={tab === id}
+            data-testid={`tab-${id}`}
+            onClick={() => setTab(id)}
+          >
+            {label}
+          </button>
+        ))}
         <span className="lesson-tabs__spacer" />
         <button
           type="button"
