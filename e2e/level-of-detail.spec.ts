@@ -5,7 +5,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { GraphWriter } from '../src/engine/examples/document';
-import { canvas, edges, node, nodes, openEditor } from './helpers';
+import { canvas, edges, node, nodeIds, nodes, openEditor } from './helpers';
 
 const zoom = (page: Page) =>
   page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
@@ -121,4 +121,98 @@ test('a big network seen from far draws its edges as one overview; zoomed in the
   await expect(canvas(page)).not.toHaveAttribute('data-overview');
   await expect(edges(page).first()).toBeVisible();
   await expect(page.locator('.ng-node__title').first()).toBeVisible();
+});
+
+/** Where an edge's path starts and ends on screen, and the centres of the two ports it joins. */
+async function edgeEnds(page: Page, edgeId: string) {
+  return page.evaluate((id) => {
+    const path = document.querySelector<SVGPathElement>(`[data-id="${id}"] path.react-flow__edge-path`);
+    if (!path) return null;
+    const m = path.getScreenCTM()!;
+    const at = (len: number) =>
+      new DOMPoint(path.getPointAtLength(len).x, path.getPointAtLength(len).y).matrixTransform(m);
+    return { start: at(0), end: at(path.getTotalLength()) };
+  }, edgeId);
+}
+
+async function portCentre(page: Page, nodeId: string, side: 'in' | 'out') {
+  const box = (await node(page, nodeId).getByTestId(`port-${side}-${side}`).boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+test('far away a big network is plain cards; zoomed in, its edges meet the ports exactly', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await openEditor(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles({
+    name: 'grid.neurograph.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(bigDocument()),
+  });
+  await expect(nodes(page)).toHaveCount(300, { timeout: 30_000 });
+  // Opened fitted, far away: every node is a plain card, in its family colour, named on hover.
+  await expect(page.locator('.ng-node--plain')).toHaveCount(300);
+  await expect(page.locator('.ng-node__title')).toHaveCount(0);
+  await expect(node(page, 'n5_12')).toHaveAttribute('title', 'Neuron');
+  await expect(node(page, 'n5_12')).toHaveClass(/family-neurons/);
+
+  // Zoomed in, an edge leaves its source's port and enters its target's where they are drawn.
+  await zoomInTo(page, 0.6);
+  await expect(page.locator('.ng-node--plain')).toHaveCount(0);
+  const edge = page.getByLabel('Edge from n5_12 to n6_13');
+  await expect(edge).toBeAttached();
+  const [edgeId, source, target] = [(await edge.getAttribute('data-id'))!, 'n5_12', 'n6_13'];
+  const ends = (await edgeEnds(page, edgeId))!;
+  const out = await portCentre(page, source, 'out');
+  const into = await portCentre(page, target, 'in');
+  expect(Math.abs(ends.start.y - out.y)).toBeLessThan(1);
+  expect(Math.abs(ends.end.y - into.y)).toBeLessThan(1);
+});
+
+test('nodes first drawn far away have their edges at their ports, estimated, then measured when zoomed in', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('example-spiral').click();
+  await expect(edges(page).first()).toBeAttached();
+  const copied = new Set(await nodeIds(page));
+  const edgeCount = await edges(page).count();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+c');
+  // Far away, paste: the new nodes appear as plain cards, never drawn in full.
+  await zoomOutBelow(page, 0.25);
+  await expect(canvas(page)).toHaveAttribute('data-far');
+  await page.keyboard.press('Control+v');
+  await expect(nodes(page)).toHaveCount(copied.size * 2);
+  await expect(page.locator('.ng-node--plain')).toHaveCount(copied.size * 2);
+  // Their cards say where their ports are: every edge is drawn, the pasted ones too.
+  await expect(page.locator('.react-flow__edge path.react-flow__edge-path')).toHaveCount(edgeCount * 2);
+
+  // The estimate is where the full card will put the port (within 2 px of the graph): nothing jumps.
+  const pastedNeurons = await page
+    .locator('.ng-node--plain[data-kind="neuron"]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('node-'.length)));
+  const neuron = pastedNeurons.filter((id) => !copied.has(id))[4];
+  const relative = async (port: string) => {
+    const z = await zoom(page);
+    const card = (await node(page, neuron).boundingBox())!;
+    const p = (await node(page, neuron).locator(port).boundingBox())!;
+    return { x: (p.x + p.width / 2 - card.x) / z, y: (p.y + p.height / 2 - card.y) / z };
+  };
+  const estimated = await relative('.ng-port-stub.target');
+  await zoomInTo(page, 0.9);
+  await expect(node(page, neuron).getByTestId('port-in-in')).toBeAttached();
+  const drawn = await relative('[data-testid="port-in-in"]');
+  expect(Math.abs(estimated.x - drawn.x)).toBeLessThan(2);
+  expect(Math.abs(estimated.y - drawn.y)).toBeLessThan(2);
+
+  // Zoomed in, React Flow has measured the full cards: an edge into the neuron ends on its port exactly.
+  const edge = page.locator(`.react-flow__edge[aria-label$=" to ${neuron}"]`).first();
+  const ends = (await edgeEnds(page, (await edge.getAttribute('data-id'))!))!;
+  const into = await portCentre(page, neuron, 'in');
+  expect(Math.abs(ends.end.y - into.y)).toBeLessThan(0.5);
 });

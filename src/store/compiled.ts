@@ -137,6 +137,13 @@ export const selectNodeDiagnostics = perId(
       s.byNode.get(id) ?? EMPTY,
 );
 
+/** Whether the compiler reports an error (not a warning) about the node. */
+export const selectNodeHasError = perId(
+  (id) =>
+    (s: CompiledState): boolean =>
+      s.byNode.get(id)?.some((d) => d.severity === 'error') ?? false,
+);
+
 export const selectEdgeDiagnostics = perId(
   (id) =>
     (s: CompiledState): readonly Diagnostic[] =>

@@ -30,6 +30,7 @@ export {
   sameStructure,
   selectEdgeDiagnostics,
   selectNodeDiagnostics,
+  selectNodeHasError,
   useCompiled,
 } from './compiled';
 export {
@@ -131,4 +132,4 @@ export {
   useSession,
 } from './session';
 export { type ThemePreference, useTheme } from './theme';
-export { type Size, useView } from './view';
+export { type Size, selectNodeSize, useView } from './view';

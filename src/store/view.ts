@@ -1,5 +1,6 @@
 /** What the canvas measured: each node's rendered size (for React Flow and auto-layout). */
 import { create } from 'zustand';
+import { perId } from './per-id';
 
 export interface Size {
   width: number;
@@ -25,3 +26,10 @@ export const useView = create<ViewState>()((set, get) => ({
     set({ sizes });
   },
 }));
+
+/** One node's measured size, undefined until React Flow has measured it. */
+export const selectNodeSize = perId(
+  (id) =>
+    (s: ViewState): Size | undefined =>
+      s.sizes.get(id),
+);

@@ -23,6 +23,7 @@ import * as on from './handlers';
 import { edgeTypes, nodeTypes } from './node-types';
 import { OverviewEdges } from './OverviewEdges';
 import { OverviewMinimap } from './OverviewMinimap';
+import { PlainCardsContext } from './plain-cards';
 import { Toast } from './Toast';
 import { drawsPlainCards, selectZoomBucket, useZoomDetail } from './zoom-detail';
 import './canvas-perf.css';
@@ -85,64 +86,66 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       data-overview={overview || undefined}
       aria-label="Network canvas"
     >
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={overview ? NO_EDGES : edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        colorMode={colorMode}
-        onInit={(instance) => registerFlow(instance as never, pane.current)}
-        onNodesChange={on.onNodesChange}
-        onEdgesChange={on.onEdgesChange}
-        onNodeDragStart={on.beginGesture}
-        onNodeDragStop={on.endGesture}
-        onSelectionDragStart={on.beginGesture}
-        onSelectionDragStop={on.endGesture}
-        isValidConnection={on.isValidConnection}
-        onConnect={on.onConnect}
-        onConnectStart={on.onConnectStart}
-        onConnectEnd={on.onConnectEnd}
-        onReconnect={on.onReconnect}
-        onReconnectStart={on.onReconnectStart}
-        onReconnectEnd={on.onReconnectEnd}
-        onMoveStart={on.onMoveStart}
-        onMove={on.onMove}
-        onMoveEnd={on.onMoveEnd}
-        deleteKeyCode={null}
-        zoomOnDoubleClick={false}
-        panActivationKeyCode={null}
-        snapToGrid={snap}
-        onlyRenderVisibleElements={big}
-        snapGrid={SNAP_GRID}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        connectionRadius={28}
-        reconnectRadius={12}
-        connectionLineStyle={CONNECTION_LINE_STYLE}
-        minZoom={0.1}
-        maxZoom={2.5}
-        selectionMode={SelectionMode.Partial}
-        proOptions={PRO_OPTIONS}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--canvas-dots)" />
-        <Controls showInteractive={false} position="bottom-left" />
-        {big ? (
-          <OverviewMinimap />
-        ) : (
-          <MiniMap<FlowNode>
-            style={MINIMAP_STYLE}
-            pannable
-            zoomable
-            position="bottom-right"
-            nodeClassName={minimapClass}
-            nodeBorderRadius={4}
-          />
-        )}
-        <ConnectionHint />
-        <FitOnRequest />
-        <EdgeLabelLayer />
-        {overview && <OverviewEdges />}
-      </ReactFlow>
+      <PlainCardsContext value={far}>
+        <ReactFlow<FlowNode, FlowEdge>
+          nodes={nodes}
+          edges={overview ? NO_EDGES : edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          colorMode={colorMode}
+          onInit={(instance) => registerFlow(instance as never, pane.current)}
+          onNodesChange={on.onNodesChange}
+          onEdgesChange={on.onEdgesChange}
+          onNodeDragStart={on.beginGesture}
+          onNodeDragStop={on.endGesture}
+          onSelectionDragStart={on.beginGesture}
+          onSelectionDragStop={on.endGesture}
+          isValidConnection={on.isValidConnection}
+          onConnect={on.onConnect}
+          onConnectStart={on.onConnectStart}
+          onConnectEnd={on.onConnectEnd}
+          onReconnect={on.onReconnect}
+          onReconnectStart={on.onReconnectStart}
+          onReconnectEnd={on.onReconnectEnd}
+          onMoveStart={on.onMoveStart}
+          onMove={on.onMove}
+          onMoveEnd={on.onMoveEnd}
+          deleteKeyCode={null}
+          zoomOnDoubleClick={false}
+          panActivationKeyCode={null}
+          snapToGrid={snap}
+          onlyRenderVisibleElements={big}
+          snapGrid={SNAP_GRID}
+          selectionKeyCode="Shift"
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          connectionRadius={28}
+          reconnectRadius={12}
+          connectionLineStyle={CONNECTION_LINE_STYLE}
+          minZoom={0.1}
+          maxZoom={2.5}
+          selectionMode={SelectionMode.Partial}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--canvas-dots)" />
+          <Controls showInteractive={false} position="bottom-left" />
+          {big ? (
+            <OverviewMinimap />
+          ) : (
+            <MiniMap<FlowNode>
+              style={MINIMAP_STYLE}
+              pannable
+              zoomable
+              position="bottom-right"
+              nodeClassName={minimapClass}
+              nodeBorderRadius={4}
+            />
+          )}
+          <ConnectionHint />
+          <FitOnRequest />
+          <EdgeLabelLayer />
+          {overview && <OverviewEdges />}
+        </ReactFlow>
+      </PlainCardsContext>
       <EmptyState />
       <Toast />
       <FileDrop />

@@ -1,5 +1,5 @@
 import { type NodeProps, useUpdateNodeInternals } from '@xyflow/react';
-import { memo, useEffect, useRef } from 'react';
+import { memo, useContext, useEffect } from 'react';
 import {
   nodeSpec,
   selectConnectingFrom,
@@ -20,13 +20,22 @@ import { DiagnosticBadge } from './DiagnosticBadge';
 import type { FlowNode } from './flow-elements';
 import { KeyParams } from './KeyParams';
 import { NodePort, type PortState } from './NodePort';
+import { PlainCard } from './PlainCard';
+import { PlainCardsContext } from './plain-cards';
+import { fullCardNeedsMeasure, measureSoon } from './port-measure';
 
 /**
- * The one node component: draws any kind from the registry. It reads its own kind, parameters,
- * label and diagnostics from the stores by id, and re-renders only when those change (or its
- * selection does) — not when another node moves, nor when it moves itself.
+ * The one node component: draws any kind from the registry, as its full card or, zoomed far out,
+ * as a plain card (PlainCard). It re-renders only when its own data change (or its selection, or
+ * the level of detail) — not when another node moves, nor when it moves itself.
  */
 function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
+  const plain = useContext(PlainCardsContext);
+  return plain ? <PlainCard id={id} selected={selected} /> : <FullCard id={id} selected={selected} />;
+}
+
+/** The full card reads its own kind, parameters, label and diagnostics from the stores by id. */
+function FullCard({ id, selected }: { id: string; selected: boolean }) {
   const kindId = useDocument(selectNodeKind(id));
   const params = useDocument(selectNodeParams(id));
   const label = useDocument(selectNodeLabel(id));
@@ -40,13 +49,11 @@ function NeuroNodeView({ id, selected }: NodeProps<FlowNode>) {
   // Handles move when ports come and go (a dataset with more features): React Flow must re-measure them.
   const updateNodeInternals = useUpdateNodeInternals();
   const portKey = spec ? [...spec.ports.inputs, ...spec.ports.outputs].map((p) => p.id).join(',') : '';
-  // Not on mount: React Flow measures new nodes itself, all at once. One call per node on mount
-  // (a DOM query and a store update each) made opening a 1,000-node network take minutes.
-  const measuredPorts = useRef(portKey);
+  // Not for a node new on screen: React Flow measures new nodes itself, all at once. One call per node
+  // on mount (a DOM query and a store update each) made opening a 1,000-node network take minutes;
+  // the ones that need it (back from a plain card) are measured in one batch.
   useEffect(() => {
-    if (portKey === measuredPorts.current) return;
-    measuredPorts.current = portKey;
-    if (portKey) updateNodeInternals(id);
+    if (fullCardNeedsMeasure(id, portKey)) measureSoon(updateNodeInternals, id);
   }, [id, portKey, updateNodeInternals]);
 
   if (!spec) {
