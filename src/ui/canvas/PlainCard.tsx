@@ -30,6 +30,10 @@ import { measureSoon, notePlainCard } from './port-measure';
 
 type HandleBounds = NonNullable<InternalNode['internals']['handleBounds']>['source'];
 
+function samePorts(bounds: HandleBounds | undefined, ports: readonly { id: string }[]): boolean {
+  return !!bounds && bounds.length === ports.length && ports.every((p, i) => bounds[i]?.id === p.id);
+}
+
 function PlainCardView({ id, selected }: { id: string; selected: boolean }) {
   const kindId = useDocument(selectNodeKind(id));
   const params = useDocument(selectNodeParams(id));
@@ -58,17 +62,19 @@ function PlainCardView({ id, selected }: { id: string; selected: boolean }) {
     return <div className="ng-node ng-node--plain has-error" style={box} data-testid={`node-${id}`} />;
   }
   const { kind, ports } = spec;
+  // Read, not subscribed to: where React Flow measured the ports when the card was last drawn.
   const handles = flow.getState().nodeLookup.get(id)?.internals.handleBounds;
   const width = size?.width ?? 0;
   const stubs = (
     type: HandleType,
     list: readonly { id: string }[],
     measuredBounds: HandleBounds | undefined,
-  ) =>
-    list.map((port, row) => {
+  ) => {
+    // Measured bounds hold only while the ports are the ones measured; else every row is estimated.
+    const known = samePorts(measuredBounds, list) ? measuredBounds : undefined;
+    return list.map((port, row) => {
       const at =
-        measuredBounds?.find((h) => h.id === port.id) ??
-        estimatePortBox(type === 'target' ? 'in' : 'out', row, width);
+        known?.find((h) => h.id === port.id) ?? estimatePortBox(type === 'target' ? 'in' : 'out', row, width);
       return (
         <span
           key={`${type}-${port.id}`}
@@ -80,6 +86,7 @@ function PlainCardView({ id, selected }: { id: string; selected: boolean }) {
         />
       );
     });
+  };
   return (
     <div
       className={`ng-node ng-node--plain family-${kind.family}${selected ? ' is-selected' : ''}${hasError ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}`}
