@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  canvas,
   dragBetween,
   dropKind,
   edges,
@@ -70,6 +71,22 @@ test('connects ports by dragging; fitting ports light up; a refused drop says wh
     'title',
     /has nothing connected/,
   );
+});
+
+test('the reason for a refused drop near the canvas edge stays on the canvas, off the inspector', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const canvasBox = (await canvas(page).boundingBox())!;
+  // The first node away from the empty canvas's welcome card, which covers the middle until then.
+  const neuron = await dropKind(page, 'neuron', { x: 60, y: 40 });
+  const loss = await dropKind(page, 'loss.mse', { x: canvasBox.width - 170, y: 60 });
+  await dragBetween(page, port(page, neuron, 'out', 'out'), port(page, loss, 'in', 'target'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('A loss needs a target');
+  const box = (await alert.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(canvasBox.x + canvasBox.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(canvasBox.y + canvasBox.height);
 });
 
 test('edits a parameter in the inspector; a bad value is shown in red and not applied', async ({ page }) => {
@@ -193,6 +210,28 @@ test('box select with Shift+drag, multi-select with Shift+click, select all', as
   await expect(page.getByTestId('document-inspector')).toBeVisible();
   await page.keyboard.press('Control+a');
   await expect(page.getByTestId('selection-summary')).toContainText('3 nodes');
+});
+
+test('a box selection after a click in some text selects nodes, not text, and Ctrl+C copies the nodes', async ({
+  page,
+}) => {
+  const data = await dropKind(page, 'dataset', { x: 120, y: 120 });
+  const neuron = await dropKind(page, 'neuron', { x: 420, y: 120 });
+  // A click in some text first leaves the browser's caret there; a Shift+press would extend it.
+  await page.getByText(/Drag onto the canvas, or click/).click();
+  const a = (await node(page, data).boundingBox())!;
+  const b = (await node(page, neuron).boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 12, a.y - 12);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('selection-summary')).toContainText('2 nodes');
+  expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(nodes(page)).toHaveCount(4);
 });
 
 test('copy, paste and duplicate give new nodes with new ids', async ({ page }) => {

@@ -137,3 +137,28 @@ test('a connection dropped on empty canvas offers only the kinds that fit, and c
   await expect(quickAdd(page)).toHaveCount(0);
   await expect(nodes(page)).toHaveCount(2);
 });
+
+test('on a small screen, quick-add opened near the bottom of the canvas stays on the canvas, off the toolbar', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  // Away from the empty canvas's welcome card, which covers the middle until the first node lands.
+  const neuron = await dropKind(page, 'neuron', { x: 60, y: 40 });
+  const from = (await port(page, neuron, 'out', 'out').boundingBox())!;
+  const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
+  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
+  // Released just above the canvas's bottom edge: the list must open upwards, inside the canvas.
+  const drop = { x: start.x + 200, y: canvasBox.y + canvasBox.height - 20 };
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 80, start.y + 10, { steps: 5 });
+  await page.mouse.move(drop.x, drop.y, { steps: 10 });
+  await page.mouse.up();
+  await expect(quickAdd(page)).toBeVisible();
+  await expect
+    .poll(async () => {
+      const popup = (await quickAdd(page).boundingBox())!;
+      return popup.y >= canvasBox.y && popup.y + popup.height <= canvasBox.y + canvasBox.height;
+    })
+    .toBe(true);
+});

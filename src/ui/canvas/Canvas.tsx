@@ -81,6 +81,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       onDoubleClick={onDoubleClick}
       onPointerMove={trackPointer}
       onPointerDown={on.onPointerDown}
+      onMouseDown={on.onMouseDown}
       data-testid="canvas"
       data-far={far || undefined}
       data-overview={overview || undefined}

@@ -1,9 +1,13 @@
 import { useEffect } from 'react';
 import { useSession } from '../../store';
+import { canvasElement } from '../actions/flow';
 import { AlertIcon, InfoIcon } from '../icons';
+import { canvasBounds, popupPlace } from './popup-place';
 
 const selectToast = (s: ReturnType<typeof useSession.getState>) => s.toast;
 const DURATION = 5000;
+/** The message's largest box (max-width in canvas.css, three lines): room kept beside the pointer. */
+const TOAST_SIZE = { width: 360, height: 90 };
 
 /** A short message: near the pointer after a refused drop, else at the top of the canvas. */
 export function Toast() {
@@ -14,11 +18,9 @@ export function Toast() {
     return () => clearTimeout(timer);
   }, [toast]);
   if (!toast) return null;
+  // Beside the pointer, on the canvas: never over the inspector or the toolbar.
   const style = toast.at
-    ? {
-        left: Math.max(12, Math.min(toast.at.x + 14, window.innerWidth - 372)),
-        top: Math.max(12, Math.min(toast.at.y + 14, window.innerHeight - 120)),
-      }
+    ? popupPlace(toast.at, TOAST_SIZE, canvasBounds(canvasElement()), { margin: 12, gap: 14 })
     : undefined;
   const dismiss = () => useSession.getState().dismissToast(toast.id);
   return (

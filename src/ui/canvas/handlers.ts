@@ -12,7 +12,7 @@ import type {
   OnConnectStartParams,
   Viewport,
 } from '@xyflow/react';
-import type { DragEvent, PointerEvent } from 'react';
+import type { DragEvent, PointerEvent, MouseEvent as ReactMouseEvent } from 'react';
 import type { EdgeId } from '../../engine/graph';
 import {
   addNodeAt,
@@ -66,14 +66,31 @@ function setMoving(on: boolean): void {
  * straight to that element, and the browser skips hit-testing the whole canvas on each of them.
  */
 export function onPointerDown(e: PointerEvent): void {
-  if (e.button !== 0 || e.shiftKey || !(e.target instanceof Element)) return;
+  if (e.button !== 0 || !(e.target instanceof Element)) return;
   const t = e.target;
+  if (t.closest('input, select, textarea, [contenteditable]')) return;
+  // A press on the graph is about the graph: text selected earlier elsewhere (the training panel,
+  // say) would otherwise grow with a Shift+drag and take Ctrl+C from the selected nodes.
+  clearTextSelection();
+  if (e.shiftKey) return;
   const grab = t.classList.contains('react-flow__pane')
     ? t
     : t.closest('.nodrag, .react-flow__handle, input, select, textarea, button')
       ? null
       : t.closest('.react-flow__node');
   if (grab && !grab.hasPointerCapture(e.pointerId)) grab.setPointerCapture(e.pointerId);
+}
+
+function clearTextSelection(): void {
+  const selection = window.getSelection();
+  if (selection && !selection.isCollapsed) selection.removeAllRanges();
+}
+
+/** Shift+press is a box selection on the canvas, never the browser extending a text selection. */
+export function onMouseDown(e: ReactMouseEvent): void {
+  if (!e.shiftKey || !(e.target instanceof Element)) return;
+  if (e.target.closest('input, select, textarea, [contenteditable]')) return;
+  e.preventDefault();
 }
 
 export const beginGesture = () => {

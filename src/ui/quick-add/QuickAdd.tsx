@@ -19,8 +19,10 @@ import {
   rankKinds,
   useDocument,
 } from '../../store';
+import { canvasElement } from '../actions/flow';
 import { placed } from '../actions/place';
 import { DEFAULT_DROP_OFFSET } from '../canvas/drop';
+import { canvasBounds, popupPlace } from '../canvas/popup-place';
 import { SearchIcon } from '../icons';
 import { type QuickAddRequest, useQuickAdd } from './state';
 import './quick-add.css';
@@ -107,13 +109,12 @@ function QuickAddBox({ request }: { request: QuickAddRequest }) {
     addConnectedNode(choice.kind.id, nodePosition(request, choice), request.from, choice.port?.id);
   };
 
-  // Open at the pointer, inside the window: flipped up or left where there is no room.
+  // Open at the pointer, on the canvas: flipped up or left where there is no room.
   useLayoutEffect(() => {
-    const h = box.current?.offsetHeight ?? BOX_MAX_HEIGHT;
-    const { x, y } = request.at;
-    const left = x + BOX_WIDTH + MARGIN > window.innerWidth ? Math.max(MARGIN, x - BOX_WIDTH) : x;
-    const top = y + h + MARGIN > window.innerHeight ? Math.max(MARGIN, y - h) : y;
-    setPlace({ left, top });
+    const height = box.current?.offsetHeight ?? BOX_MAX_HEIGHT;
+    setPlace(
+      popupPlace(request.at, { width: BOX_WIDTH, height }, canvasBounds(canvasElement()), { margin: MARGIN }),
+    );
     input.current?.focus();
   }, [request]);
 
