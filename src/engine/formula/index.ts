@@ -3,4 +3,5 @@
  * differentiated symbolically (or f′ typed by the user) and compiled to plain JS for the training loop.
  */
 export { compileFormula } from './compile-formula';
+export { type DerivativeMismatch, type FormulaTex, formulaTex } from './formula-tex';
 export type { CompiledFormula, FormulaError, FormulaResult } from './types';

@@ -1,4 +1,5 @@
 import { FAMILY_LABELS } from '../../engine/kind';
+import { customActivationKind } from '../../engine/kinds/custom-activation';
 import type { ParamSpecs } from '../../engine/params';
 import {
   nodeSpec,
@@ -10,10 +11,12 @@ import {
   useDocument,
 } from '../../store';
 import { TrainingNodeSection } from '../training/TrainingInspector';
+import { CustomFormulaPreview } from './CustomFormulaPreview';
 import { DiagnosticList } from './DiagnosticList';
 import { Formula } from './Formula';
 import { NodeLabelField } from './NodeLabelField';
 import { ParamField } from './ParamField';
+import { ParamDraftsProvider, useParamDrafts } from './param-drafts';
 import { Section } from './Section';
 
 /** The selected node: its name, what it does (with its formula), its parameters and its problems. */
@@ -22,6 +25,7 @@ export function NodeInspector({ id }: { id: string }) {
   const params = useDocument(selectNodeParams(id));
   const label = useDocument(selectNodeLabel(id));
   const diagnostics = useCompiled(selectNodeDiagnostics(id));
+  const [drafts, reportDraft] = useParamDrafts();
   const spec = kindId && params ? nodeSpec({ kind: kindId, params }) : null;
   if (!spec) return <p className="inspector__empty">This node’s kind is unknown.</p>;
   const { kind, values } = spec;
@@ -44,12 +48,20 @@ export function NodeInspector({ id }: { id: string }) {
       </Section>
       {entries.length > 0 && (
         <Section title="Parameters">
-          <div className="inspector__fields">
-            {entries.map(([name, p]) => (
-              <ParamField key={name} nodeId={id} name={name} spec={p} value={values[name]} />
-            ))}
-          </div>
+          <ParamDraftsProvider value={reportDraft}>
+            <div className="inspector__fields">
+              {entries.map(([name, p]) => (
+                <ParamField key={name} nodeId={id} name={name} spec={p} value={values[name]} />
+              ))}
+            </div>
+          </ParamDraftsProvider>
         </Section>
+      )}
+      {kind.id === customActivationKind.id && (
+        <CustomFormulaPreview
+          formula={drafts.formula ?? String(values.formula)}
+          derivative={drafts.derivative ?? String(values.derivative)}
+        />
       )}
       <TrainingNodeSection id={id} />
     </div>

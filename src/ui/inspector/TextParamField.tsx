@@ -1,12 +1,14 @@
 import { useDocument } from '../../store';
 import { Field } from './Field';
 import { fieldId, type ParamFieldProps } from './ParamField';
+import { useReportDraft } from './param-drafts';
 import { useDraft } from './use-draft';
 
 /** Text, e.g. a formula in x: checked by the kind as typed (a formula must parse). */
 export function TextParamField({ nodeId, name, spec, value }: ParamFieldProps) {
   const id = fieldId(nodeId, name);
   const draft = useDraft(String(value ?? ''), (text) => useDocument.getState().setParam(nodeId, name, text));
+  useReportDraft(name, draft.value);
   const formula = spec.type === 'text' && spec.formula;
   return (
     <Field
