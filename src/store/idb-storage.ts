@@ -19,5 +19,31 @@ export function idbStorage(): DocumentStorage {
         s.transaction.commit?.();
         return promisifyRequest(s.transaction);
       }),
+    // One readwrite transaction: IndexedDB runs those one at a time across tabs, so no other tab
+    // saves between the check and the write. Plain request callbacks keep the transaction active.
+    setIfUnchanged: (check, expected, entries) =>
+      db()(
+        'readwrite',
+        (s) =>
+          new Promise<boolean>((resolve, reject) => {
+            const fail = () => reject(s.transaction.error);
+            s.transaction.onerror = fail;
+            s.transaction.onabort = fail;
+            const read = s.get(check);
+            read.onsuccess = () => {
+              if ((typeof read.result === 'string' ? read.result : undefined) !== expected) {
+                resolve(false);
+                return;
+              }
+              try {
+                for (const [key, value] of entries) s.put(value, key);
+                s.transaction.oncomplete = () => resolve(true);
+                s.transaction.commit?.();
+              } catch (error) {
+                reject(error);
+              }
+            };
+          }),
+      ),
   };
 }

@@ -131,5 +131,13 @@ export {
   type Toast,
   useSession,
 } from './session';
+export {
+  broadcastChannel,
+  type SavedMessage,
+  type TabChannel,
+  type TabConflict,
+  type TabSync,
+  useTabConflict,
+} from './tab-sync';
 export { type ThemePreference, useTheme } from './theme';
 export { type Size, selectNodeSize, useView } from './view';

@@ -10,16 +10,27 @@
  * module: it is validated, and a document saved by an older version is upgraded.
  * A storage failure (quota, private mode) is reported, never thrown: the document in memory is
  * untouched and the next change tries again.
+ *
+ * With `tabs`, several tabs share the saved document (see tab-sync.ts): each save is checked against
+ * the revision this tab last loaded or saved, and when another tab saved something else since, this
+ * tab stops saving (status 'conflict') until the learner picks loadTheirs() or keepMine().
  */
 import { create } from 'zustand';
 import { CURRENT_VERSION, FORMAT_TAG, formatProblem, importDocument, type Problem } from '../format';
 import { type DocumentData, type DocumentStore, sameTracked, toDocument, useDocument } from './document';
 import { useSelection } from './selection';
+import { newRevision, revisionKey, sameNetwork, type TabSync } from './tab-sync';
 
 /** Where the document is kept: IndexedDB in the app (idb-storage.ts), a Map in tests. */
 export interface DocumentStorage {
   get(key: string): Promise<unknown>;
   set(key: string, value: string): Promise<void>;
+  /**
+   * Writes `entries` only if the value under `check` is still `expected` (undefined: absent), in one
+   * transaction, so no other tab can save in between; false when it was not. Without it, a read then
+   * writes (a few milliseconds in which two tabs could both pass the check).
+   */
+  setIfUnchanged?(check: string, expected: string | undefined, entries: [string, string][]): Promise<boolean>;
 }
 
 export const AUTOSAVE_KEY = 'neurograph.autosave';
@@ -45,7 +56,7 @@ export type RestoreOutcome =
   | { status: 'stopped' };
 
 /** What the save indicator shows. */
-export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'error' | 'off';
+export type SaveStatus = 'loading' | 'saved' | 'pending' | 'saving' | 'error' | 'off' | 'conflict';
 
 /** Something that fires pagehide and visibilitychange: the window, or nothing in tests. */
 export interface PageEvents {
@@ -67,6 +78,10 @@ export interface AutosaveOptions {
   onStatus?(status: SaveStatus): void;
   /** A failure to read or write, in a sentence for the learner. Once per run of failures. */
   onError?(message: string, error: unknown): void;
+  /** Share the saved document with other tabs: check revisions, announce saves. */
+  tabs?: TabSync;
+  /** Another tab saved over what this tab loaded (true: saving has stopped), or that was settled (false). */
+  onConflict?(conflict: boolean): void;
 }
 
 export interface Autosave {
@@ -76,6 +91,13 @@ export interface Autosave {
   flush(): Promise<void>;
   /** Detaches everything; a pending save is written first. */
   stop(): void;
+  /**
+   * Settles a conflict by opening what the other tab saved (`open`, by default straight into the
+   * store) and saving again from there. False when it could not be read (the conflict stays).
+   */
+  loadTheirs(open?: (document: DocumentData) => void): Promise<boolean>;
+  /** Settles a conflict by saving this tab's document over the other tab's. */
+  keepMine(): Promise<void>;
 }
 
 const savedFieldsSame = (a: DocumentData, b: DocumentData) => sameTracked(a, b) && a.viewport === b.viewport;
@@ -107,9 +129,11 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
     maxWait = AUTOSAVE_MAX_WAIT,
     loadTimeout = AUTOSAVE_LOAD_TIMEOUT,
     page,
+    tabs,
   } = opts;
   const status = (s: SaveStatus) => opts.onStatus?.(s);
   const atStart = doc.getState();
+  const revKey = revisionKey(key);
 
   let stopped = false;
   let detach: (() => void) | null = null;
@@ -119,11 +143,98 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
   let failing = false;
   let writing: Promise<void> = Promise.resolve();
   let dirty = false;
+  /** The revision this tab last loaded or saved (with `tabs`); undefined: none stored. */
+  let known: string | undefined;
+  /** Another tab saved a different document since: nothing is written until the learner chooses. */
+  let conflict = false;
+  /** Other tabs' saves heard on the channel and not yet checked. */
+  let unheard = 0;
 
-  const write = (): Promise<void> => {
+  /** The stored document and its revision; the revision first, so a save in between looks newer, never older. */
+  const readStored = async (): Promise<{ raw: unknown; revision: string | undefined }> => {
+    if (!tabs) return { raw: await storage.get(key), revision: undefined };
+    const revision = await storage.get(revKey);
+    return { raw: await storage.get(key), revision: typeof revision === 'string' ? revision : undefined };
+  };
+
+  const setIfUnchanged = async (text: string, revision: string): Promise<boolean> => {
+    const entries: [string, string][] = [
+      [key, text],
+      [revKey, revision],
+    ];
+    if (storage.setIfUnchanged) return storage.setIfUnchanged(revKey, known, entries);
+    const stored = await storage.get(revKey);
+    if ((typeof stored === 'string' ? stored : undefined) !== known) return false;
+    for (const [k, v] of entries) await storage.set(k, v);
+    return true;
+  };
+
+  const enterConflict = () => {
+    conflict = true;
     if (timer) clearTimeout(timer);
     timer = null;
-    if (!dirty) return writing;
+    status('conflict');
+    opts.onConflict?.(true);
+  };
+
+  /**
+   * The stored revision is not the one this tab knows: another tab saved. It is a conflict only if
+   * that tab changed the network (not just its viewport, which every tab saves on opening) from the
+   * one this tab last loaded or saved, into something else than this tab has now. Otherwise the
+   * stored revision is adopted: 'retry' when this tab still has its own change to save over it.
+   */
+  const settleForeign = async (ours: string): Promise<'retry' | 'done'> => {
+    const stored = await readStored();
+    if (stored.revision === known) return 'retry';
+    if (sameNetwork(stored.raw, ours)) {
+      known = stored.revision;
+      lastSaved = ours;
+      if (!dirty) status('saved');
+      return 'done';
+    }
+    if (lastSaved !== null && sameNetwork(stored.raw, lastSaved)) {
+      known = stored.revision;
+      return 'retry';
+    }
+    enterConflict();
+    return 'done';
+  };
+
+  const save = async (text: string, leaving: boolean): Promise<void> => {
+    if (!tabs) {
+      await storage.set(key, text);
+      lastSaved = text;
+      return;
+    }
+    // The page is going away: a check first (a read, then the write) would not finish. The channel
+    // has told of every other save so far, so writing straight away overwrites none unheard. Both
+    // writes start now; the revision's first, so a half-done pair looks newer to others, never older.
+    if (leaving && unheard === 0) {
+      const revision = newRevision(tabs.id);
+      await Promise.all([storage.set(revKey, revision), storage.set(key, text)]);
+      known = revision;
+      lastSaved = text;
+      tabs.channel?.post({ type: 'saved', key, revision });
+      return;
+    }
+    // A few tries: other tabs may keep saving their viewports in between.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const revision = newRevision(tabs.id);
+      if (await setIfUnchanged(text, revision)) {
+        known = revision;
+        lastSaved = text;
+        tabs.channel?.post({ type: 'saved', key, revision });
+        return;
+      }
+      if ((await settleForeign(text)) === 'done') return;
+    }
+    throw new Error('other tabs keep saving this network');
+  };
+
+  const write = (leaving = false): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (!dirty || conflict) return writing;
     dirty = false;
     const text = serialize(doc.getState());
     if (text === lastSaved) {
@@ -132,11 +243,15 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
     }
     status('saving');
     writing = writing.then(async () => {
+      // A save queued before a conflict showed up must not go through either.
+      if (conflict) {
+        dirty = true;
+        return;
+      }
       try {
-        await storage.set(key, text);
-        lastSaved = text;
+        await save(text, leaving);
         failing = false;
-        if (!dirty) status('saved');
+        if (!dirty && !conflict) status('saved');
       } catch (error) {
         status('error');
         if (!failing) {
@@ -155,17 +270,37 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
     const now = Date.now();
     if (!dirty) firstPending = now;
     dirty = true;
+    if (conflict) return;
     status('pending');
     if (timer) clearTimeout(timer);
     const wait = Math.max(0, Math.min(delay, firstPending + maxWait - now));
     timer = setTimeout(() => void write(), wait);
   };
 
+  /** Another tab announced a save: checked in turn with this tab's own writes. */
+  const onForeignSave = (revision: string) => {
+    if (conflict || revision === known) return;
+    unheard++;
+    writing = writing
+      .then(async () => {
+        if (!conflict) await settleForeign(serialize(doc.getState()));
+      })
+      .catch(() => {
+        // Unreadable now: the check before the next save still guards the stored document.
+      })
+      .finally(() => {
+        unheard--;
+      });
+  };
+
   const attach = () => {
     const unsubscribe = doc.subscribe((state, previous) => {
       if (!savedFieldsSame(state, previous)) schedule();
     });
-    const onPageHide = () => void write();
+    const unlisten = tabs?.channel?.listen((m) => {
+      if (m.key === key) onForeignSave(m.revision);
+    });
+    const onPageHide = () => void write(true);
     const onVisibility = () => {
       if (!page?.hidden || page.hidden()) void write();
     };
@@ -173,6 +308,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
     page?.addEventListener('visibilitychange', onVisibility);
     detach = () => {
       unsubscribe();
+      unlisten?.();
       page?.removeEventListener('pagehide', onPageHide);
       page?.removeEventListener('visibilitychange', onVisibility);
     };
@@ -180,11 +316,11 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
 
   const load = async (): Promise<RestoreOutcome> => {
     status('loading');
-    let raw: unknown;
+    let stored: { raw: unknown; revision: string | undefined };
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      raw = await Promise.race([
-        storage.get(key),
+      stored = await Promise.race([
+        readStored(),
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new Error('the storage did not answer')), loadTimeout);
         }),
@@ -201,6 +337,8 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
       clearTimeout(timer);
     }
     if (stopped) return { status: 'stopped' };
+    const { raw } = stored;
+    known = stored.revision;
 
     const edited = !sameTracked(doc.getState(), atStart);
     let outcome: RestoreOutcome;
@@ -240,6 +378,11 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
 
   const ready = load();
 
+  const settled = () => {
+    conflict = false;
+    opts.onConflict?.(false);
+  };
+
   return {
     ready,
     flush: () => write(),
@@ -251,6 +394,62 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
         detach();
         detach = null;
       }
+    },
+    loadTheirs(open = (document) => doc.getState().loadDocument(document)) {
+      const done = writing.then(async () => {
+        if (!conflict) return true;
+        const stored = await readStored();
+        const result = typeof stored.raw === 'string' ? importDocument(stored.raw) : null;
+        if (!result?.ok) {
+          opts.onError?.('The network saved by the other tab could not be opened.', result?.problems);
+          return false;
+        }
+        if (timer) clearTimeout(timer);
+        timer = null;
+        dirty = false;
+        known = stored.revision;
+        lastSaved = stored.raw as string;
+        settled();
+        status('saved');
+        const { createdWith: _ignored, ...document } = result.document;
+        // Opening changes the document: the saver sees theirs, identical to what is stored, or
+        // saves it again in this tab's words (same network, a newer revision).
+        open(document);
+        const now = serialize(doc.getState());
+        if (sameNetwork(now, stored.raw)) lastSaved = now;
+        return true;
+      });
+      writing = done.then(
+        () => undefined,
+        (error) => {
+          opts.onError?.(`The saved network could not be read (${describeError(error)}).`, error);
+        },
+      );
+      return done.catch(() => false);
+    },
+    keepMine() {
+      const done = writing.then(async () => {
+        if (!conflict) return false;
+        // Overwrite exactly the revision read here: a tab saving after that is a new conflict.
+        known = (await readStored()).revision;
+        lastSaved = null;
+        settled();
+        return true;
+      });
+      writing = done.then(
+        () => undefined,
+        (error) => {
+          opts.onError?.(`The saved network could not be read (${describeError(error)}).`, error);
+        },
+      );
+      return done.then(
+        (kept) => {
+          if (!kept) return;
+          dirty = true;
+          return write();
+        },
+        () => undefined,
+      );
     },
   };
 }

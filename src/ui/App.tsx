@@ -11,6 +11,7 @@ import { useAppliedTheme } from './hooks/use-theme';
 import { RightColumn, useLessonOpen } from './lessons/RightColumn';
 import { Palette } from './palette/Palette';
 import { useSharedLinks } from './share/share';
+import { TabConflictNotice } from './tabs/TabConflictNotice';
 import { Toolbar } from './toolbar/Toolbar';
 import './features.css';
 
@@ -36,6 +37,7 @@ export function App() {
       </div>
       <Dialogs />
       <Gallery />
+      <TabConflictNotice />
     </ReactFlowProvider>
   );
 }

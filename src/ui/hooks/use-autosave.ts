@@ -1,10 +1,19 @@
 /**
  * Starts autosave when the app mounts: reads the saved network, restores it where it was (viewport
  * included), and from then on saves every change. Failures are toasts; the network stays open.
+ * Other tabs' saves are heard on a BroadcastChannel: a conflict shows the notice (TabConflictNotice).
  */
 import { useEffect } from 'react';
 import { formatProblem } from '../../format';
-import { idbStorage, startAutosave, useSaveStatus, useSession } from '../../store';
+import {
+  broadcastChannel,
+  idbStorage,
+  startAutosave,
+  useSaveStatus,
+  useSession,
+  useTabConflict,
+} from '../../store';
+import { openAndShow } from '../actions/documents';
 import { showViewport } from '../actions/flow';
 
 const page = {
@@ -19,11 +28,26 @@ const page = {
 
 export function useAutosave(): void {
   useEffect(() => {
+    const channel = broadcastChannel();
     const autosave = startAutosave({
       storage: idbStorage(),
       page,
+      tabs: { id: crypto.randomUUID(), channel },
       onStatus: (status) => useSaveStatus.getState().set(status),
       onError: (message) => useSession.getState().showToast(message, { tone: 'error', duration: 10_000 }),
+      onConflict: (conflict) =>
+        useTabConflict.getState().set(
+          conflict
+            ? {
+                // Opened like New or an import: this tab's network stays a click away ("Back to …").
+                loadTheirs: () =>
+                  void autosave.loadTheirs((document) =>
+                    openAndShow(document, 'Opened the version saved in another tab.'),
+                  ),
+                keepMine: () => void autosave.keepMine(),
+              }
+            : null,
+        ),
     });
     void autosave.ready.then((outcome) => {
       if (outcome.status !== 'restored') return;
@@ -36,6 +60,10 @@ export function useAutosave(): void {
           });
       }
     });
-    return () => autosave.stop();
+    return () => {
+      autosave.stop();
+      channel?.close?.();
+      useTabConflict.getState().set(null);
+    };
   }, []);
 }

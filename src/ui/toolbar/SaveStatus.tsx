@@ -7,6 +7,7 @@ const TEXT: Record<Status, string> = {
   saved: 'Saved',
   error: 'Not saved',
   off: 'Autosave off',
+  conflict: 'Not saved',
 };
 
 const TITLE: Record<Status, string> = {
@@ -16,6 +17,7 @@ const TITLE: Record<Status, string> = {
   saved: 'Every change is saved in this browser: reloading the page brings it back',
   error: 'The last change could not be saved in this browser: export the network to keep a copy',
   off: 'This browser’s storage is not available: export the network to keep it',
+  conflict: 'Another tab saved this network since: choose which version to keep',
 };
 
 const selectStatus = (s: { status: Status }) => s.status;
