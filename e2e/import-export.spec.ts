@@ -202,6 +202,14 @@ test('pasting a whole network offers to open it; copied nodes still paste as nod
   await expect(page.getByTestId('import-problems')).toContainText('nodes[1].position.y');
   await page.keyboard.press('Escape');
   await expect(nodes(page)).toHaveCount(6);
+  // So does a document cut off in the middle: not valid JSON, but plainly meant as a network.
+  await writeClipboard(page, '{"format":"neurograph","version":1,"nodes": [');
+  await pane(page).click({ position: { x: 10, y: 10 } });
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('import-problems')).toBeVisible();
+  await page.screenshot({ path: '/tmp/paste-cut-off.png' });
+  await page.keyboard.press('Escape');
+  await expect(nodes(page)).toHaveCount(6);
 
   // Nodes copied in the editor paste straight in.
   await openExample(page, 'border-at-3', 4);

@@ -51,7 +51,9 @@ export function classifyClipboard(text: string): ClipboardContent {
       tagged =
         typeof json === 'object' && json !== null && (json as { format?: unknown }).format === 'neurograph';
     } catch {
-      // Not JSON at all: some other text that happens to mention neurograph.
+      // Not JSON: a cut-off or hand-edited document still says what it is meant to be (then the
+      // problems, with the syntax error's place, are worth showing); other text merely mentions us.
+      tagged = /^\s*\{[\s\S]*"format"\s*:\s*"neurograph"/.test(text);
     }
     return tagged ? { type: 'invalid', problems: result.problems } : { type: 'other' };
   }

@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { borderAt3 } from '../../src/engine/examples/border';
-import { copyText, duplicateSelection, pasteText, useDocument, useSelection } from '../../src/store';
+import {
+  classifyClipboard,
+  copyText,
+  duplicateSelection,
+  pasteText,
+  useDocument,
+  useSelection,
+} from '../../src/store';
 
 const doc = () => useDocument.getState();
 
@@ -52,5 +59,20 @@ describe('copy and paste', () => {
     expect(doc().nodes).toHaveLength(5);
     doc().undo();
     expect(doc().nodes).toHaveLength(4);
+  });
+});
+
+describe('what pasted text is', () => {
+  it('a cut-off document is an invalid document, with the syntax error and where it is', () => {
+    const content = classifyClipboard('{"format":"neurograph","version":1,"nodes": [');
+    expect(content.type).toBe('invalid');
+    if (content.type !== 'invalid') return;
+    expect(content.problems.length).toBeGreaterThan(0);
+    expect(content.problems.map((p) => p.message).join(' ')).toMatch(/JSON|position|line|column|end/i);
+  });
+
+  it('text that only mentions neurograph is other text', () => {
+    expect(classifyClipboard('I like "neurograph" a lot').type).toBe('other');
+    expect(classifyClipboard('see {"neurograph"}').type).toBe('other');
   });
 });
