@@ -124,6 +124,17 @@ test('edits a parameter in the inspector; a bad value is shown in red and not ap
   await expect(node(page, data).getByTestId('param-batchSize')).toHaveText('10');
 });
 
+test('a parameter that does nothing with the chosen activation is not offered', async ({ page }) => {
+  const neuron = await dropKind(page, 'neuron', { x: 120, y: 120 });
+  await selectNode(page, neuron);
+  const inspector = page.getByTestId('inspector');
+  // A new neuron is linear: no α, a field for it would only mislead.
+  await expect(inspector.getByTestId('param-input-activation')).toHaveValue('linear');
+  await expect(inspector.getByTestId('param-input-alpha')).toHaveCount(0);
+  await inspector.getByTestId('param-input-activation').selectOption('leaky_relu');
+  await expect(inspector.getByTestId('param-input-alpha')).toHaveValue('0.01');
+});
+
 test('undo and redo: one entry per drag, per addition, per edit', async ({ page }) => {
   const neuron = await dropKind(page, 'neuron', { x: 200, y: 150 });
   const header = node(page, neuron).locator('.ng-node__header');

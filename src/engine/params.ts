@@ -12,6 +12,19 @@ interface BaseSpec<T> {
   schema: z.ZodType<T>;
   /** Shown on the node itself, not only in the inspector. */
   key?: boolean;
+  /**
+   * Whether the parameter does anything with these values of the others (α only with leaky ReLU or
+   * ELU): where it does not, forms leave it out. Its value is kept either way.
+   */
+  appliesWhen?: (params: Readonly<Record<string, unknown>>) => boolean;
+}
+
+/** Whether a form shows `spec` for a node with these parameter values. */
+export function paramApplies(
+  spec: { appliesWhen?: BaseSpec<unknown>['appliesWhen'] },
+  params: Readonly<Record<string, unknown>>,
+): boolean {
+  return spec.appliesWhen?.(params) ?? true;
 }
 
 export interface NumberSpec extends BaseSpec<number> {

@@ -37,7 +37,12 @@ const activationParam = () =>
   );
 
 const alphaParam = () =>
-  num('α', 0.01, { help: 'Slope of leaky ReLU for x ≤ 0, or scale of ELU.', min: 0, max: 10 });
+  num('α', 0.01, {
+    help: 'Slope of leaky ReLU for x ≤ 0, or scale of ELU.',
+    min: 0,
+    max: 10,
+    appliesWhen: (p) => p.activation === 'leaky_relu' || p.activation === 'elu',
+  });
 
 const initParam = () =>
   choice(

@@ -1,6 +1,6 @@
 import { FAMILY_LABELS } from '../../engine/kind';
 import { customActivationKind } from '../../engine/kinds/custom-activation';
-import type { ParamSpecs } from '../../engine/params';
+import { type ParamSpecs, paramApplies } from '../../engine/params';
 import {
   nodeSpec,
   selectNodeDiagnostics,
@@ -29,7 +29,7 @@ export function NodeInspector({ id }: { id: string }) {
   const spec = kindId && params ? nodeSpec({ kind: kindId, params }) : null;
   if (!spec) return <p className="inspector__empty">This node’s kind is unknown.</p>;
   const { kind, values } = spec;
-  const entries = Object.entries(kind.params as ParamSpecs);
+  const entries = Object.entries(kind.params as ParamSpecs).filter(([, p]) => paramApplies(p, values));
   return (
     <div className={`inspector__body family-${kind.family}`} data-testid="node-inspector">
       <header className="inspector__header">
