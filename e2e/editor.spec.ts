@@ -168,6 +168,20 @@ test('undo and redo: one entry per drag, per addition, per edit', async ({ page 
   expect(Math.abs((await header.boundingBox())!.x - moved.x)).toBeLessThan(2);
 });
 
+test('arrow-key moves that follow each other are one undo entry, like one drag', async ({ page }) => {
+  const neuron = await dropKind(page, 'neuron', { x: 200, y: 150 });
+  await selectNode(page, neuron);
+  const start = (await node(page, neuron).boundingBox())!;
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await node(page, neuron).boundingBox())!.x).toBeGreaterThan(start.x + 20);
+  // Undo right away (no pause needed): the whole move goes back, the node stays.
+  await page.keyboard.press('Control+z');
+  await expect
+    .poll(async () => Math.abs((await node(page, neuron).boundingBox())!.x - start.x))
+    .toBeLessThan(1);
+  await expect(nodes(page)).toHaveCount(1);
+});
+
 test('shortcuts do not fire while typing in a field', async ({ page }) => {
   const neuron = await dropKind(page, 'neuron', { x: 200, y: 150 });
   await selectNode(page, neuron);

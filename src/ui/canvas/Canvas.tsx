@@ -72,6 +72,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
     const { nodes: initial, viewport } = useDocument.getState();
     if (initial.length > 0) showViewport(viewport);
   }, []);
+  useEffect(on.watchArrowKeys, []);
   return (
     <section
       className={`canvas ${className ?? ''}`}

@@ -30,6 +30,52 @@ import { DEFAULT_DROP_OFFSET, KIND_MIME } from './drop';
 import type { FlowEdge, FlowNode } from './flow-elements';
 import { useZoomDetail } from './zoom-detail';
 
+/**
+ * Arrow keys move the selected nodes (React Flow does it, inside the keydown): presses that follow
+ * each other are one move, one undo entry, as one drag is.
+ */
+const NUDGE_PAUSE_MS = 800;
+let arrowKeyDown = false;
+let nudgeEnd: ReturnType<typeof setTimeout> | null = null;
+
+/**
+ * Marks the arrow keys' keydowns (capture phase, before React Flow moves anything with them); any
+ * other key or a press ends the move at once, so an undo right after it undoes all of it.
+ */
+export function watchArrowKeys(): () => void {
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (!e.key.startsWith('Arrow')) {
+      endNudge();
+      return;
+    }
+    // Until the event is handled: not a microtask, those run between two listeners of one event.
+    arrowKeyDown = true;
+    setTimeout(() => {
+      arrowKeyDown = false;
+    }, 0);
+  };
+  window.addEventListener('keydown', onKeyDown, true);
+  window.addEventListener('pointerdown', endNudge, true);
+  return () => {
+    window.removeEventListener('keydown', onKeyDown, true);
+    window.removeEventListener('pointerdown', endNudge, true);
+    endNudge();
+  };
+}
+
+function endNudge(): void {
+  if (!nudgeEnd) return;
+  clearTimeout(nudgeEnd);
+  nudgeEnd = null;
+  useDocument.getState().endGesture();
+}
+
+function nudged(): void {
+  if (nudgeEnd) clearTimeout(nudgeEnd);
+  else useDocument.getState().beginGesture();
+  nudgeEnd = setTimeout(endNudge, NUDGE_PAUSE_MS);
+}
+
 export function onNodesChange(changes: NodeChange<FlowNode>[]): void {
   const moves: { id: string; position: { x: number; y: number } }[] = [];
   const sizes: { id: string; size: { width: number; height: number } }[] = [];
@@ -42,7 +88,10 @@ export function onNodesChange(changes: NodeChange<FlowNode>[]): void {
   }
   if (sizes.length > 0) useView.getState().setSizes(sizes);
   if (selects.length > 0) useSelection.getState().applyChanges({ nodes: selects });
-  if (moves.length > 0) useDocument.getState().moveNodes(moves);
+  if (moves.length > 0) {
+    if (arrowKeyDown) nudged();
+    useDocument.getState().moveNodes(moves);
+  }
 }
 
 export function onEdgesChange(changes: EdgeChange<FlowEdge>[]): void {
