@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { AnyKind } from '../engine/kind';
 import { KINDS } from '../engine/registry';
-import { documentSchema, kindIdSchema } from './schema';
+import { documentSchema, kindIdSchema, nodeSchema } from './schema';
 
 export type JsonSchema = Record<string, unknown>;
 
@@ -15,6 +15,10 @@ export function documentJsonSchema(kinds: readonly AnyKind[] = KINDS): JsonSchem
   return z.toJSONSchema(documentSchema, {
     override: ({ zodSchema, jsonSchema }) => {
       if (zodSchema === kindIdSchema && ids.length > 0) jsonSchema.enum = ids;
+      // A file may leave a node's params out (all take their defaults); the reader fills them in.
+      if (zodSchema === nodeSchema && Array.isArray(jsonSchema.required)) {
+        jsonSchema.required = jsonSchema.required.filter((name) => name !== 'params');
+      }
     },
   }) as JsonSchema;
 }

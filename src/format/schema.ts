@@ -35,7 +35,8 @@ export const nodeSchema = z.object({
   position: positionSchema,
   params: z
     .record(z.string(), z.unknown())
-    .meta({ description: "Parameter values; missing ones take the kind's defaults." }),
+    .default({})
+    .meta({ description: "Parameter values; missing ones (or all of them) take the kind's defaults." }),
   paramLabels: z
     .record(z.string(), z.string())
     .optional()

@@ -277,6 +277,20 @@ describe('importDocument: problems that need the node kinds', () => {
     expect(problems).toEqual([{ path: 'nodes[1].kind', message: 'unknown kind `neuronn`' }]);
   });
 
+  it('a node without params takes every default; an unknown kind is still named', () => {
+    const withoutParams = importFile((f) => {
+      delete (f.nodes[1] as { params?: unknown }).params;
+    });
+    expect(withoutParams.ok && withoutParams.document.nodes[1].params).toEqual({});
+    const problems = problemsOf(
+      importFile((f) => {
+        f.nodes[1].kind = 'nope';
+        delete (f.nodes[1] as { params?: unknown }).params;
+      }),
+    );
+    expect(problems).toEqual([{ path: 'nodes[1].kind', message: 'unknown kind `nope`' }]);
+  });
+
   it('reports invalid and unknown parameters under nodes[i].params', () => {
     const problems = problemsOf(
       importFile((f) => {
