@@ -10,7 +10,12 @@ import { topLeft } from './graph-ops';
 import type { Size } from './view';
 
 export const DEFAULT_NODE_SIZE: Size = { width: 212, height: 120 };
-const RANK_GAP = 72;
+/**
+ * Room between columns for the weight labels of the edges crossing them: two labels side by side
+ * (about 60 px each), so edges into one neuron from neighbouring ports get their labels apart
+ * without covering the ports at either end (see ui/canvas/label-placement.ts).
+ */
+const RANK_GAP = 120;
 const NODE_GAP = 28;
 
 export function layoutPositions(

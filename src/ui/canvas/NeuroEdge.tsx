@@ -1,5 +1,5 @@
 import { BaseEdge, type EdgeProps, getBezierPath } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useEffect } from 'react';
 import {
   edgesCarryWeights,
   selectEdgeDiagnostics,
@@ -17,6 +17,8 @@ import { pointAlongEdge } from './edge-geometry';
 import { EdgeLabelRenderer } from './edge-label-layer';
 import type { FlowEdge } from './flow-elements';
 import { compactNumber } from './format-value';
+import { DEFAULT_LABEL_T } from './label-placement';
+import { forgetEdgeEnds, reportEdgeEnds, selectLabelT, useLabelSlots } from './label-slots';
 
 function weightText(weight: number | number[] | undefined): string | null {
   if (weight === undefined) return null;
@@ -38,7 +40,16 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
   const problem = diagnostics.find((d) => d.severity === 'error');
   const showWeight = edgesCarryWeights(targetKind ? { kind: targetKind } : undefined);
   const text = weightText(weight);
-  const at = showWeight ? pointAlongEdge(sourceX, sourceY, targetX, targetY) : null;
+  // Where along the edge its label sits was chosen for all labels together (label-slots.ts), so
+  // labels of edges into one neuron do not stack; the label follows the edge at that t as it moves.
+  // Where a dense layer leaves no free place (t null) the label shows only while the edge is selected.
+  const t = useLabelSlots(selectLabelT(id));
+  const labelled = showWeight && (t !== null || !!selected);
+  const at = labelled ? pointAlongEdge(sourceX, sourceY, targetX, targetY, t ?? DEFAULT_LABEL_T) : null;
+  useEffect(() => {
+    if (showWeight) reportEdgeEnds(id, sourceX, sourceY, targetX, targetY);
+    else forgetEdgeEnds(id);
+  }, [id, showWeight, sourceX, sourceY, targetX, targetY]);
   return (
     <>
       <BaseEdge

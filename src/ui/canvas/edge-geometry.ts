@@ -1,6 +1,7 @@
 /**
- * Where to put an edge's weight label: 70% of the way along React Flow's bezier, nearer the target,
- * where the edges fanning into a neuron are still apart (at the middle, edges of a dense layer cross).
+ * A point of React Flow's bezier for an edge, at parameter t (0 = source, 1 = target). Weight labels
+ * sit at such a point; which t each label gets is chosen for all labels at once (label-placement.ts),
+ * since no single t keeps the labels of edges into one neuron from stacking.
  */
 const CURVATURE = 0.25;
 

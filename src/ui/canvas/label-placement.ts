@@ -1,0 +1,128 @@
+/**
+ * Where along its edge each weight label goes, chosen for all labels at once so that no label
+ * covers another or a node where that can be avoided.
+ *
+ * A fixed point (say 70% of the way, near the input port the weight belongs to) fails where it
+ * matters most: edges into one neuron from neighbouring ports run a few pixels apart all the way, so
+ * their labels stack; edges out of one port crowd near the source the same way. No single t works
+ * for every edge, so each edge tries a few points of its own curve (near the target first) and
+ * keeps the first that covers no label and no node, else the one covering the least of the nodes
+ * (a label over a card's rim is still read and clicked; a label under another is not). The result
+ * is a t per edge: a label keeps it while a node is dragged (it follows its edge, computed from t
+ * each frame) and the pass runs again once the drag is over. Pure: no DOM, no React; the caller supplies endpoints and node boxes.
+ */
+import { pointAlongEdge } from './edge-geometry';
+
+/** The label point of an edge that was never placed: near the target, where fans into a neuron open up. */
+export const DEFAULT_LABEL_T = 0.7;
+
+/** Points tried along an edge, best first: near the target (the port the weight feeds), then outward. */
+const CANDIDATES = [0.7, 0.55, 0.82, 0.42, 0.3, 0.62, 0.48, 0.76, 0.36, 0.2];
+
+export interface EdgeEnds {
+  id: string;
+  sx: number;
+  sy: number;
+  tx: number;
+  ty: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Label size in flow units: wide enough for a training label (value over ∂ and Δ). */
+export interface LabelSize {
+  width: number;
+  height: number;
+}
+
+const CELL = 64;
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** A uniform grid of boxes, so each test looks at its neighbours only (a thousand labels stay cheap). */
+class Grid {
+  private cells = new Map<number, number[]>();
+  private boxes: Box[] = [];
+
+  add(box: Box): void {
+    const index = this.boxes.length;
+    this.boxes.push(box);
+    this.forCells(box, (key) => {
+      const cell = this.cells.get(key);
+      if (cell) cell.push(index);
+      else this.cells.set(key, [index]);
+    });
+  }
+
+  /** The area of `box` covered by boxes already in the grid (overlaps counted each). */
+  cost(box: Box): number {
+    const seen = new Set<number>();
+    let total = 0;
+    this.forCells(box, (key) => {
+      for (const i of this.cells.get(key) ?? []) {
+        if (seen.has(i)) continue;
+        seen.add(i);
+        total += overlapArea(box, this.boxes[i]);
+      }
+    });
+    return total;
+  }
+
+  private forCells(box: Box, visit: (key: number) => void): void {
+    const x0 = Math.floor(box.x / CELL);
+    const x1 = Math.floor((box.x + box.width) / CELL);
+    const y0 = Math.floor(box.y / CELL);
+    const y1 = Math.floor((box.y + box.height) / CELL);
+    // One number per cell (no string per lookup): a canvas spans far fewer than 2^20 cells a side.
+    for (let x = x0; x <= x1; x++)
+      for (let y = y0; y <= y1; y++) visit((x + 2 ** 20) * 2 ** 21 + y + 2 ** 20);
+  }
+}
+
+function labelBox(e: EdgeEnds, t: number, size: LabelSize): Box {
+  const p = pointAlongEdge(e.sx, e.sy, e.tx, e.ty, t);
+  return { x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height };
+}
+
+/**
+ * A t per edge (see pointAlongEdge) where a label of `size` centred there covers no other label and
+ * as little of the `nodes` as it can, or null where every point of the edge would cover a label
+ * already placed: in a dense layer there is not room for all, and a pile of labels is worse than
+ * none (that edge's label shows while it is selected). Edges are placed in the order given, so the
+ * same input gets the same answer.
+ */
+export function placeLabels(
+  edges: readonly EdgeEnds[],
+  nodes: readonly Box[],
+  size: LabelSize,
+): Map<string, number | null> {
+  const nodeGrid = new Grid();
+  for (const n of nodes) nodeGrid.add(n);
+  const labelGrid = new Grid();
+  const placed = new Map<string, number | null>();
+  for (const e of edges) {
+    let best: number | null = null;
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const t of CANDIDATES) {
+      const box = labelBox(e, t, size);
+      if (labelGrid.cost(box) > 0) continue;
+      const cost = nodeGrid.cost(box);
+      if (cost < bestCost) {
+        best = t;
+        bestCost = cost;
+        if (cost === 0) break;
+      }
+    }
+    placed.set(e.id, best);
+    if (best !== null) labelGrid.add(labelBox(e, best, size));
+  }
+  return placed;
+}
