@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  boxSelect,
   canvas,
   dragBetween,
   dropKind,
@@ -215,14 +216,7 @@ test('box select with Shift+drag, multi-select with Shift+click, select all', as
   const data = await dropKind(page, 'dataset', { x: 120, y: 120 });
   const neuron = await dropKind(page, 'neuron', { x: 420, y: 120 });
   const far = await dropKind(page, 'neuron', { x: 420, y: 420 });
-  const a = (await node(page, data).boundingBox())!;
-  const b = (await node(page, neuron).boundingBox())!;
-  await page.keyboard.down('Shift');
-  await page.mouse.move(a.x - 12, a.y - 12);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
-  await page.mouse.up();
-  await page.keyboard.up('Shift');
+  await boxSelect(page, data, neuron);
   await expect(page.getByTestId('selection-summary')).toContainText('2 nodes');
   await expect(node(page, far)).not.toHaveClass(/is-selected/);
 
@@ -244,14 +238,7 @@ test('a box selection after a click in some text selects nodes, not text, and Ct
   const neuron = await dropKind(page, 'neuron', { x: 420, y: 120 });
   // A click in some text first leaves the browser's caret there; a Shift+press would extend it.
   await page.getByText(/Drag onto the canvas, or click/).click();
-  const a = (await node(page, data).boundingBox())!;
-  const b = (await node(page, neuron).boundingBox())!;
-  await page.keyboard.down('Shift');
-  await page.mouse.move(a.x - 12, a.y - 12);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
-  await page.mouse.up();
-  await page.keyboard.up('Shift');
+  await boxSelect(page, data, neuron);
   await expect(page.getByTestId('selection-summary')).toContainText('2 nodes');
   expect(await page.evaluate(() => window.getSelection()?.toString() ?? '')).toBe('');
   await page.keyboard.press('Control+c');

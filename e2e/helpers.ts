@@ -53,6 +53,18 @@ export async function dragBetween(
   if (!opts.hold) await page.mouse.up();
 }
 
+/** Shift+drags a box from just above-left of node `from` to the middle of node `to`. */
+export async function boxSelect(page: Page, from: string, to: string): Promise<void> {
+  const a = (await node(page, from).boundingBox())!;
+  const b = (await node(page, to).boundingBox())!;
+  await page.keyboard.down('Shift');
+  await page.mouse.move(a.x - 12, a.y - 12);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 10 });
+  await page.mouse.up();
+  await page.keyboard.up('Shift');
+}
+
 /** Clicks a node's header (selects it without touching a port). */
 export async function selectNode(
   page: Page,

@@ -39,6 +39,19 @@ function bigDocument(): string {
   return JSON.stringify({ format: 'neurograph', version: 1, ...g.graph('Big grid', 1) });
 }
 
+/** Opens the editor and imports the 300-node grid through the Import button; fitted, it is far away. */
+async function openGrid(page: Page): Promise<void> {
+  await openEditor(page);
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles({
+    name: 'grid.neurograph.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(bigDocument()),
+  });
+  await expect(nodes(page)).toHaveCount(300, { timeout: 30_000 });
+}
+
 test('zoomed far out a node is a plain card; zoomed in its title and ports come back', async ({ page }) => {
   await openEditor(page);
   await page.getByRole('button', { name: 'Examples' }).click();
@@ -75,15 +88,7 @@ test('a big network seen from far draws its edges as one overview; zoomed in the
   page,
 }) => {
   test.setTimeout(120_000);
-  await openEditor(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles({
-    name: 'grid.neurograph.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(bigDocument()),
-  });
-  await expect(nodes(page)).toHaveCount(300, { timeout: 30_000 });
+  await openGrid(page);
 
   // Fitted, the whole grid is far away: every edge is in the overview, none is a React Flow edge.
   const overview = page.getByTestId('overview-edges');
@@ -144,15 +149,7 @@ test('far away a big network is plain cards; zoomed in, its edges meet the ports
   page,
 }) => {
   test.setTimeout(120_000);
-  await openEditor(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles({
-    name: 'grid.neurograph.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(bigDocument()),
-  });
-  await expect(nodes(page)).toHaveCount(300, { timeout: 30_000 });
+  await openGrid(page);
   // Opened fitted, far away: every node is a plain card, in its family colour, named on hover.
   await expect(page.locator('.ng-node--plain')).toHaveCount(300);
   await expect(page.locator('.ng-node__title')).toHaveCount(0);

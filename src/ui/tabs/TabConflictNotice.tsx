@@ -12,18 +12,18 @@ export function TabConflictNotice() {
   const conflict = useTabConflict(selectConflict);
   if (!conflict) return null;
   return (
-    <div role="alert" className="tab-conflict" data-testid="tab-conflict">
-      <span className="tab-conflict__icon">
+    <div role="alert" className="toast tab-conflict" data-testid="tab-conflict">
+      <span className="toast__icon">
         <AlertIcon />
       </span>
-      <span className="tab-conflict__message">
+      <span className="toast__message">
         <strong>This network was changed in another tab.</strong> Changes here are not being saved until you
         choose a version.
       </span>
-      <span className="tab-conflict__actions">
+      <span className="toast__actions">
         <button
           type="button"
-          className="tab-conflict__action"
+          className="toast__action"
           title="Open the network saved by the other tab; yours stays a click away"
           onClick={conflict.loadTheirs}
         >
@@ -31,7 +31,7 @@ export function TabConflictNotice() {
         </button>
         <button
           type="button"
-          className="tab-conflict__action"
+          className="toast__action"
           title="Save the network in this tab over the other tab’s"
           onClick={conflict.keepMine}
         >
