@@ -125,6 +125,18 @@ test('edits a parameter in the inspector; a bad value is shown in red and not ap
   await expect(node(page, data).getByTestId('param-batchSize')).toHaveText('10');
 });
 
+test('a formula of two equations fits the inspector on a 1280 × 720 screen, one under the other', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  const loss = await dropKind(page, 'loss.mse', { x: 60, y: 40 });
+  await selectNode(page, loss);
+  const formula = page.getByTestId('node-inspector').getByTestId('formula');
+  await expect(formula).toContainText('with Half');
+  const fits = await formula.evaluate((el) => el.scrollWidth <= el.clientWidth + 1);
+  expect(fits).toBe(true);
+});
+
 test('a parameter that does nothing with the chosen activation is not offered', async ({ page }) => {
   const neuron = await dropKind(page, 'neuron', { x: 120, y: 120 });
   await selectNode(page, neuron);

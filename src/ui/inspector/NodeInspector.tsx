@@ -18,6 +18,7 @@ import { NodeLabelField } from './NodeLabelField';
 import { ParamField } from './ParamField';
 import { ParamDraftsProvider, useParamDrafts } from './param-drafts';
 import { Section } from './Section';
+import { stackEquations } from './stack-equations';
 
 /** The selected node: its name, what it does (with its formula), its parameters and its problems. */
 export function NodeInspector({ id }: { id: string }) {
@@ -44,7 +45,7 @@ export function NodeInspector({ id }: { id: string }) {
       <DiagnosticList diagnostics={diagnostics} />
       <Section title="What it does">
         <p className="inspector__description">{kind.description}</p>
-        {kind.formula && <Formula tex={kind.formula} />}
+        {kind.formula && <Formula tex={stackEquations(kind.formula)} />}
       </Section>
       {entries.length > 0 && (
         <Section title="Parameters">
