@@ -1,11 +1,28 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { dropKind, edges, node, nodeIds, nodes, openEditor, pane, port } from './helpers';
 
 test.beforeEach(async ({ page }) => {
   await openEditor(page);
 });
 
-const quickAdd = (page: import('@playwright/test').Page) => page.getByTestId('quick-add');
+const quickAdd = (page: Page) => page.getByTestId('quick-add');
+
+/** Drags a connection out of `from` and releases it on empty canvas at `drop(start)`; returns where. */
+async function dropConnection(
+  page: Page,
+  from: Locator,
+  drop: (start: { x: number; y: number }) => { x: number; y: number },
+): Promise<{ x: number; y: number }> {
+  const box = (await from.boundingBox())!;
+  const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const end = drop(start);
+  await page.mouse.move(start.x, start.y);
+  await page.mouse.down();
+  await page.mouse.move(start.x + 80, start.y + 10, { steps: 5 });
+  await page.mouse.move(end.x, end.y, { steps: 10 });
+  await page.mouse.up();
+  return end;
+}
 
 test('double-clicking the empty canvas opens a search box there; typing, arrows and Enter add a node', async ({
   page,
@@ -85,14 +102,10 @@ test('a connection dropped on empty canvas offers only the kinds that fit, and c
 }) => {
   // Away from the empty canvas's welcome card, which covers the middle until the first node lands.
   const neuron = await dropKind(page, 'neuron', { x: 220, y: 100 });
-  const from = (await port(page, neuron, 'out', 'out').boundingBox())!;
-  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
-  const drop = { x: start.x + 260, y: start.y + 40 };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 80, start.y + 10, { steps: 5 });
-  await page.mouse.move(drop.x, drop.y, { steps: 10 });
-  await page.mouse.up();
+  const drop = await dropConnection(page, port(page, neuron, 'out', 'out'), (start) => ({
+    x: start.x + 260,
+    y: start.y + 40,
+  }));
 
   await expect(quickAdd(page)).toBeVisible();
   await expect(page.getByTestId('quick-add-context')).toContainText('Neuron 1');
@@ -144,16 +157,12 @@ test('on a small screen, quick-add opened near the bottom of the canvas stays on
   await page.setViewportSize({ width: 1280, height: 720 });
   // Away from the empty canvas's welcome card, which covers the middle until the first node lands.
   const neuron = await dropKind(page, 'neuron', { x: 60, y: 40 });
-  const from = (await port(page, neuron, 'out', 'out').boundingBox())!;
   const canvasBox = (await page.getByTestId('canvas').boundingBox())!;
-  const start = { x: from.x + from.width / 2, y: from.y + from.height / 2 };
   // Released just above the canvas's bottom edge: the list must open upwards, inside the canvas.
-  const drop = { x: start.x + 200, y: canvasBox.y + canvasBox.height - 20 };
-  await page.mouse.move(start.x, start.y);
-  await page.mouse.down();
-  await page.mouse.move(start.x + 80, start.y + 10, { steps: 5 });
-  await page.mouse.move(drop.x, drop.y, { steps: 10 });
-  await page.mouse.up();
+  await dropConnection(page, port(page, neuron, 'out', 'out'), (start) => ({
+    x: start.x + 200,
+    y: canvasBox.y + canvasBox.height - 20,
+  }));
   await expect(quickAdd(page)).toBeVisible();
   await expect
     .poll(async () => {
