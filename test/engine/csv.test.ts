@@ -236,6 +236,33 @@ describe('reading rows with chosen columns', () => {
     ]);
   });
 
+  it('a number beyond the largest double (1e400 reads as Infinity) is a bad row with its line, like "NaN"', () => {
+    const text = 'a,b,label\n1,2,x\n1e400,2,y\n3,-1e309,x\n4,5,y\n';
+    const r = readCsv(text, options());
+    expect(r.badRows.map(formatIssue)).toEqual([
+      'line 3: “1e400” in the feature column “a” is too large to compute with (the largest number is about 1.8e308)',
+      'line 4: “-1e309” in the feature column “b” is too large to compute with (the largest number is about 1.8e308)',
+    ]);
+    expect(r.examples.count).toBe(2);
+    expect(csvProblemMessage(r, false)).toMatch(/^CSV line 3: .*1 more bad row: line 4\./);
+    const regression = readCsv('a,b,y\n1,2,3\n1,2,1e999\n', options({ target: 'y', task: 'regression' }));
+    expect(regression.badRows.map(formatIssue)).toEqual([
+      'line 3: the target “y” is “1e999”, which is too large to compute with (the largest number is about 1.8e308)',
+    ]);
+    // Used rows hold only finite numbers.
+    expect(Array.from(regression.examples.x).every(Number.isFinite)).toBe(true);
+  });
+
+  it('a CSV with only a header says it has no rows, not that every row has a problem', () => {
+    for (const text of ['a,b,label', 'a,b,label\n', '\n\na,b,label\n\n']) {
+      const r = readCsv(text, options());
+      expect(r.errors).toEqual([
+        `the CSV has a header (line ${text.startsWith('\n') ? 3 : 1}) but no rows of data below it`,
+      ]);
+      expect(r.badRowCount).toBe(0);
+    }
+  });
+
   it('problems with the choice of columns', () => {
     const text = 'a,b,label\n1,2,x\n3,4,y\n';
     expect(readCsv(text, options({ features: [] })).errors).toEqual(['choose at least one feature column']);

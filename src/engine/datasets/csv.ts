@@ -353,6 +353,13 @@ function readUncached(text: string, sel: CsvSelection): CsvReading {
   const fcols = sel.features.map((f) => columnIndex.get(f)!);
   const tcol = columnIndex.get(sel.target)!;
   const d = fcols.length;
+  if (parsed.rows.length === 0 && parsed.issues.length === 0) {
+    return emptyReading(
+      [`the CSV has a header (line ${parsed.headerLine}) but no rows of data below it`],
+      classification ? 'binary' : 'regression',
+      d,
+    );
+  }
   const issues: CsvIssue[] = [...parsed.issues];
   const x: number[] = [];
   const targets: string[] = [];
@@ -456,17 +463,26 @@ function rowProblem(
   for (const c of fcols) {
     const cell = row.cells[c].trim();
     if (cell === '') return `the feature “${parsed.header[c]}” is empty`;
-    if (parseCell(cell, parsed.delimiter) === null) {
+    const value = parseCell(cell, parsed.delimiter);
+    if (value === null)
       return `“${shorten(cell)}” in the feature column “${parsed.header[c]}” is not a number`;
-    }
+    if (!Number.isFinite(value))
+      return `“${shorten(cell)}” in the feature column “${parsed.header[c]}” ${TOO_LARGE}`;
   }
   const t = row.cells[tcol].trim();
   if (t === '') return `the target “${sel.target}” is empty`;
-  if (sel.task === 'regression' && parseCell(t, parsed.delimiter) === null) {
+  const target = parseCell(t, parsed.delimiter);
+  if (sel.task === 'regression' && target === null) {
     return `the target “${sel.target}” is “${shorten(t)}”, not a number (regression needs numbers)`;
   }
+  // A numeric class beyond the largest double would merge with every other such class.
+  if (target !== null && !Number.isFinite(target))
+    return `the target “${sel.target}” is “${shorten(t)}”, which ${TOO_LARGE}`;
   return null;
 }
+
+/** Why "1e400" is refused: it reads as Infinity, and training on it gives NaN at the first step. */
+const TOO_LARGE = 'is too large to compute with (the largest number is about 1.8e308)';
 
 const shorten = (s: string) => (s.length > 30 ? `${s.slice(0, 29)}…` : s);
 
