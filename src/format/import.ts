@@ -5,6 +5,7 @@
  */
 import { edgeId, nodeId } from '../engine/graph';
 import { getKind as registryGetKind } from '../engine/registry';
+import { bringWithinBounds } from './bounds';
 import { checkGraph, type KindLookup } from './check-graph';
 import { type MigrationChain, migrate, migrations } from './migrations';
 import { parseJson } from './parse-json';
@@ -73,6 +74,7 @@ function readDocument(text: string, opts: ImportOptions): ImportResult {
   const raw = migrated.document;
 
   const warnings = unknownFieldWarnings(raw);
+  warnings.push(...bringWithinBounds(raw));
   if (migrated.from < current) {
     warnings.unshift({
       path: 'version',

@@ -1,4 +1,5 @@
 /** The saved document: import, export, upgrade and describe .neurograph.json files. */
+export { MAX_COORDINATE, MAX_DESCRIPTION_CHARS } from './bounds';
 export type { KindLookup } from './check-graph';
 export { documentFileName, exportDocument } from './export';
 export { DEFAULT_MAX_LENGTH, type ImportOptions, type ImportResult, importDocument } from './import';

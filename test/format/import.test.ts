@@ -396,6 +396,57 @@ describe('importDocument: problems that need the node kinds', () => {
   });
 });
 
+describe('importDocument: values within bounds', () => {
+  it('moves a node placed beyond ±10,000,000 back to the limit, with a warning naming the coordinate', () => {
+    const result = importFile((f) => {
+      f.nodes[1].position.y = 1e20;
+      f.nodes[0].position.x = -1e308;
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.document.nodes[0].position).toEqual({ x: -10_000_000, y: 0 });
+    expect(result.document.nodes[1].position).toEqual({ x: 200, y: 10_000_000 });
+    expect(result.warnings).toEqual([
+      {
+        path: 'nodes[0].position.x',
+        message: '-1e+308 is too far from the origin; it was moved to -10000000 (the limit is ±10,000,000)',
+      },
+      {
+        path: 'nodes[1].position.y',
+        message: '1e+20 is too far from the origin; it was moved to 10000000 (the limit is ±10,000,000)',
+      },
+    ]);
+  });
+
+  it('keeps a node exactly at the limit, and a viewport far out, as they are', () => {
+    const result = importFile((f) => {
+      f.nodes[1].position.x = 10_000_000;
+      f.viewport.x = -2e9;
+    });
+    expect(result).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it('keeps the first 100,000 characters of a longer description, and says so', () => {
+    const result = importFile((f) => {
+      f.description = 'ab'.repeat(60_000);
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.document.description).toHaveLength(100_000);
+    expect(result.warnings).toEqual([
+      {
+        path: 'description',
+        message: 'the description is 120,000 characters; only its first 100,000 were kept',
+      },
+    ]);
+    // An emoji at the cut is not split in half.
+    const emoji = importFile((f) => {
+      f.description = `${'a'.repeat(99_999)}😀 and more`;
+    });
+    if (emoji.ok) expect(emoji.document.description).toBe('a'.repeat(99_999));
+  });
+});
+
 describe('importDocument: unknown fields', () => {
   it('ignores them with a warning naming each one', () => {
     const result = importFile((f) => {

@@ -159,4 +159,23 @@ describe('placeLabels', () => {
     for (let k = 0; k < 4; k++) placeLabels(edges, [], SIZE);
     expect((performance.now() - started) / 4).toBeLessThan(50);
   });
+
+  it('finishes for nodes at any finite place (1e20, −1e308, beyond 2^53 a cell index no longer advances)', () => {
+    for (const far of [1e17, 1e20, -1e308, Number.MAX_VALUE]) {
+      const { edges, nodes } = xor(72);
+      // The output neuron is moved far away, as a hand-edited file can put it.
+      const moved = nodes.map((n, i) => (i === nodes.length - 1 ? { ...n, y: far } : n));
+      const reach = edges.map((e) => (e.id.endsWith('-out') ? { ...e, ty: far } : e));
+      const t = placeLabels(reach, moved, SIZE);
+      expect([...t.keys()]).toEqual(edges.map((e) => e.id));
+    }
+  });
+
+  it('still keeps labels apart around a box too large to grid (a node as wide as 1e300)', () => {
+    const { edges, nodes } = xor(72);
+    const huge: Box = { x: -1e300, y: 5000, width: 2e300, height: 10 };
+    const t = placeLabels(edges, [...nodes, huge], SIZE);
+    expect(overlappingPairs(edges, t)).toEqual([]);
+    expect([...t]).toEqual([...placeLabels(edges, nodes, SIZE)]);
+  });
 });

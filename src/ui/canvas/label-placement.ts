@@ -47,43 +47,63 @@ function overlapArea(a: Box, b: Box): number {
   return w > 0 && h > 0 ? w * h : 0;
 }
 
-/** A uniform grid of boxes, so each test looks at its neighbours only (a thousand labels stay cheap). */
+/** Cell coordinates are clamped to ±2^20: far beyond any canvas, and one key per cell stays exact. */
+const REACH = 2 ** 20;
+/** A box over more cells than this is kept in a list of its own, checked by every lookup. */
+const MAX_CELLS_PER_BOX = 1024;
+const cellOf = (v: number) => Math.max(-REACH, Math.min(REACH - 1, Math.floor(v / CELL)));
+
+/**
+ * A uniform grid of boxes, so each test looks at its neighbours only (a thousand labels stay cheap).
+ * Any finite (or infinite) coordinate works: a node at y = 1e20 lands in the last row of cells
+ * instead of looping forever (beyond 2^53, y++ no longer advances), and a huge box is not spread
+ * over billions of cells. Overlaps are always measured on the boxes themselves, so this changes no
+ * answer; a NaN box covers nothing.
+ */
 class Grid {
   private cells = new Map<number, number[]>();
   private boxes: Box[] = [];
+  private large: number[] = [];
 
   add(box: Box): void {
     const index = this.boxes.length;
     this.boxes.push(box);
-    this.forCells(box, (key) => {
-      const cell = this.cells.get(key);
-      if (cell) cell.push(index);
-      else this.cells.set(key, [index]);
-    });
+    if (
+      !this.forCells(box, (key) => {
+        const cell = this.cells.get(key);
+        if (cell) cell.push(index);
+        else this.cells.set(key, [index]);
+      })
+    )
+      this.large.push(index);
   }
 
   /** The area of `box` covered by boxes already in the grid (overlaps counted each). */
   cost(box: Box): number {
     const seen = new Set<number>();
     let total = 0;
-    this.forCells(box, (key) => {
-      for (const i of this.cells.get(key) ?? []) {
-        if (seen.has(i)) continue;
-        seen.add(i);
-        total += overlapArea(box, this.boxes[i]);
-      }
-    });
+    const count = (i: number) => {
+      if (seen.has(i)) return;
+      seen.add(i);
+      total += overlapArea(box, this.boxes[i]);
+    };
+    for (const i of this.large) count(i);
+    if (!this.forCells(box, (key) => this.cells.get(key)?.forEach(count))) {
+      for (let i = 0; i < this.boxes.length; i++) count(i);
+    }
     return total;
   }
 
-  private forCells(box: Box, visit: (key: number) => void): void {
-    const x0 = Math.floor(box.x / CELL);
-    const x1 = Math.floor((box.x + box.width) / CELL);
-    const y0 = Math.floor(box.y / CELL);
-    const y1 = Math.floor((box.y + box.height) / CELL);
-    // One number per cell (no string per lookup): a canvas spans far fewer than 2^20 cells a side.
-    for (let x = x0; x <= x1; x++)
-      for (let y = y0; y <= y1; y++) visit((x + 2 ** 20) * 2 ** 21 + y + 2 ** 20);
+  /** Visits the cells `box` covers; false (visiting none) when there are too many of them. */
+  private forCells(box: Box, visit: (key: number) => void): boolean {
+    const x0 = cellOf(box.x);
+    const x1 = cellOf(box.x + box.width);
+    const y0 = cellOf(box.y);
+    const y1 = cellOf(box.y + box.height);
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS_PER_BOX) return false;
+    // One number per cell (no string per lookup).
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) visit((x + REACH) * 2 * REACH + y + REACH);
+    return true;
   }
 }
 

@@ -1,3 +1,4 @@
+import { MAX_DESCRIPTION_CHARS } from '../../format';
 import { useCompiled, useDocument } from '../../store';
 import { DiagnosticList } from './DiagnosticList';
 import { Field } from './Field';
@@ -48,6 +49,7 @@ export function DocumentInspector() {
               className="input input--prose"
               rows={3}
               placeholder="What this network shows"
+              maxLength={MAX_DESCRIPTION_CHARS}
               {...description.inputProps}
             />
           </Field>
