@@ -80,6 +80,48 @@ test('when the browser refuses to store (quota), a warning shows and the network
   await page.screenshot({ path: '/tmp/persistence-quota.png' });
 });
 
+test('a failed save is retried until the storage takes it; until then closing the tab asks first', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    (window as unknown as { storageFull: boolean }).storageFull = false;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+      if ((window as unknown as { storageFull: boolean }).storageFull) {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    };
+  });
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('example-xor').click();
+  await saved(page);
+  await page.evaluate(() => {
+    (window as unknown as { storageFull: boolean }).storageFull = true;
+  });
+  await page.getByTestId('document-name').fill('Renamed while full');
+  await page.getByTestId('document-name').press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveText('Not saved');
+
+  // Closing now would lose the rename: the browser asks, and staying keeps the tab.
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
+
+  // The storage comes back: with no further edit, a retry saves the rename.
+  await page.evaluate(() => {
+    (window as unknown as { storageFull: boolean }).storageFull = false;
+  });
+  await saved(page);
+  await page.reload();
+  await expect(page.getByTestId('document-name')).toHaveValue('Renamed while full');
+  await expect(nodes(page)).toHaveCount(6);
+});
+
 test('when storage cannot even be opened (private mode), the editor works and says autosave is off', async ({
   page,
 }) => {

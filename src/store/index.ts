@@ -92,6 +92,7 @@ export {
   type AutosaveOptions,
   type DocumentStorage,
   type PageEvents,
+  RETRY_DELAYS,
   type RestoreOutcome,
   type SaveStatus,
   startAutosave,

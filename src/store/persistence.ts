@@ -9,7 +9,9 @@
  * The document is stored in the file format (as compact JSON), so restoring goes through the format
  * module: it is validated, and a document saved by an older version is upgraded.
  * A storage failure (quota, private mode) is reported, never thrown: the document in memory is
- * untouched and the next change tries again.
+ * untouched, and the save is tried again on a timer (RETRY_DELAYS) until the storage takes it, or
+ * sooner at the next change. `unsaved()` says whether closing the page now would lose anything (the
+ * app asks before closing then).
  *
  * With `tabs`, several tabs share the saved document (see tab-sync.ts): each save is checked against
  * the revision this tab last loaded or saved, and when another tab saved something else since, this
@@ -40,6 +42,8 @@ export const AUTOSAVE_DELAY = 500;
 /** Even while edits keep coming (a long drag), a save happens at least this often. */
 export const AUTOSAVE_MAX_WAIT = 5000;
 export const AUTOSAVE_LOAD_TIMEOUT = 8000;
+/** After a failed save, the next try comes this long after (the last delay repeats until one succeeds). */
+export const RETRY_DELAYS = [2000, 5000, 15_000, 30_000] as const;
 
 export type RestoreOutcome =
   /** The saved document is open. */
@@ -98,6 +102,12 @@ export interface Autosave {
   loadTheirs(open?: (document: DocumentData) => void): Promise<boolean>;
   /** Settles a conflict by saving this tab's document over the other tab's. */
   keepMine(): Promise<void>;
+  /**
+   * Whether closing the page now would lose something the learner did: the last save failed and
+   * nothing has succeeded since, or a conflict holds saving back, or autosave is off and the
+   * network was changed. (A save merely pending on a working storage is written as the page goes.)
+   */
+  unsaved(): boolean;
 }
 
 const savedFieldsSame = (a: DocumentData, b: DocumentData) => sameTracked(a, b) && a.viewport === b.viewport;
@@ -141,6 +151,11 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
   let firstPending = 0;
   let lastSaved: string | null = null;
   let failing = false;
+  /** Failed saves in a row; picks the delay before the next try. */
+  let failures = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Autosave is off (the storage could not be read): nothing is ever saved. */
+  let off = false;
   let writing: Promise<void> = Promise.resolve();
   let dirty = false;
   /** The revision this tab last loaded or saved (with `tabs`); undefined: none stored. */
@@ -234,10 +249,13 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
   const write = (leaving = false): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
     if (!dirty || conflict) return writing;
     dirty = false;
     const text = serialize(doc.getState());
     if (text === lastSaved) {
+      failures = 0;
       status('saved');
       return writing;
     }
@@ -251,8 +269,17 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
       try {
         await save(text, leaving);
         failing = false;
+        failures = 0;
         if (!dirty && !conflict) status('saved');
       } catch (error) {
+        // Still to be saved: tried again on a timer (or sooner, at the next change or on leaving).
+        if (!dirty) firstPending = Date.now();
+        dirty = true;
+        if (!stopped && !retryTimer && !timer) {
+          const wait = RETRY_DELAYS[Math.min(failures, RETRY_DELAYS.length - 1)];
+          retryTimer = setTimeout(() => void write(), wait);
+        }
+        failures++;
         status('error');
         if (!failing) {
           failing = true;
@@ -327,6 +354,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
       ]);
     } catch (error) {
       if (stopped) return { status: 'stopped' };
+      off = true;
       status('off');
       opts.onError?.(
         `Autosave is off: this browser’s storage cannot be read (${describeError(error)}). Export your network to keep it.`,
@@ -386,9 +414,15 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
   return {
     ready,
     flush: () => write(),
+    unsaved() {
+      if (off) return !sameTracked(doc.getState(), atStart);
+      return conflict || failures > 0;
+    },
     stop() {
       if (stopped) return;
       stopped = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = null;
       if (detach) {
         void write();
         detach();

@@ -8,6 +8,7 @@ import {
   type DocumentStorage,
   type DocumentStore,
   type PageEvents,
+  RETRY_DELAYS,
   type SaveStatus,
   startAutosave,
   toDocument,
@@ -38,7 +39,10 @@ class FakeStorage implements DocumentStorage {
     if (this.failReads) throw this.failReads;
     return this.data.get(key);
   }
+  /** Writes attempted, failed or not. */
+  tries = 0;
   async set(key: string, value: string): Promise<void> {
+    this.tries++;
     if (this.failWrites) throw this.failWrites;
     this.writes.push({ key, value });
     this.data.set(key, value);
@@ -288,6 +292,66 @@ describe('saving', () => {
     expect(JSON.parse(storage.writes[0].value).nodes).toHaveLength(2);
     expect(statuses.at(-1)).toBe('saved');
     autosave.stop();
+  });
+
+  it('a failed save is tried again on a timer, with nothing else happening, until the storage takes it', async () => {
+    const statuses: SaveStatus[] = [];
+    const onError = vi.fn();
+    const autosave = startAutosave({ storage, doc, onError, onStatus: (s) => statuses.push(s) });
+    await autosave.ready;
+    storage.failWrites = new DOMException('full', 'QuotaExceededError');
+    doc.getState().setName('Renamed');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY);
+    expect(statuses.at(-1)).toBe('error');
+    expect(autosave.unsaved()).toBe(true);
+    // Still failing at the first retry: it keeps trying, and warns no more than once.
+    await vi.advanceTimersByTimeAsync(RETRY_DELAYS[0]);
+    expect(statuses.filter((s) => s === 'saving')).toHaveLength(2);
+    expect(onError).toHaveBeenCalledTimes(1);
+    // The storage comes back; the next retry saves the rename without any edit.
+    storage.failWrites = null;
+    await vi.advanceTimersByTimeAsync(RETRY_DELAYS[1]);
+    expect(storage.writes).toHaveLength(1);
+    expect(JSON.parse(storage.writes[0].value).name).toBe('Renamed');
+    expect(statuses.at(-1)).toBe('saved');
+    expect(autosave.unsaved()).toBe(false);
+    // Nothing more is written once saved.
+    await vi.advanceTimersByTimeAsync(RETRY_DELAYS.at(-1)! * 3);
+    expect(storage.writes).toHaveLength(1);
+    autosave.stop();
+  });
+
+  it('retries keep coming at the longest delay while the storage stays full', async () => {
+    const autosave = startAutosave({ storage, doc });
+    await autosave.ready;
+    storage.failWrites = new DOMException('full', 'QuotaExceededError');
+    doc.getState().setName('Renamed');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY);
+    const tries = () => storage.tries;
+    const before = tries();
+    const schedule = RETRY_DELAYS.reduce((a, b) => a + b, 0);
+    await vi.advanceTimersByTimeAsync(schedule + 2 * RETRY_DELAYS.at(-1)!);
+    expect(tries() - before).toBe(RETRY_DELAYS.length + 2);
+    autosave.stop();
+  });
+
+  it('unsaved() is false while saves succeed (a pending one is written as the page goes)', async () => {
+    const autosave = startAutosave({ storage, doc });
+    await autosave.ready;
+    doc.getState().setName('Renamed');
+    expect(autosave.unsaved()).toBe(false);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY);
+    expect(autosave.unsaved()).toBe(false);
+    autosave.stop();
+  });
+
+  it('with the storage unreadable (autosave off), any change is unsaved', async () => {
+    storage.failReads = new Error('IndexedDB is not available');
+    const autosave = startAutosave({ storage, doc });
+    await autosave.ready;
+    expect(autosave.unsaved()).toBe(false);
+    doc.getState().addNode('neuron', { x: 0, y: 0 });
+    expect(autosave.unsaved()).toBe(true);
   });
 
   it('stop() writes what is pending and detaches', async () => {

@@ -2,6 +2,7 @@
  * Starts autosave when the app mounts: reads the saved network, restores it where it was (viewport
  * included), and from then on saves every change. Failures are toasts; the network stays open.
  * Other tabs' saves are heard on a BroadcastChannel: a conflict shows the notice (TabConflictNotice).
+ * While something would be lost (a failing save, a conflict), closing or reloading the tab asks first.
  */
 import { useEffect } from 'react';
 import { formatProblem } from '../../format';
@@ -60,7 +61,15 @@ export function useAutosave(): void {
           });
       }
     });
+    // The browser shows its own "Leave site?" prompt; the text cannot be chosen.
+    const guardClosing = (event: BeforeUnloadEvent) => {
+      if (!autosave.unsaved()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', guardClosing);
     return () => {
+      window.removeEventListener('beforeunload', guardClosing);
       autosave.stop();
       channel?.close?.();
       useTabConflict.getState().set(null);
