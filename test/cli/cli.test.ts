@@ -78,4 +78,59 @@ describe('the command line', { timeout: 60_000 }, () => {
     const nofile = await neurograph('check', join(tmp, 'absent.json'));
     expect(nofile.stderr).toMatch(/no such file/);
   });
+
+  it('stops at the first non-finite step: names the node and the step on stderr, exits non-zero, and --json says so', async () => {
+    const border = JSON.parse((await neurograph('export', 'example:border-at-3')).stdout);
+    // Learning rate 10 and w = 1e150: the first update throws w past the largest double.
+    border.nodes.find((n: { id: string }) => n.id === 'sgd').params.lr = 10;
+    border.edges.find((e: { id: string }) => e.id === 'e1').weight = 1e150;
+    const path = file('diverging.json', JSON.stringify(border));
+    const r = await neurograph('train', path, '--steps', '20', '--json');
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/^neurograph: training stopped at step \d+ at node “[^”]+”/);
+    const out = JSON.parse(r.stdout);
+    expect(out.nonFinite.step).toBeGreaterThan(0);
+    expect(out.step).toBe(out.nonFinite.step - 1);
+    expect(r.stderr).toContain(`step ${out.nonFinite.step}`);
+    expect(r.stderr).toContain(out.nonFinite.nodeLabel);
+    // What is printed is the last finite step: every parameter a finite number.
+    for (const v of Object.values(out.parameters)) expect(Number.isFinite(v)).toBe(true);
+    const plain = await neurograph('train', path, '--steps', '20');
+    expect(plain.code).toBe(3);
+    expect(plain.stdout).toContain(`stopped after step ${out.step}`);
+  });
+
+  it('a custom formula that is never finite (log(0) + x) stops at step 1, naming its node', async () => {
+    const border = JSON.parse((await neurograph('export', 'example:border-at-3')).stdout);
+    border.nodes.push({
+      id: 'f',
+      kind: 'act.custom',
+      label: 'my formula',
+      position: { x: 400, y: 200 },
+      params: { formula: 'log(0) + x' },
+    });
+    const e2 = border.edges.find((e: { id: string }) => e.id === 'e2');
+    e2.target = 'f';
+    e2.targetHandle = 'in';
+    border.edges.push({
+      id: 'e5',
+      source: 'f',
+      sourceHandle: 'out',
+      target: 'loss',
+      targetHandle: 'prediction',
+    });
+    const r = await neurograph('train', file('log0.json', JSON.stringify(border)), '--steps', '5', '--json');
+    expect(r.stderr).toMatch(/^neurograph: training stopped at step 1 /);
+    expect(r.code).toBe(3);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ step: 0, loss: null, nonFinite: { step: 1 } });
+    expect(out.nonFinite.value).toMatch(/^(NaN|-?Infinity)$/);
+  });
+
+  it('a run that stays finite has no nonFinite field and exits 0', async () => {
+    const r = await neurograph('train', 'example:xor', '--steps', '50', '--json');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).not.toHaveProperty('nonFinite');
+  });
 });
