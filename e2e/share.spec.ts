@@ -85,6 +85,42 @@ test('over a network of one’s own, the link asks first; “Keep mine” change
   await expect(nodes(other)).toHaveCount(6);
 });
 
+test('a network with no nodes but a name and a description of one’s own is not replaced without asking', async ({
+  page,
+  context,
+}) => {
+  await openEditor(page);
+  await openExample(page, 'xor', 6);
+  const url = await copyLink(page);
+  await page.getByRole('button', { name: 'New' }).click();
+  await expect(nodes(page)).toHaveCount(0);
+  await page.getByTestId('document-name').fill('My plan');
+  await page.getByTestId('document-name').press('Enter');
+  await page.getByLabel('Description').fill('Notes for tomorrow’s class');
+  await page.getByLabel('Description').blur();
+  await saved(page);
+
+  const other = await context.newPage();
+  await other.goto(url);
+  const ask = other.getByTestId('open-shared');
+  await expect(ask).toBeVisible();
+  await expect(ask).toContainText('“My plan”');
+  await ask.getByRole('button', { name: 'Keep mine' }).click();
+  await expect(other.getByTestId('document-name')).toHaveValue('My plan');
+  await expect(other.getByLabel('Description')).toHaveValue('Notes for tomorrow’s class');
+  // Kept after a reload too: the link did not become the autosave.
+  await other.reload();
+  await expect(other.getByTestId('document-name')).toHaveValue('My plan');
+  await expect(nodes(other)).toHaveCount(0);
+
+  // A description alone counts as well.
+  await other.getByTestId('document-name').fill('Untitled network');
+  await other.getByTestId('document-name').press('Enter');
+  await saved(other);
+  await other.goto(url);
+  await expect(other.getByTestId('open-shared')).toBeVisible();
+});
+
 test('a bad link shows its problems and keeps the current network', async ({ page, context }) => {
   await openEditor(page);
   await openExample(page, 'xor', 6);

@@ -107,6 +107,38 @@ describe('non-finite numbers pause the session', () => {
     expect(session.verifyGradient(0).analytic).toBe(want.thetaGrad[0]);
   });
 
+  it('everything shown at the last finite step is finite: the gradient into the data overflowing counts too', () => {
+    // Border, learning rate 10, w = 1e150: at step 7 the loss overflows, but already at step 6
+    // ∂L/∂x = ∂L/∂ŷ · w ≈ 1e155 · 1e155 overflowed into the dataset's output (θ's gradients stayed
+    // finite), and the canvas showed ∂ = −∞ on the dataset at the "last finite" step.
+    const base = withParams(example('border-at-3'), 'opt.sgd', { lr: 10 });
+    const graph = { ...base, edges: base.edges.map((e) => (e.id === 'e1' ? { ...e, weight: 1e150 } : e)) };
+    const session = new TrainingSession({ evaluateEvery: 0 });
+    session.load(graph);
+    session.run({ steps: 100 });
+    const report = session.nonFinite!;
+    expect(report).not.toBeNull();
+    expect(report.what).toBe('gradient');
+    expect(report.nodeId).toBe('neuron');
+    expect(report.message).toContain('“border data”');
+    const snap = session.snapshot({ lossesFrom: 1 })!;
+    expect(snap.step).toBe(report.step - 1);
+    const finite = (a: ArrayLike<number>) => Array.from(a).every(Number.isFinite);
+    expect(Number.isFinite(snap.loss)).toBe(true);
+    for (const a of [snap.theta, snap.thetaGrad, snap.delta, snap.losses.values])
+      expect(finite(a)).toBe(true);
+    for (const arena of [snap.values, snap.grads]) {
+      expect(finite(arena.example)).toBe(true);
+      expect(finite(arena.mean)).toBe(true);
+    }
+    // Every step before, seeked on the timeline, is finite as well.
+    for (let step = 0; step < snap.step; step++) {
+      session.seek(step);
+      const s = session.snapshot()!;
+      expect(finite(s.grads.example) && finite(s.values.example)).toBe(true);
+    }
+  });
+
   it('catches a weight that overflows in the update, naming it, and restores θ', () => {
     // L = a · 10^308: ∂L/∂a = 10^308 is finite, but a − 10 · 10^308 is −Infinity.
     const g = new GraphBuilder();

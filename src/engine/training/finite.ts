@@ -42,19 +42,24 @@ export function firstNonFinite(a: Float64Array, from = 0, to = a.length): number
 
 /**
  * The cheap check after a phase of `trainer`: null when all is well, else a located report.
- * Forward is not checked on its own (a NaN that a ReLU turns into 0 harms nothing); whatever
- * reaches the loss or the gradients is caught after the loss or backward phase.
+ * Forward is checked with the loss: every value the step computed, not only the loss, since the
+ * canvas shows them all (an input of −∞ that a ReLU turns into 0 would still be shown as −∞ at the
+ * "last finite" step). Likewise backward checks every gradient, not only ∂L/∂θ: the gradient
+ * flowing into a dataset can overflow while every parameter's stays finite.
  */
 export function checkPhase(trainer: Trainer, phase: Phase): NonFiniteReport | null {
+  const rt = trainer.runtime;
   switch (phase) {
     case 'forward':
       return null;
     case 'loss':
-      return Number.isFinite(trainer.loss)
-        ? null
-        : (locateNonFinite(trainer, phase) ?? lossSumReport(trainer));
+      if (!Number.isFinite(trainer.loss)) return locateNonFinite(trainer, phase) ?? lossSumReport(trainer);
+      // The arena also holds rows past this batch (left from a longer one): locating looks at this batch only.
+      return firstNonFinite(rt.values) < 0 ? null : locateNonFinite(trainer, phase);
     case 'backward':
-      return firstNonFinite(trainer.thetaGrad) < 0 ? null : locateNonFinite(trainer, phase);
+      return firstNonFinite(trainer.thetaGrad) < 0 && firstNonFinite(rt.grads) < 0
+        ? null
+        : locateNonFinite(trainer, phase);
     case 'update':
       return firstNonFinite(trainer.theta) < 0 ? null : locateNonFinite(trainer, phase);
   }

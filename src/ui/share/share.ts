@@ -13,7 +13,7 @@ import {
   readShareHash,
   shareLink,
 } from '../../format';
-import { toDocument, useDocument, useSaveStatus, useSession } from '../../store';
+import { toDocument, UNTITLED, useDocument, useSaveStatus, useSession } from '../../store';
 import { openAndShow } from '../actions/documents';
 
 /** The app's own address, without any hash. */
@@ -52,7 +52,9 @@ const fingerprint = (doc: NeurographDocument) => {
 
 /**
  * Opens the network in the address's hash, if any, and clears the hash. A bad link shows its
- * problems (the current network untouched); over a non-empty network the learner is asked first.
+ * problems (the current network untouched); over anything of the learner's (a node, a name, a
+ * description) the learner is asked first: opening also replaces the autosave, so after a reload
+ * "Back to …" and Undo are gone.
  */
 export function openSharedFromAddress(): void {
   const hash = location.hash;
@@ -69,7 +71,8 @@ export function openSharedFromAddress(): void {
     session.showToast('The shared network is the one already open.', { tone: 'info' });
     return;
   }
-  if (current.nodes.length === 0) openShared(result.document, result.warnings);
+  const blank = current.nodes.length === 0 && current.name === UNTITLED && !current.description?.trim();
+  if (blank) openShared(result.document, result.warnings);
   else session.openDialog({ type: 'open-shared', document: result.document, warnings: result.warnings });
 }
 
