@@ -118,7 +118,12 @@ test('a network with no nodes but a name and a description of one’s own is not
   await other.getByTestId('document-name').press('Enter');
   await saved(other);
   await other.goto(url);
-  await expect(other.getByTestId('open-shared')).toBeVisible();
+  await other.getByTestId('open-shared').getByRole('button', { name: 'Open shared network' }).click();
+  await expect(nodes(other)).toHaveCount(6);
+  // The description is a click away too.
+  await other.getByRole('button', { name: 'Back to “Untitled network”' }).click();
+  await expect(nodes(other)).toHaveCount(0);
+  await expect(other.getByLabel('Description')).toHaveValue('Notes for tomorrow’s class');
 });
 
 test('a bad link shows its problems and keeps the current network', async ({ page, context }) => {

@@ -8,6 +8,7 @@ import {
   openDocument,
   sameTracked,
   toDocument,
+  UNTITLED,
   undo,
   useDocument,
   useSession,
@@ -17,9 +18,14 @@ import { showViewport } from './flow';
 
 const UNDO_TOAST_MS = 10_000;
 
+/** Holds nothing of the learner's: no node, the default name, no description. Replacing it loses nothing. */
+export function isBlank(doc: { nodes: readonly unknown[]; name: string; description?: string }): boolean {
+  return doc.nodes.length === 0 && doc.name === UNTITLED && !doc.description?.trim();
+}
+
 /**
  * Replaces the document and shows it (at its saved viewport, else fitted), keeping the previous
- * one a click away: unless it was empty, a toast offers to bring it back ("New network — Undo").
+ * one a click away: unless it was blank (isBlank), a toast offers to bring it back ("New network — Undo").
  * Ctrl+Z does the same, as opening is one undo entry.
  */
 export function openAndShow(doc: NamedGraph | NeurographDocument | DocumentData, message?: string): void {
@@ -28,7 +34,7 @@ export function openAndShow(doc: NamedGraph | NeurographDocument | DocumentData,
   openDocument(doc);
   showViewport('viewport' in doc ? doc.viewport : undefined);
   const session = useSession.getState();
-  if (before.nodes.length === 0) {
+  if (isBlank(before)) {
     if (message) session.showToast(message, { tone: 'info' });
     // An older "Back to …" offer would now replace this document, not the one it names.
     else if (session.toast?.action) session.dismissToast();

@@ -13,8 +13,8 @@ import {
   readShareHash,
   shareLink,
 } from '../../format';
-import { toDocument, UNTITLED, useDocument, useSaveStatus, useSession } from '../../store';
-import { openAndShow } from '../actions/documents';
+import { toDocument, useDocument, useSaveStatus, useSession } from '../../store';
+import { isBlank, openAndShow } from '../actions/documents';
 
 /** The app's own address, without any hash. */
 export function appAddress(): string {
@@ -71,8 +71,7 @@ export function openSharedFromAddress(): void {
     session.showToast('The shared network is the one already open.', { tone: 'info' });
     return;
   }
-  const blank = current.nodes.length === 0 && current.name === UNTITLED && !current.description?.trim();
-  if (blank) openShared(result.document, result.warnings);
+  if (isBlank(current)) openShared(result.document, result.warnings);
   else session.openDialog({ type: 'open-shared', document: result.document, warnings: result.warnings });
 }
 
