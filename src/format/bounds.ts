@@ -8,8 +8,11 @@ import { isJsonObject, type Problem } from './problem';
 
 /** Ten million pixels each way: room for 50,000 nodes in a row, and every position still exact to 1e-9. */
 export const MAX_COORDINATE = 10_000_000;
-/** 100,000 characters: a long lesson's worth of prose. */
-export const MAX_DESCRIPTION_CHARS = 100_000;
+/**
+ * 10,000 characters: a few pages of prose. A description is shown in a text box, saved with every
+ * edit and carried in every share link; a longer one is laid out slowly and makes links unusable.
+ */
+export const MAX_DESCRIPTION_CHARS = 10_000;
 
 /** Clamps far positions and shortens a long description in `raw` (the migrated JSON), in place. */
 export function bringWithinBounds(raw: Record<string, unknown>): Problem[] {

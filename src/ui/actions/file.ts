@@ -2,16 +2,20 @@
  * Import and export of .neurograph.json files. Export downloads the document; import reads a file,
  * opens it if valid, and otherwise lists each problem with its path, leaving the current graph untouched.
  */
+
+import { formatSize } from '../../engine/datasets/csv';
 import {
   documentFileName,
   exportDocument,
   formatProblem,
+  type ImportResult,
   importDocument,
   type NeurographDocument,
   type Problem,
 } from '../../format';
 import { toDocument, useDocument, useSession } from '../../store';
 import { openAndShow } from './documents';
+import { importOffThread } from './import-off-thread';
 
 export function exportCurrentDocument(): void {
   const state = useDocument.getState();
@@ -26,30 +30,36 @@ export function exportCurrentDocument(): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Reads a file and opens it, or shows why it cannot be opened (the current network is untouched). */
+/** Files above this size say they are being opened (reading them takes a moment, off the page). */
+const ANNOUNCE_BYTES = 200_000;
+
+/**
+ * Reads a file and opens it, or shows why it cannot be opened (the current network is untouched).
+ * The file is read and checked in a worker (import-off-thread.ts), so even a big one never freezes
+ * the page; a big one says it is being opened meanwhile.
+ */
 export async function importFile(file: File): Promise<boolean> {
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    useSession.getState().openDialog({
-      type: 'import-problems',
-      fileName: file.name,
-      problems: [{ path: '', message: `the file could not be read: ${reason}` }],
+  const session = useSession.getState();
+  if (file.size > ANNOUNCE_BYTES) {
+    session.showToast(`Opening “${file.name}” (${formatSize(file.size)})…`, {
+      tone: 'info',
+      duration: 60_000,
     });
-    return false;
   }
-  return importText(text, file.name);
+  const result = await importOffThread(file);
+  return showImported(result, file.name);
 }
 
 /** Opens document text (a file's, or pasted); `source` names it in messages. */
 export function importText(text: string, source: string): boolean {
-  const result = importDocument(text);
+  return showImported(importDocument(text), source);
+}
+
+function showImported(result: ImportResult, source: string): boolean {
   if (!result.ok) {
-    useSession
-      .getState()
-      .openDialog({ type: 'import-problems', fileName: source, problems: result.problems });
+    const session = useSession.getState();
+    if (session.toast?.message.startsWith('Opening “')) session.dismissToast();
+    session.openDialog({ type: 'import-problems', fileName: source, problems: result.problems });
     return false;
   }
   openImported(result.document, result.warnings, source);
