@@ -9,6 +9,7 @@ import type { EdgeId, NodeId } from './graph';
 import type { Init } from './init';
 import type { ParamSpecs, ParamValues } from './params';
 import type { PortLayout, PortType } from './ports';
+import type { RunMode, StepRandom } from './runtime/step-random';
 
 export type Family = 'data' | 'neurons' | 'activations' | 'losses' | 'optimizers' | 'math';
 
@@ -98,6 +99,13 @@ export interface BuildContext<P> {
   scratch: Record<string, Slot>;
   /** The node's own parameter blocks by name. */
   blocks: Record<string, Block>;
+  /**
+   * 'train' in a training step (and when a past step is shown again); 'eval' on the test set, the
+   * decision boundary, lesson checks and predictions: Dropout drops units only in 'train'.
+   */
+  mode: RunMode;
+  /** This node's seeded random numbers for the step being run (runtime/step-random.ts). */
+  random: StepRandom;
   /**
    * Set when the node's only consumer was fused with it (see `fuses`): that consumer computes the
    * gradient of this node's input itself, so backward must add nothing to its inputs' gradients.

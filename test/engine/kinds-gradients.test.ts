@@ -142,6 +142,34 @@ describe('neurons and dense layers, with every activation', () => {
   }
 });
 
+describe('Dropout, with the mask of the step held fixed', () => {
+  let drop = '' as NodeId;
+  gradTest(
+    'between two dense layers: kept numbers scaled by 1/(1 − p), dropped ones pass no gradient',
+    ['dropout'],
+    () => {
+      const { g } = threeClasses((g, x) => {
+        const hidden = g.chain('dense', { units: 6, activation: 'tanh', init: 'uniform' }, x);
+        drop = g.chain('dropout', { rate: 0.4 }, hidden);
+        return g.chain('dense', { units: 3 }, drop);
+      });
+      return g.graph();
+    },
+    (r) => {
+      const mask = r.valuesOf(drop, 'mask');
+      // Both kinds of number are there, so both branches of the derivative were checked.
+      expect(mask).toContain(0);
+      expect(mask).toContain(1);
+      const x = r.inputOf(drop);
+      const y = r.valuesOf(drop, 'out');
+      y.forEach((v, i) => expect(v).toBeCloseTo((mask[i] * x[i]) / 0.6, 12));
+      const gy = r.gradsOf(drop, 'out');
+      const gx = r.gradsOf(r.plan.nodes.get(drop)!.inputs.in[0].sourceNode, 'out');
+      gx.forEach((v, i) => expect(v).toBeCloseTo((mask[i] * gy[i]) / 0.6, 12));
+    },
+  );
+});
+
 describe('activation nodes', () => {
   const elementwise = ELEMENTWISE_IDS.map((id) => [id, `act.${id}`] as const);
   for (const [id, kind] of [...elementwise, ['prelu', 'act.prelu'] as const]) {

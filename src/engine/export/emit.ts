@@ -37,6 +37,11 @@ export interface PyContext<P> {
   /** Width of every output port. */
   outputs: Record<string, number>;
   /**
+   * The key of the node's random stream (runtime/step-random.ts: streamKey), for kinds that draw
+   * (Dropout). The PyTorch script's training loop keeps the step in `CLOCK["step"]`.
+   */
+  streamKey: number;
+  /**
    * Declares a module-level definition once per `key` (e.g. the autograd Function of a custom
    * formula) and returns the name it gets, `_` + `hint` made unique; `define` receives that name and
    * returns the definition's lines.

@@ -5,6 +5,7 @@
 import type { Plan, PlanNode } from '../compiler/plan';
 import type { NodeId } from '../graph';
 import type { AnyKind } from '../kind';
+import { streamKey } from '../runtime/step-random';
 import type { PyBackend, PyContext, PyEmitter, PyInput } from './emit';
 import { pyComment } from './emit';
 
@@ -73,6 +74,7 @@ const PYTHON_RESERVED = [
   'BATCH_SIZE',
   'SHUFFLE',
   'SHUFFLE_SEED',
+  'CLOCK',
   'PARAMETERS',
   'forward',
   'predict',
@@ -231,6 +233,7 @@ export function emitForward(
       inputs,
       blocks,
       outputs,
+      streamKey: streamKey(plan.seed, node.id),
       helper(hint, key, define) {
         const known = helperNames.get(key);
         if (known) return known;

@@ -5,6 +5,12 @@
  */
 import type { Plan, PlanNode, SlotLayout } from '../compiler/plan';
 import type { Block, InputSlot, Op, Slot } from '../kind';
+import { type RunMode, type StepClock, StepRandom, streamKey } from './step-random';
+
+export interface RuntimeOptions {
+  /** 'train' for a training step, 'eval' (the default) for evaluation and prediction. */
+  mode?: RunMode;
+}
 
 export class Runtime {
   readonly values: Float64Array;
@@ -12,6 +18,9 @@ export class Runtime {
   readonly grads: Float64Array;
   /** Examples in the current batch. */
   n = 0;
+  readonly mode: RunMode;
+  /** The step whose random numbers (Dropout's masks) the next forward pass draws. */
+  readonly clock: StepClock = { step: 0 };
   private readonly forwardOps: Op[];
   private readonly lossOps: Op[];
   private readonly backwardOps: Op[];
@@ -23,7 +32,9 @@ export class Runtime {
     readonly theta: Float64Array,
     readonly thetaGrad: Float64Array,
     readonly capacity: number,
+    options: RuntimeOptions = {},
   ) {
+    this.mode = options.mode ?? 'eval';
     this.values = new Float64Array(plan.slotWidth * capacity);
     this.grads = new Float64Array(plan.slotWidth * capacity);
     const built = plan.order.map((node) => ({ node, op: this.build(node) }));
@@ -93,6 +104,8 @@ export class Runtime {
       outputs: mapSlots(node.outputs),
       scratch: mapSlots(node.scratch),
       blocks,
+      mode: this.mode,
+      random: new StepRandom(streamKey(this.plan.seed, node.id), this.clock),
       fusedIntoConsumer: node.fusedIntoConsumer,
     });
   }
