@@ -50,7 +50,9 @@ describe('Dropout', () => {
       const mask = buffer(plan, trainer.runtime, drop, 'mask');
       const x = buffer(plan, trainer.runtime, hidden, 'out');
       const y = buffer(plan, trainer.runtime, drop, 'out');
-      mask.forEach((m, i) => expect(y[i]).toBeCloseTo((m * x[i]) / 0.7, 12));
+      mask.forEach((m, i) => {
+        expect(y[i]).toBeCloseTo((m * x[i]) / 0.7, 12));
+      });
       dropped += mask.filter((m) => m === 0).length;
       total += mask.length;
       trainer.trainStep();
