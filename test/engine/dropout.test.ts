@@ -51,7 +51,7 @@ describe('Dropout', () => {
       const x = buffer(plan, trainer.runtime, hidden, 'out');
       const y = buffer(plan, trainer.runtime, drop, 'out');
       mask.forEach((m, i) => {
-        expect(y[i]).toBeCloseTo((m * x[i]) / 0.7, 12));
+        expect(y[i]).toBeCloseTo((m * x[i]) / 0.7, 12);
       });
       dropped += mask.filter((m) => m === 0).length;
       total += mask.length;

@@ -163,12 +163,12 @@ describe('Dropout, with the mask of the step held fixed', () => {
       const x = r.inputOf(drop);
       const y = r.valuesOf(drop, 'out');
       y.forEach((v, i) => {
-        expect(v).toBeCloseTo((mask[i] * x[i]) / 0.6, 12));
+        expect(v).toBeCloseTo((mask[i] * x[i]) / 0.6, 12);
       });
       const gy = r.gradsOf(drop, 'out');
       const gx = r.gradsOf(r.plan.nodes.get(drop)!.inputs.in[0].sourceNode, 'out');
       gx.forEach((v, i) => {
-        expect(v).toBeCloseTo((mask[i] * gy[i]) / 0.6, 12));
+        expect(v).toBeCloseTo((mask[i] * gy[i]) / 0.6, 12);
       });
     },
   );
