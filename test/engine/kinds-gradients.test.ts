@@ -174,6 +174,33 @@ describe('Dropout, with the mask of the step held fixed', () => {
   );
 });
 
+describe('the L1/L2 penalty', () => {
+  for (const norm of ['l2', 'l1']) {
+    gradTest(
+      `${norm} over one chosen layer and over every weight, beside a data loss`,
+      ['loss.penalty'],
+      () => {
+        const g = new GraphBuilder(6);
+        const d = data(g, 'gaussians3', { noise: 0.8, n: 30, batchSize: 9 });
+        const hidden = g.chain('dense', { units: 4, activation: 'tanh', init: 'uniform' }, [d, 'features']);
+        const n = g.node('neuron', { activation: 'tanh' });
+        g.edge([d, 'x0'], n, { weight: 0.7 });
+        const out = g.chain('dense', { units: 3 }, hidden, n);
+        const opt = g.node('opt.sgd', { lr: 0.1 });
+        const fit = g.loss('loss.cce', out, [d, 'target'], { input: 'logits' });
+        // The data loss, plus a penalty on one layer, plus one on every weight.
+        const one = g.node('loss.penalty', { norm, lambda: 0.05 });
+        g.edge([fit, 'loss'], [one, 'loss']);
+        g.edge(hidden, [one, 'layers']);
+        const all = g.node('loss.penalty', { norm, lambda: 0.02 });
+        g.edge([one, 'loss'], [all, 'loss']);
+        g.edge([all, 'loss'], [opt, 'loss']);
+        return g.graph();
+      },
+    );
+  }
+});
+
 describe('activation nodes', () => {
   const elementwise = ELEMENTWISE_IDS.map((id) => [id, `act.${id}`] as const);
   for (const [id, kind] of [...elementwise, ['prelu', 'act.prelu'] as const]) {

@@ -255,8 +255,28 @@ function dropout(): Case {
   return { name: 'Dropout between dense layers', graph: g.graph() };
 }
 
+/** L1 on one layer and L2 on every weight, trained by Adam, beside the data loss. */
+function penalties(): Case {
+  const g = new GraphBuilder(12);
+  const data = g.node('dataset', { dataset: 'circle', n: 60, noise: 0.2, batchSize: 10 }, { label: 'data' });
+  const n = g.node('neuron', { activation: 'tanh' }, { label: 'edge neuron' });
+  g.edge([data, 'x0'], n, { label: 'v' });
+  const hidden = g.chain('dense', { units: 5, activation: 'tanh' }, [data, 'features']);
+  const out = g.chain('dense', { units: 1 }, hidden, n);
+  const opt = g.node('opt.adam', { lr: 0.03 });
+  const fit = g.loss('loss.bce', out, [data, 'target'], { input: 'logits' });
+  const l1 = g.node('loss.penalty', { norm: 'l1', lambda: 0.01 });
+  g.edge([fit, 'loss'], [l1, 'loss']);
+  g.edge(hidden, [l1, 'layers']);
+  const l2 = g.node('loss.penalty', { norm: 'l2', lambda: 0.03 });
+  g.edge([l1, 'loss'], [l2, 'loss']);
+  g.edge([l2, 'loss'], [opt, 'loss']);
+  return { name: 'L1 on a layer and L2 on every weight, with Adam', graph: g.graph() };
+}
+
 export const handMadeCases = (): Case[] => [
   dropout(),
+  penalties(),
   csvData(),
   mathAndCustom(),
   formulas(),

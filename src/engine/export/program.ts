@@ -211,6 +211,12 @@ export function emitForward(
   const lines: string[] = [];
   const definitions: string[] = [];
   const helperNames = new Map<string, string>();
+  const parameterBlocks = plan.blocks.map((b) => ({
+    nodeId: b.nodeId,
+    name: b.name,
+    edgeId: b.edgeId,
+    tensor: paramNames.get(b.key)!,
+  }));
 
   for (const node of nodes) {
     const inputs: Record<string, PyInput[]> = {};
@@ -218,6 +224,7 @@ export function emitForward(
       inputs[port] = list.map((i) => ({
         expr: values.get(refKey(i.sourceNode, i.sourcePort))!,
         width: i.slot.width,
+        sourceNode: i.sourceNode,
         sourceKind: i.sourceKind,
         weight: i.block ? paramNames.get(i.block.key) : undefined,
         sourceInput: i.sourceInput ? fusedSourceInput(plan, i.sourceNode, values) : undefined,
@@ -234,6 +241,7 @@ export function emitForward(
       blocks,
       outputs,
       streamKey: streamKey(plan.seed, node.id),
+      parameterBlocks,
       helper(hint, key, define) {
         const known = helperNames.get(key);
         if (known) return known;

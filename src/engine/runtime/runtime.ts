@@ -4,7 +4,7 @@
  * share one set of parameters.
  */
 import type { Plan, PlanNode, SlotLayout } from '../compiler/plan';
-import type { Block, InputSlot, Op, Slot } from '../kind';
+import type { Block, InputSlot, NodeBlock, Op, Slot } from '../kind';
 import { type RunMode, type StepClock, StepRandom, streamKey } from './step-random';
 
 export interface RuntimeOptions {
@@ -77,7 +77,16 @@ export class Runtime {
     for (const op of this.backwardOps) op.backward(n);
   }
 
+  private parameterBlocks: readonly NodeBlock[] | undefined;
+
   private build(node: PlanNode): Op {
+    this.parameterBlocks ??= this.plan.blocks.map((b) => ({
+      nodeId: b.nodeId,
+      name: b.name,
+      edgeId: b.edgeId,
+      offset: b.offset,
+      size: b.size,
+    }));
     const slot = (s: SlotLayout): Slot => ({ offset: this.offset(s), width: s.width });
     const mapSlots = (r: Record<string, SlotLayout>) =>
       Object.fromEntries(Object.entries(r).map(([k, s]) => [k, slot(s)]));
@@ -86,6 +95,7 @@ export class Runtime {
       inputs[port] = list.map((i) => ({
         ...slot(i.slot),
         edgeId: i.edgeId,
+        sourceNode: i.sourceNode,
         sourceKind: i.sourceKind,
         weight: i.block ? { offset: i.block.offset, size: i.block.size } : undefined,
         sourceInput: i.sourceInput ? slot(i.sourceInput) : undefined,
@@ -106,6 +116,7 @@ export class Runtime {
       blocks,
       mode: this.mode,
       random: new StepRandom(streamKey(this.plan.seed, node.id), this.clock),
+      parameterBlocks: this.parameterBlocks,
       fusedIntoConsumer: node.fusedIntoConsumer,
     });
   }
