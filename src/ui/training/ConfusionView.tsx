@@ -66,7 +66,7 @@ export function ConfusionView({ data }: { data: DataLayout & { image: { width: n
     <figure className="train-prediction confusion" data-testid="prediction-view">
       <figcaption className="train-prediction__caption">
         <span className="train-label">
-          Test set after step {evaluation!.step}: {total - wrongCount} of {total} right
+          Test set, step {evaluation!.step}: {total - wrongCount} of {total} right
         </span>
       </figcaption>
       <div className="confusion__body">
