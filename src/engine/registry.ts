@@ -8,6 +8,7 @@ import { ACTIVATION_KINDS } from './kinds/activations';
 import { csvDataKind } from './kinds/csv-data';
 import { datasetKind } from './kinds/data';
 import { dropoutKind } from './kinds/dropout';
+import { layerNormKind } from './kinds/layer-norm';
 import { LOSS_KINDS } from './kinds/losses';
 import { MATH_KINDS } from './kinds/math';
 import { denseKind, neuronKind } from './kinds/neurons';
@@ -19,6 +20,7 @@ export const KINDS: readonly AnyKind[] = [
   neuronKind,
   denseKind,
   dropoutKind,
+  layerNormKind,
   ...ACTIVATION_KINDS,
   ...LOSS_KINDS,
   ...OPTIMIZER_KINDS,

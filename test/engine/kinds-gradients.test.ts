@@ -174,6 +174,33 @@ describe('Dropout, with the mask of the step held fixed', () => {
   );
 });
 
+describe('LayerNorm', () => {
+  let norm = '' as NodeId;
+  gradTest(
+    'between dense layers: ∂L/∂x, ∂L/∂γ and ∂L/∂β (γ = 1 here; the PyTorch test trains γ away from 1)',
+    ['layernorm'],
+    () => {
+      const { g } = threeClasses((g, x) => {
+        const hidden = g.chain('dense', { units: 5, activation: 'tanh', init: 'uniform' }, x);
+        norm = g.chain('layernorm', { eps: 1e-3 }, hidden);
+        return g.chain('dense', { units: 3 }, norm);
+      });
+      return g.graph();
+    },
+    (r) => {
+      // Every example's x̂ has mean 0 and (biased) variance σ²/(σ² + ε), just under 1.
+      const xhat = r.valuesOf(norm, 'xhat');
+      for (let b = 0; b < xhat.length / 5; b++) {
+        const row = xhat.slice(b * 5, b * 5 + 5);
+        const mean = row.reduce((a, v) => a + v, 0) / 5;
+        expect(mean).toBeCloseTo(0, 12);
+        expect(row.reduce((a, v) => a + v * v, 0) / 5).toBeLessThan(1);
+        expect(row.reduce((a, v) => a + v * v, 0) / 5).toBeGreaterThan(0.9);
+      }
+    },
+  );
+});
+
 describe('the L1/L2 penalty', () => {
   for (const norm of ['l2', 'l1']) {
     gradTest(

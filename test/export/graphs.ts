@@ -243,16 +243,17 @@ function csvData(): Case {
   return { name: 'CSV data, three classes', graph: g.graph() };
 }
 
-/** Dropout between dense layers: the script must draw the engine's masks, step by step. */
+/** LayerNorm and Dropout between dense layers: the script must draw the engine's masks, step by step. */
 function dropout(): Case {
   const g = new GraphBuilder(9);
   const data = g.node('dataset', { dataset: 'gaussians3', n: 60, noise: 1, batchSize: 8 }, { label: 'data' });
   const d1 = g.chain('dense', { units: 6, activation: 'relu' }, [data, 'features']);
-  const drop = g.chain('dropout', { rate: 0.3 }, d1);
+  const norm = g.chain('layernorm', { eps: 1e-3 }, d1);
+  const drop = g.chain('dropout', { rate: 0.3 }, norm);
   const d2 = g.chain('dense', { units: 3 }, drop);
   const loss = g.loss('loss.cce', d2, [data, 'target'], { input: 'logits' });
   g.edge([loss, 'loss'], [g.node('opt.sgd', { lr: 0.1, momentum: 0.9 }), 'loss']);
-  return { name: 'Dropout between dense layers', graph: g.graph() };
+  return { name: 'LayerNorm and Dropout between dense layers', graph: g.graph() };
 }
 
 /** L1 on one layer and L2 on every weight, trained by Adam, beside the data loss. */
