@@ -66,7 +66,8 @@ describe('the catalogue', () => {
 
 describe('buildDataTable', () => {
   it('gives identical arrays for identical options, and different ones for another seed', () => {
-    for (const id of ALL_IDS) {
+    // The digits' 115,000 pixels are held to this in digits.test.ts, more cheaply.
+    for (const id of ALL_IDS.filter((d) => d !== 'digits')) {
       const a = buildDataTable(options(id, { testFraction: 0.25 }));
       const b = buildDataTable(options(id, { testFraction: 0.25 }));
       expect(b.train.x).toEqual(a.train.x);

@@ -50,6 +50,28 @@ describe('the handwritten digits', () => {
     expect(t.train.count).toBe(Math.round(1797 * 0.8));
     expect(t.train.count + t.test.count).toBe(1797);
     expect(t.image).toEqual({ width: 8, height: 8 });
+    // The same seed holds out the same pictures; another seed others.
+    const same = (a: Float64Array, b: Float64Array) => a.length === b.length && a.every((v, i) => v === b[i]);
+    const again = buildDataTable({
+      dataset: 'digits',
+      n: 1,
+      noise: 0,
+      seed: 1,
+      testFraction: 0.2,
+      batchSize: 32,
+      shuffle: true,
+    });
+    const other = buildDataTable({
+      dataset: 'digits',
+      n: 1,
+      noise: 0,
+      seed: 2,
+      testFraction: 0.2,
+      batchSize: 32,
+      shuffle: true,
+    });
+    expect(same(again.test.x, t.test.x)).toBe(true);
+    expect(same(other.test.x, t.test.x)).toBe(false);
   });
 
   it('gives its dataset node one features vector and the target, not 64 pixel ports', () => {
