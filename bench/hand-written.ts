@@ -6,7 +6,7 @@
  * measured against it.
  */
 import type { DataTable } from '../src/engine/datasets/table';
-import { BATCH, type Contender, type LayerParams, LR } from './setup';
+import { type Contender, type LayerParams, LR } from './setup';
 
 /*
  * The layer loops work on small tiles held in registers: two units × four examples in forward and
@@ -289,7 +289,7 @@ export class HandWrittenMlp implements Contender {
   private readonly b: Float64Array[];
   private readonly gW: Float64Array[];
   private readonly gB: Float64Array[];
-  /** a[0]: the batch's inputs; a[l]: layer l's outputs. BATCH rows each. */
+  /** a[0]: the batch's inputs; a[l]: layer l's outputs. One row per example of a batch. */
   private readonly a: Float64Array[];
   /** d[l]: ∂L/∂z of layer l (d[0] unused: inputs get no gradient). */
   private readonly d: Float64Array[];
@@ -310,9 +310,10 @@ export class HandWrittenMlp implements Contender {
     this.b = init.map((p) => p.b.slice());
     this.gW = init.map((p) => new Float64Array(p.W.length));
     this.gB = init.map((p) => new Float64Array(p.b.length));
-    this.a = sizes.map((s) => new Float64Array(BATCH * s));
-    this.d = sizes.map((s) => new Float64Array(BATCH * s));
-    this.target = new Float64Array(BATCH * sizes[this.layers]);
+    const batch = table.batchSize;
+    this.a = sizes.map((s) => new Float64Array(batch * s));
+    this.d = sizes.map((s) => new Float64Array(batch * s));
+    this.target = new Float64Array(batch * sizes[this.layers]);
     this.order = Int32Array.from({ length: table.train.count }, (_, i) => i);
     this.random = mulberry32(seed);
     this.shuffle();
@@ -374,8 +375,8 @@ export class HandWrittenMlp implements Contender {
     const nIn = this.sizes[0];
     const m = this.sizes[this.layers];
     let total = 0;
-    for (let start = 0; start < count; start += BATCH) {
-      const n = Math.min(BATCH, count - start);
+    for (let start = 0; start < count; start += this.table.batchSize) {
+      const n = Math.min(this.table.batchSize, count - start);
       this.a[0].set(x.subarray(start * nIn, (start + n) * nIn));
       this.forward(n);
       const out = this.a[this.layers];
@@ -402,7 +403,7 @@ export class HandWrittenMlp implements Contender {
     const order = this.order;
     const inputs = this.a[0];
     const target = this.target;
-    const n = Math.min(BATCH, order.length - this.cursor);
+    const n = Math.min(this.table.batchSize, order.length - this.cursor);
     for (let b = 0; b < n; b++) {
       const row = order[this.cursor + b];
       for (let j = 0; j < nIn; j++) inputs[b * nIn + j] = x[row * nIn + j];

@@ -5,14 +5,20 @@
 import { buildMlp, compile, type Plan } from '../src/engine';
 import type { DataTable } from '../src/engine/datasets/table';
 
-/** Layer sizes including input and output; tanh on every layer, hidden and output. */
+/**
+ * Layer sizes including input and output; tanh on every layer, hidden and output. The spiral's
+ * networks train on batches of BATCH; 64-32-10 is the digits example's shape, on the digits with
+ * batches of DIGITS_BATCH.
+ */
 export const SIZES: readonly (readonly number[])[] = [
   [2, 8, 8, 1],
   [2, 64, 64, 64, 1],
   [2, 256, 256, 1],
+  [64, 32, 10],
 ];
 
 export const BATCH = 10;
+export const DIGITS_BATCH = 32;
 export const LR = 0.03;
 export const SEED = 1;
 
@@ -25,9 +31,20 @@ export const DATASET = {
   shuffle: true,
 } as const;
 
+/** The digits (1,797 8 × 8 pictures), all of them training, for the 64-input network. */
+export const DIGITS = {
+  dataset: 'digits',
+  seed: 1,
+  testFraction: 0,
+  batchSize: DIGITS_BATCH,
+  shuffle: true,
+} as const;
+
+/** The data of a network: the digits for 64 inputs, the spiral otherwise. */
+export const datasetFor = (sizes: readonly number[]) => (sizes[0] === 64 ? DIGITS : DATASET);
 export const sizeName = (sizes: readonly number[]) => sizes.join('-');
 
-/** One implementation of "train this MLP with SGD on ½ squared error, batch 10". */
+/** One implementation of "train this MLP with SGD on ½ squared error" (batches of the table's size). */
 export interface Contender {
   /** Trains on one batch of BATCH examples. */
   step(): void;
@@ -49,7 +66,7 @@ export function compileMlp(sizes: readonly number[], level: 'dense' | 'neuron'):
     hidden: 'tanh',
     output: 'tanh',
     level,
-    dataset: { ...DATASET },
+    dataset: { ...datasetFor(sizes) },
     loss: { kind: 'loss.mse', params: { half: true } },
     optimizer: { kind: 'opt.sgd', params: { lr: LR } },
     seed: SEED,
@@ -64,7 +81,7 @@ export function compileMlp(sizes: readonly number[], level: 'dense' | 'neuron'):
   return plan;
 }
 
-/** The spiral's training split, as the engine generated it: every contender trains on these rows. */
+/** The training split, as the engine generated it: every contender trains on these rows. */
 export function tableOf(plan: Plan): DataTable {
   return plan.data!.table;
 }

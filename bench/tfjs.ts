@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { DataTable } from '../src/engine/datasets/table';
-import { BATCH, type Contender, type LayerParams, LR } from './setup';
+import { type Contender, type LayerParams, LR } from './setup';
 
 /** Selects the CPU backend; PROD skips debug checks and the "install tfjs-node" notice. */
 export async function initTfjs(): Promise<string> {
@@ -23,8 +23,10 @@ export class TfjsMlp implements Contender {
   private readonly ys: tf.Tensor2D;
   private readonly order: Int32Array;
   private cursor = 0;
+  private readonly batch: number;
 
   constructor(table: DataTable, sizes: readonly number[], init: LayerParams[]) {
+    this.batch = table.batchSize;
     // tfjs multiplies x · W with W as [in, out]: the transpose of the engine's [out][in] layout.
     this.weights = init.map((p, l) => {
       const nIn = sizes[l];
@@ -46,7 +48,7 @@ export class TfjsMlp implements Contender {
   }
 
   step(): void {
-    const n = Math.min(BATCH, this.order.length - this.cursor);
+    const n = Math.min(this.batch, this.order.length - this.cursor);
     const rows = this.order.subarray(this.cursor, this.cursor + n);
     this.cursor += n;
     if (this.cursor >= this.order.length) {

@@ -21,7 +21,17 @@ test('every card opens a wired network that is ready to train', async ({ page })
     .evaluateAll((els) =>
       els.map((e) => (e.getAttribute('data-testid') ?? '').slice('gallery-card-'.length)),
     );
-  expect(ids).toEqual(['border-at-3', 'xor', 'circle', 'spiral', 'sine', 'gaussians3', 'micrograd']);
+  expect(ids).toEqual([
+    'border-at-3',
+    'xor',
+    'circle',
+    'spiral',
+    'sine',
+    'gaussians3',
+    'digits',
+    'overfitting',
+    'micrograd',
+  ]);
   // Each card: title, summary, its stated result, a thumbnail; the border example has a lesson.
   const border = page.getByTestId('gallery-card-border-at-3');
   await expect(border).toContainText('Border at x = 3');

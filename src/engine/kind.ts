@@ -9,6 +9,7 @@ import type { EdgeId, NodeId } from './graph';
 import type { Init } from './init';
 import type { ParamSpecs, ParamValues } from './params';
 import type { PortLayout, PortType } from './ports';
+import type { RunMode, StepRandom } from './runtime/step-random';
 
 export type Family = 'data' | 'neurons' | 'activations' | 'losses' | 'optimizers' | 'math';
 
@@ -71,8 +72,21 @@ export interface Block {
   size: number;
 }
 
+/** Any node's parameter block, for kinds that act on other nodes' parameters (an L1/L2 penalty). */
+export interface NodeBlock extends Block {
+  nodeId: NodeId;
+  name: string;
+  /** The incoming edge that owns it (a neuron's weight). */
+  edgeId?: EdgeId;
+}
+
+/** A weight, as a penalty sees it: a neuron's edge weights or a dense layer's W (not biases or slopes). */
+export const isWeightBlock = (b: { name: string; edgeId?: string }): boolean =>
+  b.edgeId !== undefined || b.name === 'W';
+
 export interface InputSlot extends Slot {
   edgeId: EdgeId;
+  sourceNode: NodeId;
   sourceKind: string;
   /** The weight block owned by this edge, if the node asked for one. */
   weight?: Block;
@@ -98,6 +112,15 @@ export interface BuildContext<P> {
   scratch: Record<string, Slot>;
   /** The node's own parameter blocks by name. */
   blocks: Record<string, Block>;
+  /**
+   * 'train' in a training step (and when a past step is shown again); 'eval' on the test set, the
+   * decision boundary, lesson checks and predictions: Dropout drops units only in 'train'.
+   */
+  mode: RunMode;
+  /** This node's seeded random numbers for the step being run (runtime/step-random.ts). */
+  random: StepRandom;
+  /** Every parameter block of the graph, in θ order. */
+  parameterBlocks: readonly NodeBlock[];
   /**
    * Set when the node's only consumer was fused with it (see `fuses`): that consumer computes the
    * gradient of this node's input itself, so backward must add nothing to its inputs' gradients.

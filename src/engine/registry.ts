@@ -7,6 +7,8 @@ import { type AnyKind, FAMILY_LABELS, type Family } from './kind';
 import { ACTIVATION_KINDS } from './kinds/activations';
 import { csvDataKind } from './kinds/csv-data';
 import { datasetKind } from './kinds/data';
+import { dropoutKind } from './kinds/dropout';
+import { layerNormKind } from './kinds/layer-norm';
 import { LOSS_KINDS } from './kinds/losses';
 import { MATH_KINDS } from './kinds/math';
 import { denseKind, neuronKind } from './kinds/neurons';
@@ -17,6 +19,8 @@ export const KINDS: readonly AnyKind[] = [
   csvDataKind,
   neuronKind,
   denseKind,
+  dropoutKind,
+  layerNormKind,
   ...ACTIVATION_KINDS,
   ...LOSS_KINDS,
   ...OPTIMIZER_KINDS,

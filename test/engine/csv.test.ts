@@ -384,6 +384,40 @@ describe('the CSV data node', () => {
     );
   });
 
+  it('reads rows as pictures given a width × height that fits the feature columns', () => {
+    // Two 2 × 2 pictures per class: the four pixel columns, row by row.
+    const pictures = 'p0,p1,p2,p3,label\n1,0,0,1,x\n0,1,1,0,o\n1,0,0,1,x\n0,1,1,0,o\n';
+    const g = new GraphBuilder();
+    const d = g.node('dataset.csv', {
+      csv: pictures,
+      features: ['p0', 'p1', 'p2', 'p3'],
+      target: 'label',
+      testFraction: 0,
+      standardize: false,
+      imageWidth: 2,
+      imageHeight: 2,
+    });
+    const y = g.chain('dense', { units: 1, activation: 'sigmoid' }, [d, 'features']);
+    g.edge([g.loss('loss.bce', y, [d, 'target']), 'loss'], [g.node('opt.sgd'), 'loss']);
+    const { plan, diagnostics } = compile(g.graph());
+    expect(diagnostics.filter((x) => x.severity === 'error')).toEqual([]);
+    expect(plan!.data!.table.image).toEqual({ width: 2, height: 2 });
+    // A picture offers its pixels as one vector, not a port each.
+    expect(plan!.nodes.get(d)!.ports.outputs.map((p) => p.id)).toEqual(['features', 'target']);
+
+    const wrong = new GraphBuilder();
+    wrong.node('dataset.csv', {
+      csv: pictures,
+      features: ['p0', 'p1', 'p2', 'p3'],
+      target: 'label',
+      imageWidth: 3,
+      imageHeight: 2,
+    });
+    expect(compile(wrong.graph()).diagnostics.map((x) => x.message)).toContain(
+      'CSV data “n1”: a 3 × 2 picture has 6 pixels, but 4 feature columns are chosen; choose one column per pixel, row by row.',
+    );
+  });
+
   it('a fresh node says what to do', () => {
     const g = new GraphBuilder();
     g.node('dataset.csv');

@@ -52,6 +52,8 @@ describe('the data kinds’ parameters', () => {
       ['target', 'Target column'],
       ['task', 'Task'],
       ['standardize', 'Standardize features'],
+      ['imageWidth', 'Picture width'],
+      ['imageHeight', 'Picture height'],
       ['skipBadRows', 'Skip bad rows'],
       ...split,
     ]);

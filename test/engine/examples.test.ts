@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, EXAMPLES, type Example, findExample, parametersByLabel, Trainer } from '../../src/engine';
+import { OVERFITTING_FIX_LAMBDA, overfitting } from '../../src/engine/examples/overfitting';
 import { evaluateChecks, type LessonCheck } from '../../src/engine/lessons';
 import { evaluate } from '../../src/engine/training';
 
@@ -63,6 +64,14 @@ const CLAIMS: Record<string, Claim> = {
       expect(evaluate(t, 'test').loss!).toBeLessThanOrEqual(0.02);
     },
   },
+  digits: {
+    says: ['test accuracy ≥ 0.95', '500 steps'],
+    steps: 500,
+    check(t) {
+      expect(t.plan.data!.table.test.count).toBe(359);
+      expect(evaluate(t, 'test').accuracy!).toBeGreaterThanOrEqual(0.95);
+    },
+  },
   gaussians3: {
     says: ['test accuracy ≥ 0.9', '1,000 steps'],
     steps: 1000,
@@ -82,7 +91,7 @@ const BORDER_CHECKS: LessonCheck[] = [
 
 describe('the built-in examples reach their stated results', () => {
   it('every example has its claim tested here', () => {
-    const tested = [...Object.keys(CLAIMS), 'border-at-3', 'micrograd'].sort();
+    const tested = [...Object.keys(CLAIMS), 'border-at-3', 'micrograd', 'overfitting'].sort();
     expect(EXAMPLES.map((e) => e.id).sort()).toEqual(tested);
   });
 
@@ -93,6 +102,23 @@ describe('the built-in examples reach their stated results', () => {
       claim.check(train(trainerFor(example), claim.steps));
     });
   }
+
+  it('overfitting: test loss rises from under 0.8 at step 50 to over 2 by step 1,000; λ = 0.01 ends below 0.25', () => {
+    const example = findExample('overfitting')!;
+    for (const words of ['under 0.8 at step 50', 'over 2 by step 1,000', 'λ at 0.01', 'below 0.25'])
+      expect(example.result).toContain(words);
+    const t = trainerFor(example);
+    train(t, 50);
+    expect(evaluate(t, 'test').loss!).toBeLessThan(0.8);
+    train(t, 950);
+    expect(evaluate(t, 'test').loss!).toBeGreaterThan(2);
+    // Learned by heart: the training loss is all but 0.
+    expect(evaluate(t, 'train').loss!).toBeLessThan(0.01);
+    const fixed = new Trainer(compile(overfitting(OVERFITTING_FIX_LAMBDA)).plan!);
+    expect(OVERFITTING_FIX_LAMBDA).toBe(0.01);
+    train(fixed, 1000);
+    expect(evaluate(fixed, 'test').loss!).toBeLessThan(0.25);
+  });
 
   it('border-at-3: diverges at step 4 (w ≈ −98.8) and the checks still fail after 100 steps', () => {
     const example = findExample('border-at-3')!;

@@ -142,6 +142,92 @@ describe('neurons and dense layers, with every activation', () => {
   }
 });
 
+describe('Dropout, with the mask of the step held fixed', () => {
+  let drop = '' as NodeId;
+  gradTest(
+    'between two dense layers: kept numbers scaled by 1/(1 − p), dropped ones pass no gradient',
+    ['dropout'],
+    () => {
+      const { g } = threeClasses((g, x) => {
+        const hidden = g.chain('dense', { units: 6, activation: 'tanh', init: 'uniform' }, x);
+        drop = g.chain('dropout', { rate: 0.4 }, hidden);
+        return g.chain('dense', { units: 3 }, drop);
+      });
+      return g.graph();
+    },
+    (r) => {
+      const mask = r.valuesOf(drop, 'mask');
+      // Both kinds of number are there, so both branches of the derivative were checked.
+      expect(mask).toContain(0);
+      expect(mask).toContain(1);
+      const x = r.inputOf(drop);
+      const y = r.valuesOf(drop, 'out');
+      y.forEach((v, i) => {
+        expect(v).toBeCloseTo((mask[i] * x[i]) / 0.6, 12);
+      });
+      const gy = r.gradsOf(drop, 'out');
+      const gx = r.gradsOf(r.plan.nodes.get(drop)!.inputs.in[0].sourceNode, 'out');
+      gx.forEach((v, i) => {
+        expect(v).toBeCloseTo((mask[i] * gy[i]) / 0.6, 12);
+      });
+    },
+  );
+});
+
+describe('LayerNorm', () => {
+  let norm = '' as NodeId;
+  gradTest(
+    'between dense layers: ∂L/∂x, ∂L/∂γ and ∂L/∂β (γ = 1 here; the PyTorch test trains γ away from 1)',
+    ['layernorm'],
+    () => {
+      const { g } = threeClasses((g, x) => {
+        const hidden = g.chain('dense', { units: 5, activation: 'tanh', init: 'uniform' }, x);
+        norm = g.chain('layernorm', { eps: 1e-3 }, hidden);
+        return g.chain('dense', { units: 3 }, norm);
+      });
+      return g.graph();
+    },
+    (r) => {
+      // Every example's x̂ has mean 0 and (biased) variance σ²/(σ² + ε), just under 1.
+      const xhat = r.valuesOf(norm, 'xhat');
+      for (let b = 0; b < xhat.length / 5; b++) {
+        const row = xhat.slice(b * 5, b * 5 + 5);
+        const mean = row.reduce((a, v) => a + v, 0) / 5;
+        expect(mean).toBeCloseTo(0, 12);
+        expect(row.reduce((a, v) => a + v * v, 0) / 5).toBeLessThan(1);
+        expect(row.reduce((a, v) => a + v * v, 0) / 5).toBeGreaterThan(0.9);
+      }
+    },
+  );
+});
+
+describe('the L1/L2 penalty', () => {
+  for (const norm of ['l2', 'l1']) {
+    gradTest(
+      `${norm} over one chosen layer and over every weight, beside a data loss`,
+      ['loss.penalty'],
+      () => {
+        const g = new GraphBuilder(6);
+        const d = data(g, 'gaussians3', { noise: 0.8, n: 30, batchSize: 9 });
+        const hidden = g.chain('dense', { units: 4, activation: 'tanh', init: 'uniform' }, [d, 'features']);
+        const n = g.node('neuron', { activation: 'tanh' });
+        g.edge([d, 'x0'], n, { weight: 0.7 });
+        const out = g.chain('dense', { units: 3 }, hidden, n);
+        const opt = g.node('opt.sgd', { lr: 0.1 });
+        const fit = g.loss('loss.cce', out, [d, 'target'], { input: 'logits' });
+        // The data loss, plus a penalty on one layer, plus one on every weight.
+        const one = g.node('loss.penalty', { norm, lambda: 0.05 });
+        g.edge([fit, 'loss'], [one, 'loss']);
+        g.edge(hidden, [one, 'layers']);
+        const all = g.node('loss.penalty', { norm, lambda: 0.02 });
+        g.edge([one, 'loss'], [all, 'loss']);
+        g.edge([all, 'loss'], [opt, 'loss']);
+        return g.graph();
+      },
+    );
+  }
+});
+
 describe('activation nodes', () => {
   const elementwise = ELEMENTWISE_IDS.map((id) => [id, `act.${id}`] as const);
   for (const [id, kind] of [...elementwise, ['prelu', 'act.prelu'] as const]) {

@@ -334,3 +334,9 @@ describe('the chain-rule lesson holds', () => {
     expect((2.001 * -3 + 10) * -2).toBeCloseTo(-7.994, 12);
   });
 });
+
+describe('the lesson “What does a neuron learn?” holds', () => {
+  it('every number its steps state holds: after 300 steps it calls the first 0 of the set a 0', () => {
+    expect(replayLesson(findLesson('what-a-neuron-learns')!).mismatches).toEqual([]);
+  });
+});

@@ -243,7 +243,41 @@ function csvData(): Case {
   return { name: 'CSV data, three classes', graph: g.graph() };
 }
 
+/** LayerNorm and Dropout between dense layers: the script must draw the engine's masks, step by step. */
+function dropout(): Case {
+  const g = new GraphBuilder(9);
+  const data = g.node('dataset', { dataset: 'gaussians3', n: 60, noise: 1, batchSize: 8 }, { label: 'data' });
+  const d1 = g.chain('dense', { units: 6, activation: 'relu' }, [data, 'features']);
+  const norm = g.chain('layernorm', { eps: 1e-3 }, d1);
+  const drop = g.chain('dropout', { rate: 0.3 }, norm);
+  const d2 = g.chain('dense', { units: 3 }, drop);
+  const loss = g.loss('loss.cce', d2, [data, 'target'], { input: 'logits' });
+  g.edge([loss, 'loss'], [g.node('opt.sgd', { lr: 0.1, momentum: 0.9 }), 'loss']);
+  return { name: 'LayerNorm and Dropout between dense layers', graph: g.graph() };
+}
+
+/** L1 on one layer and L2 on every weight, trained by Adam, beside the data loss. */
+function penalties(): Case {
+  const g = new GraphBuilder(12);
+  const data = g.node('dataset', { dataset: 'circle', n: 60, noise: 0.2, batchSize: 10 }, { label: 'data' });
+  const n = g.node('neuron', { activation: 'tanh' }, { label: 'edge neuron' });
+  g.edge([data, 'x0'], n, { label: 'v' });
+  const hidden = g.chain('dense', { units: 5, activation: 'tanh' }, [data, 'features']);
+  const out = g.chain('dense', { units: 1 }, hidden, n);
+  const opt = g.node('opt.adam', { lr: 0.03 });
+  const fit = g.loss('loss.bce', out, [data, 'target'], { input: 'logits' });
+  const l1 = g.node('loss.penalty', { norm: 'l1', lambda: 0.01 });
+  g.edge([fit, 'loss'], [l1, 'loss']);
+  g.edge(hidden, [l1, 'layers']);
+  const l2 = g.node('loss.penalty', { norm: 'l2', lambda: 0.03 });
+  g.edge([l1, 'loss'], [l2, 'loss']);
+  g.edge([l2, 'loss'], [opt, 'loss']);
+  return { name: 'L1 on a layer and L2 on every weight, with Adam', graph: g.graph() };
+}
+
 export const handMadeCases = (): Case[] => [
+  dropout(),
+  penalties(),
   csvData(),
   mathAndCustom(),
   formulas(),

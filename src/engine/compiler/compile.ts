@@ -234,8 +234,20 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
   }
   const optimized = optimizer ? new Set(incomingAt(optimizer, 'loss').map((e) => e.edge.source)) : null;
   if (optimized) {
+    // A loss wired into a trained loss (a data loss into an L1/L2 penalty) trains through it.
+    const reaches = new Set(optimized);
+    const stack = [...optimized];
+    while (stack.length > 0) {
+      const info = infos.get(stack.pop() as NodeId);
+      for (const e of info ? incomingAt(info, 'loss') : []) {
+        if (!reaches.has(e.edge.source)) {
+          reaches.add(e.edge.source);
+          stack.push(e.edge.source);
+        }
+      }
+    }
     for (const l of lossNodes) {
-      if (!optimized.has(l.node.id)) {
+      if (!reaches.has(l.node.id)) {
         warn({
           code: 'optimizer-unconnected',
           nodeId: l.node.id,

@@ -4,6 +4,7 @@
  * give the same arrays bit for bit.
  */
 import { rngFor } from '../rng';
+import { DIGIT_CLASSES, DIGIT_COUNT, DIGIT_FEATURE_NAMES, DIGIT_SIDE, digitImages } from './digits';
 import {
   borderPoints,
   circlePoints,
@@ -17,7 +18,7 @@ import {
   xorTablePoints,
 } from './generators';
 import { splitExamples, trainCount } from './split';
-import type { DataTable, Task } from './table';
+import type { DataTable, ImageShape, Task } from './table';
 
 export type DatasetId =
   | 'border'
@@ -28,7 +29,8 @@ export type DatasetId =
   | 'spiral'
   | 'linear'
   | 'sine'
-  | 'gaussians3';
+  | 'gaussians3'
+  | 'digits';
 
 /** Plain data (no functions), so it can cross a worker boundary or feed a menu as is. */
 export interface DatasetInfo {
@@ -45,6 +47,8 @@ export interface DatasetInfo {
   defaultNoise: number;
   /** The set has exactly its own defaultN points (border: 4); n and noise are ignored. */
   fixedSize?: boolean;
+  /** Each example is a picture, its features the pixels row by row (digits: 8 × 8). */
+  image?: ImageShape;
 }
 
 export interface DatasetOptions {
@@ -179,6 +183,22 @@ export const DATASETS: readonly DatasetInfo[] = [
     defaultN: 300,
     defaultNoise: 0.8,
   },
+  {
+    id: 'digits',
+    label: 'Handwritten digits',
+    description:
+      '1,797 handwritten digits 0–9 as 8 × 8 greyscale pictures (UCI “Optical Recognition of Handwritten ' +
+      'Digits”, E. Alpaydin, CC BY 4.0): 64 pixel features from 0 (blank) to 1 (inked), targets one-hot. ' +
+      'No noise; the size is fixed.',
+    task: 'multiclass',
+    nFeatures: DIGIT_SIDE * DIGIT_SIDE,
+    nTargets: DIGIT_CLASSES,
+    featureNames: [...DIGIT_FEATURE_NAMES],
+    defaultN: DIGIT_COUNT,
+    defaultNoise: 0,
+    fixedSize: true,
+    image: { width: DIGIT_SIDE, height: DIGIT_SIDE },
+  },
 ];
 
 const GENERATORS: Record<DatasetId, Generate> = {
@@ -191,6 +211,7 @@ const GENERATORS: Record<DatasetId, Generate> = {
   linear: linearPoints,
   sine: sinePoints,
   gaussians3: threeGaussianPoints,
+  digits: digitImages,
 };
 
 export function datasetInfo(id: string): DatasetInfo | undefined {
@@ -217,6 +238,7 @@ export function buildDataTable(o: DatasetOptions): DataTable {
     test,
     batchSize: o.batchSize,
     shuffle: o.shuffle,
+    ...(info.image ? { image: { ...info.image } } : {}),
   };
 }
 

@@ -4,6 +4,12 @@
  */
 export type Task = 'binary' | 'multiclass' | 'regression';
 
+/** Examples that are pictures: the features are the pixels, row by row, width × height of them. */
+export interface ImageShape {
+  width: number;
+  height: number;
+}
+
 export interface Split {
   /** count × nFeatures, row-major. */
   x: Float64Array;
@@ -23,4 +29,6 @@ export interface DataTable {
   test: Split;
   batchSize: number;
   shuffle: boolean;
+  /** Set when every example is a picture (the digits, or a CSV given a width × height). */
+  image?: ImageShape;
 }

@@ -6,6 +6,7 @@ import { borderAt3 } from './border';
 import type { NamedGraph } from './document';
 import { microgradExpression } from './micrograd';
 import { buildMlp } from './mlp';
+import { overfitting } from './overfitting';
 
 export interface Example {
   id: string;
@@ -122,6 +123,34 @@ export const EXAMPLES: readonly Example[] = [
         optimizer: { kind: 'opt.adam', params: { lr: 0.01 } },
         name: 'Three classes with softmax',
       }),
+  },
+  {
+    id: 'digits',
+    title: 'Digits 64-32-10',
+    summary:
+      'Handwritten digits as 8 × 8 pictures: a ReLU layer of 32, softmax and cross-entropy, Adam. Select the hidden layer to see what each unit looks for.',
+    result: 'test accuracy ≥ 0.95 within 500 steps',
+    build: () =>
+      buildMlp({
+        sizes: [64, 32, 10],
+        hidden: 'relu',
+        output: 'linear',
+        level: 'dense',
+        softmax: true,
+        dataset: { dataset: 'digits', seed: 1, testFraction: 0.2, batchSize: 32 },
+        loss: { kind: 'loss.cce' },
+        optimizer: { kind: 'opt.adam', params: { lr: 0.01 } },
+        name: 'Digits 64-32-10',
+      }),
+  },
+  {
+    id: 'overfitting',
+    title: 'Overfitting and how to fight it',
+    summary:
+      'Thirty noisy points, a network far too big: the test loss climbs while the training loss falls. Then turn on the L2 penalty.',
+    result:
+      'test loss rises from under 0.8 at step 50 to over 2 by step 1,000; with the penalty’s λ at 0.01 it ends below 0.25',
+    build: () => overfitting(),
   },
   {
     id: 'micrograd',

@@ -20,6 +20,7 @@ export interface PyInput {
   /** A Python expression for the values on the edge, shape (n, width). */
   expr: string;
   width: number;
+  sourceNode: string;
   sourceKind: string;
   /** The name of the parameter tensor this edge owns (a neuron's weights), shape (width,). */
   weight?: string;
@@ -36,6 +37,13 @@ export interface PyContext<P> {
   blocks: Record<string, string>;
   /** Width of every output port. */
   outputs: Record<string, number>;
+  /**
+   * The key of the node's random stream (runtime/step-random.ts: streamKey), for kinds that draw
+   * (Dropout). The PyTorch script's training loop keeps the step in `CLOCK["step"]`.
+   */
+  streamKey: number;
+  /** Every parameter tensor of the script, in θ order, with the node (and edge) owning it. */
+  parameterBlocks: readonly { nodeId: string; name: string; edgeId?: string; tensor: string }[];
   /**
    * Declares a module-level definition once per `key` (e.g. the autograd Function of a custom
    * formula) and returns the name it gets, `_` + `hint` made unique; `define` receives that name and

@@ -6,7 +6,7 @@
  * The network's output is what its trained losses judge: the input of each loss other than the
  * target. `predict` returns that array (n × width), or a dict by label when there are several.
  */
-import type { Plan } from '../compiler/plan';
+import type { Plan, PlanNode } from '../compiler/plan';
 import { initialParameters } from '../runtime/parameters';
 import { pyComment, pyFloatList, pyStr } from './emit';
 import { preludeFor } from './prelude';
@@ -34,7 +34,13 @@ export interface NumpyExportOptions {
 /** The values the trained losses compare with their targets (or minimise), once each. */
 export function predictionRefs(plan: Plan): ValueRef[] {
   const refs: ValueRef[] = [];
-  for (const loss of plan.losses) {
+  // A loss that adds to another (an L1/L2 penalty) predicts what the loss wired into it predicts;
+  // its other inputs only say which weights it covers.
+  const underlying = (l: PlanNode): PlanNode => {
+    const from = l.inputs.loss?.[0];
+    return from ? underlying(plan.nodes.get(from.sourceNode)!) : l;
+  };
+  for (const loss of plan.losses.map(underlying)) {
     for (const [port, list] of Object.entries(loss.inputs)) {
       if (port === 'target') continue;
       for (const i of list) {

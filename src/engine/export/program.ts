@@ -5,6 +5,7 @@
 import type { Plan, PlanNode } from '../compiler/plan';
 import type { NodeId } from '../graph';
 import type { AnyKind } from '../kind';
+import { streamKey } from '../runtime/step-random';
 import type { PyBackend, PyContext, PyEmitter, PyInput } from './emit';
 import { pyComment } from './emit';
 
@@ -73,6 +74,7 @@ const PYTHON_RESERVED = [
   'BATCH_SIZE',
   'SHUFFLE',
   'SHUFFLE_SEED',
+  'CLOCK',
   'PARAMETERS',
   'forward',
   'predict',
@@ -209,6 +211,12 @@ export function emitForward(
   const lines: string[] = [];
   const definitions: string[] = [];
   const helperNames = new Map<string, string>();
+  const parameterBlocks = plan.blocks.map((b) => ({
+    nodeId: b.nodeId,
+    name: b.name,
+    edgeId: b.edgeId,
+    tensor: paramNames.get(b.key)!,
+  }));
 
   for (const node of nodes) {
     const inputs: Record<string, PyInput[]> = {};
@@ -216,6 +224,7 @@ export function emitForward(
       inputs[port] = list.map((i) => ({
         expr: values.get(refKey(i.sourceNode, i.sourcePort))!,
         width: i.slot.width,
+        sourceNode: i.sourceNode,
         sourceKind: i.sourceKind,
         weight: i.block ? paramNames.get(i.block.key) : undefined,
         sourceInput: i.sourceInput ? fusedSourceInput(plan, i.sourceNode, values) : undefined,
@@ -231,6 +240,8 @@ export function emitForward(
       inputs,
       blocks,
       outputs,
+      streamKey: streamKey(plan.seed, node.id),
+      parameterBlocks,
       helper(hint, key, define) {
         const known = helperNames.get(key);
         if (known) return known;

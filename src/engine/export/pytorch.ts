@@ -124,11 +124,18 @@ export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): P
       : 'L = torch.zeros(())',
     'return L',
   ];
+  // Kinds that draw random numbers (Dropout) read the step from CLOCK, which train() keeps.
+  const usesClock = [...forward.definitions, ...forward.lines].some((l) => l.includes('CLOCK'));
   const helpers = [
     ...preludeFor('torch', [...forward.definitions, ...body].join('\n')),
     ...forward.definitions,
   ];
   add('', rule('network'));
+  if (usesClock)
+    add(
+      '# The training step being run: step t draws the engine’s random numbers of step t.',
+      'CLOCK = {"step": 0}',
+    );
   for (const h of helpers) add('', h, '');
   add(
     '',
@@ -153,7 +160,8 @@ export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): P
     optimizer && plan.blocks.length > 0 ? '    optimizer = make_optimizer()' : '    optimizer = None',
     ...(data ? ['    batches = batch_rows(X.shape[0], BATCH_SIZE, SHUFFLE, SHUFFLE_SEED)'] : []),
     "    loss = float('nan')",
-    '    for _ in range(steps):',
+    usesClock ? '    for step in range(steps):' : '    for _ in range(steps):',
+    ...(usesClock ? ['        CLOCK["step"] = step'] : []),
     ...(data
       ? ['        rows = next(batches)', '        L = forward(X[rows], Y[rows])']
       : ['        L = forward()']),

@@ -13,7 +13,7 @@ import {
   MAX_CSV_CHARS,
 } from '../datasets/csv';
 import { defineKind } from '../kind';
-import { bool, choice, type ParamValues, strings, text } from '../params';
+import { bool, choice, num, type ParamValues, strings, text } from '../params';
 import { dataSourceCode, dataSourcePorts, dataSourceShape, splitOptions, splitParams } from './data-source';
 
 export const CSV_KIND_ID = 'dataset.csv';
@@ -46,6 +46,18 @@ const csvParams = {
   standardize: bool('Standardize features', true, {
     help: 'Shift and scale each feature to mean 0 and standard deviation 1 (measured on the training rows): networks learn far better from such inputs.',
   }),
+  imageWidth: num('Picture width', 0, {
+    integer: true,
+    min: 0,
+    max: 256,
+    help: 'When every row is a picture: its width in pixels, the feature columns being its pixels row by row (width × height of them). 0: the rows are not pictures.',
+  }),
+  imageHeight: num('Picture height', 0, {
+    integer: true,
+    min: 0,
+    max: 256,
+    help: 'When every row is a picture: its height in pixels. 0: the rows are not pictures.',
+  }),
   skipBadRows: bool('Skip bad rows', false, {
     help: 'Leave out the rows that cannot be read (listed with their line numbers) instead of refusing to train.',
   }),
@@ -53,6 +65,9 @@ const csvParams = {
 };
 
 export type CsvDataParams = ParamValues<typeof csvParams>;
+
+/** Whether the rows are pictures: a width and a height are given (validate checks they fit). */
+const isPicture = (p: CsvDataParams): boolean => p.imageWidth > 0 || p.imageHeight > 0;
 
 const selectionOf = (p: CsvDataParams): CsvSelection => ({
   features: p.features,
@@ -69,15 +84,32 @@ export const csvDataKind = defineKind({
     'Your own table from a CSV file (up to 1 MB, kept in the document). Choose the feature columns and the target; each feature gets its own port, “features” carries them all as a vector.',
   icon: 'CSV',
   params: csvParams,
-  ports: (p: CsvDataParams) => dataSourcePorts(p.features),
-  data: (p: CsvDataParams) =>
-    buildCsvTable(p.csv, {
+  ports: (p: CsvDataParams) => dataSourcePorts(p.features, !isPicture(p)),
+  validate(p: CsvDataParams) {
+    if (!isPicture(p)) return [];
+    const pixels = p.imageWidth * p.imageHeight;
+    if (p.imageWidth === 0 || p.imageHeight === 0)
+      return ['a picture needs both a width and a height (or set both to 0).'];
+    if (pixels !== p.features.length)
+      return [
+        `a ${p.imageWidth} × ${p.imageHeight} picture has ${pixels} pixels, but ${p.features.length} feature column${p.features.length === 1 ? ' is' : 's are'} chosen; choose one column per pixel, row by row.`,
+      ];
+    return [];
+  },
+  data: (p: CsvDataParams) => {
+    const table = buildCsvTable(p.csv, {
       ...selectionOf(p),
       standardize: p.standardize,
       skipBadRows: p.skipBadRows,
       ...splitOptions(p),
-    }),
+    });
+    return isPicture(p) ? { ...table, image: { width: p.imageWidth, height: p.imageHeight } } : table;
+  },
   shape: (ctx) =>
-    dataSourceShape(ctx.params.features.length, csvTargetWidth(ctx.params.csv, selectionOf(ctx.params))),
+    dataSourceShape(
+      ctx.params.features.length,
+      csvTargetWidth(ctx.params.csv, selectionOf(ctx.params)),
+      !isPicture(ctx.params),
+    ),
   ...dataSourceCode,
 });

@@ -38,9 +38,13 @@ export const splitOptions = (p: SplitParams): SplitParams => ({
   shuffle: p.shuffle,
 });
 
-/** One scalar port per feature (x0…, labelled by the feature's name), then `features` and `target`. */
-export function dataSourcePorts(featureNames: readonly string[]): PortLayout {
-  const features: OutputPortSpec[] = featureNames.map((name, i) => ({
+/**
+ * One scalar port per feature (x0…, labelled by the feature's name), then `features` and `target`.
+ * Pictures (`perFeature` false) offer only the vector: 64 pixel ports would bury the node, and no
+ * one wires a single pixel to a single neuron.
+ */
+export function dataSourcePorts(featureNames: readonly string[], perFeature = true): PortLayout {
+  const features: OutputPortSpec[] = (perFeature ? featureNames : []).map((name, i) => ({
     id: `x${i}`,
     label: name,
     type: 'scalar',
@@ -55,10 +59,10 @@ export function dataSourcePorts(featureNames: readonly string[]): PortLayout {
   };
 }
 
-/** `features` (d wide), `target` (t wide) and one scalar port x0…x(d−1) per feature. */
-export function dataSourceShape(nFeatures: number, nTargets: number): Shape {
+/** `features` (d wide), `target` (t wide) and, unless a picture, one scalar port x0…x(d−1) per feature. */
+export function dataSourceShape(nFeatures: number, nTargets: number, perFeature = true): Shape {
   const outputs: Record<string, number> = { features: nFeatures, target: nTargets };
-  for (let i = 0; i < nFeatures; i++) outputs[`x${i}`] = 1;
+  if (perFeature) for (let i = 0; i < nFeatures; i++) outputs[`x${i}`] = 1;
   return { outputs };
 }
 
@@ -70,17 +74,20 @@ function featureSpreadOp(ctx: {
   const { values, grads } = ctx;
   const feats = ctx.outputs.features;
   const d = feats.width;
-  const cols = Int32Array.from({ length: d }, (_, i) => ctx.outputs[`x${i}`].offset);
+  // No scalar ports (a picture): nothing to spread.
+  const cols = ctx.outputs.x0
+    ? Int32Array.from({ length: d }, (_, i) => ctx.outputs[`x${i}`].offset)
+    : new Int32Array(0);
   return {
     forward(n) {
-      for (let i = 0; i < d; i++) {
+      for (let i = 0; i < cols.length; i++) {
         const col = cols[i];
         for (let b = 0; b < n; b++) values[col + b] = values[feats.offset + b * d + i];
       }
     },
     backward(n) {
       // Inputs are constants; their gradients are summed onto the vector port only for display.
-      for (let i = 0; i < d; i++) {
+      for (let i = 0; i < cols.length; i++) {
         const col = cols[i];
         for (let b = 0; b < n; b++) grads[feats.offset + b * d + i] += grads[col + b];
       }
@@ -91,7 +98,8 @@ function featureSpreadOp(ctx: {
 /** Export: the batch is the forward function's x (features) and y (targets); feature i is a column of x. */
 function dataSourcePython<P>(ctx: PyContext<P>): Record<string, string> {
   const out: Record<string, string> = { features: 'x', target: 'y' };
-  for (let i = 0; i < ctx.outputs.features; i++) out[`x${i}`] = `x[:, ${i}:${i + 1}]`;
+  for (let i = 0; i < ctx.outputs.features; i++)
+    if (`x${i}` in ctx.outputs) out[`x${i}`] = `x[:, ${i}:${i + 1}]`;
   return out;
 }
 

@@ -32,7 +32,10 @@ export const datasetKind = defineKind({
     'Built-in example data, generated from a seed. Each feature has its own port for wiring single neurons; “features” carries them all as a vector for dense layers.',
   icon: 'DB',
   params: datasetParams,
-  ports: (p: DatasetParams) => dataSourcePorts((datasetInfo(p.dataset) ?? DATASETS[0]).featureNames),
+  ports: (p: DatasetParams) => {
+    const info = datasetInfo(p.dataset) ?? DATASETS[0];
+    return dataSourcePorts(info.featureNames, !info.image);
+  },
   data: (p: DatasetParams) =>
     buildDataTable({
       dataset: p.dataset,
@@ -42,7 +45,7 @@ export const datasetKind = defineKind({
     }),
   shape(ctx) {
     const info = datasetInfo(ctx.params.dataset) ?? DATASETS[0];
-    return dataSourceShape(info.nFeatures, info.nTargets);
+    return dataSourceShape(info.nFeatures, info.nTargets, !info.image);
   },
   ...dataSourceCode,
 });

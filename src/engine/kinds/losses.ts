@@ -5,6 +5,7 @@
 import { type AnyKind, defineKind } from '../kind';
 import { VALUE_TYPES } from '../ports';
 import { bceKind, cceKind } from './classification-losses';
+import { penaltyKind } from './penalty';
 import { huberKind, maeKind, mseKind, msleKind } from './regression-losses';
 
 export const objectiveKind = defineKind({
@@ -56,4 +57,5 @@ export const LOSS_KINDS: readonly AnyKind[] = [
   bceKind,
   cceKind,
   objectiveKind,
+  penaltyKind,
 ];

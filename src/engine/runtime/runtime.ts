@@ -4,7 +4,13 @@
  * share one set of parameters.
  */
 import type { Plan, PlanNode, SlotLayout } from '../compiler/plan';
-import type { Block, InputSlot, Op, Slot } from '../kind';
+import type { Block, InputSlot, NodeBlock, Op, Slot } from '../kind';
+import { type RunMode, type StepClock, StepRandom, streamKey } from './step-random';
+
+export interface RuntimeOptions {
+  /** 'train' for a training step, 'eval' (the default) for evaluation and prediction. */
+  mode?: RunMode;
+}
 
 export class Runtime {
   readonly values: Float64Array;
@@ -12,6 +18,9 @@ export class Runtime {
   readonly grads: Float64Array;
   /** Examples in the current batch. */
   n = 0;
+  readonly mode: RunMode;
+  /** The step whose random numbers (Dropout's masks) the next forward pass draws. */
+  readonly clock: StepClock = { step: 0 };
   private readonly forwardOps: Op[];
   private readonly lossOps: Op[];
   private readonly backwardOps: Op[];
@@ -23,7 +32,9 @@ export class Runtime {
     readonly theta: Float64Array,
     readonly thetaGrad: Float64Array,
     readonly capacity: number,
+    options: RuntimeOptions = {},
   ) {
+    this.mode = options.mode ?? 'eval';
     this.values = new Float64Array(plan.slotWidth * capacity);
     this.grads = new Float64Array(plan.slotWidth * capacity);
     const built = plan.order.map((node) => ({ node, op: this.build(node) }));
@@ -66,7 +77,16 @@ export class Runtime {
     for (const op of this.backwardOps) op.backward(n);
   }
 
+  private parameterBlocks: readonly NodeBlock[] | undefined;
+
   private build(node: PlanNode): Op {
+    this.parameterBlocks ??= this.plan.blocks.map((b) => ({
+      nodeId: b.nodeId,
+      name: b.name,
+      edgeId: b.edgeId,
+      offset: b.offset,
+      size: b.size,
+    }));
     const slot = (s: SlotLayout): Slot => ({ offset: this.offset(s), width: s.width });
     const mapSlots = (r: Record<string, SlotLayout>) =>
       Object.fromEntries(Object.entries(r).map(([k, s]) => [k, slot(s)]));
@@ -75,6 +95,7 @@ export class Runtime {
       inputs[port] = list.map((i) => ({
         ...slot(i.slot),
         edgeId: i.edgeId,
+        sourceNode: i.sourceNode,
         sourceKind: i.sourceKind,
         weight: i.block ? { offset: i.block.offset, size: i.block.size } : undefined,
         sourceInput: i.sourceInput ? slot(i.sourceInput) : undefined,
@@ -93,6 +114,9 @@ export class Runtime {
       outputs: mapSlots(node.outputs),
       scratch: mapSlots(node.scratch),
       blocks,
+      mode: this.mode,
+      random: new StepRandom(streamKey(this.plan.seed, node.id), this.clock),
+      parameterBlocks: this.parameterBlocks,
       fusedIntoConsumer: node.fusedIntoConsumer,
     });
   }

@@ -43,7 +43,9 @@ export class Trainer {
       () => new Float64Array(plan.paramCount),
     );
     this.loader = plan.data ? new BatchLoader(plan.data.table, plan.seed) : null;
-    this.runtime = new Runtime(plan, this.theta, this.thetaGrad, this.loader?.batchSize ?? 1);
+    this.runtime = new Runtime(plan, this.theta, this.thetaGrad, this.loader?.batchSize ?? 1, {
+      mode: 'train',
+    });
     this.runtime.n = this.loader ? 0 : 1;
   }
 
@@ -56,6 +58,8 @@ export class Trainer {
     const phase = this.nextPhase;
     switch (phase) {
       case 'forward':
+        // Step t's random numbers (Dropout's masks) depend on t alone: replays and exports agree.
+        this.runtime.clock.step = this.step;
         this.loadBatch();
         this.runtime.forward();
         break;

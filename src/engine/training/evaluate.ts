@@ -19,6 +19,19 @@ export interface SplitEvaluation {
   loss: number | null;
   /** Fraction classified correctly; null for regression or without examples. */
   accuracy: number | null;
+  /** Multiclass pictures (the digits): which class each example got, and the ones it got wrong. */
+  confusion?: Confusion;
+}
+
+/** Most misclassified examples a Confusion lists (the first ones of the split). */
+export const MAX_WRONG = 40;
+
+export interface Confusion {
+  classes: number;
+  /** counts[true · classes + predicted]: examples of each true class given each predicted class. */
+  counts: number[];
+  /** The first misclassified examples, by row of the split, with the class they were given. */
+  wrong: { row: number; predicted: number }[];
 }
 
 export interface Evaluation {
@@ -115,6 +128,7 @@ export class Evaluator {
     const featureOff = rt.offset(data.features);
     const targetOff = rt.offset(data.target);
     const judge = this.accuracyJudge();
+    const confusion = this.confusionCounter();
     let lossSum = 0;
     let correct = 0;
     let judged = 0;
@@ -129,12 +143,38 @@ export class Evaluator {
         correct += judge(rt, n);
         judged += n * judge.per;
       }
+      confusion?.add(rt, n, start);
     }
     return {
       split,
       count,
       loss: this.plan.losses.length > 0 ? lossSum / count : null,
       accuracy: judge && judged > 0 ? correct / judged : null,
+      ...(confusion ? { confusion: confusion.result } : {}),
+    };
+  }
+
+  /** For multiclass pictures only: tallies true against predicted class, batch by batch. */
+  private confusionCounter(): { add(rt: Runtime, n: number, start: number): void; result: Confusion } | null {
+    const p = this.prediction;
+    const table = this.plan.data?.table;
+    if (p?.task !== 'multiclass' || !table?.image || p.slot.width !== p.target.width) return null;
+    const m = p.slot.width;
+    const result: Confusion = { classes: m, counts: new Array(m * m).fill(0), wrong: [] };
+    return {
+      result,
+      add(rt, n, start) {
+        const v = rt.values;
+        const p0 = rt.offset(p.slot);
+        const t0 = rt.offset(p.target);
+        for (let b = 0; b < n; b++) {
+          const predicted = argmax(v, p0 + b * m, m);
+          const truth = argmax(v, t0 + b * m, m);
+          result.counts[truth * m + predicted]++;
+          if (predicted !== truth && result.wrong.length < MAX_WRONG)
+            result.wrong.push({ row: start + b, predicted });
+        }
+      },
     };
   }
 

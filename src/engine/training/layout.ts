@@ -4,7 +4,7 @@
  * sent once per load, so snapshots can be flat arrays indexed by these offsets.
  */
 import type { Plan, PlanNode, SlotLayout } from '../compiler/plan';
-import type { Task } from '../datasets/table';
+import type { ImageShape, Task } from '../datasets/table';
 import type { EdgeId, NodeId } from '../graph';
 import type { Role } from '../kind';
 import type { Phase } from '../runtime/trainer';
@@ -73,6 +73,8 @@ export interface DataLayout {
   /** Copies of the splits, row-major (count × nFeatures, count × nTargets). */
   train: { x: Float64Array; y: Float64Array; count: number };
   test: { x: Float64Array; y: Float64Array; count: number };
+  /** Set when every example is a picture: its features are the pixels, row by row. */
+  image?: ImageShape;
 }
 
 export interface TrainingLayout {
@@ -193,6 +195,7 @@ export function describePlan(plan: Plan, loadId: number, historyCapacity: number
           target: d.target,
           train: copy(d.table.train),
           test: copy(d.table.test),
+          ...(d.table.image ? { image: { ...d.table.image } } : {}),
         }
       : null,
     optimizer: plan.optimizer

@@ -31,7 +31,15 @@ export interface PredictionSource {
 
 /** The prediction the first trained loss reads, or null (no loss with a prediction input). */
 export function findPrediction(plan: Plan): PredictionSource | null {
-  const loss: PlanNode | undefined = plan.losses.find((l) => (l.inputs.prediction?.length ?? 0) > 0);
+  // A trained loss that adds to another (an L1/L2 penalty) predicts what the loss wired into it does.
+  const underlying = (l: PlanNode): PlanNode => {
+    const from = l.inputs.loss?.[0];
+    const source = from && plan.nodes.get(from.sourceNode);
+    return source ? underlying(source) : l;
+  };
+  const loss: PlanNode | undefined = plan.losses
+    .map(underlying)
+    .find((l) => (l.inputs.prediction?.length ?? 0) > 0);
   if (!loss) return null;
   const input = loss.inputs.prediction[0];
   const target = loss.inputs.target?.[0];

@@ -468,6 +468,8 @@ export class TrainingSession {
       } else {
         rt.n = 1;
       }
+      // The step ran its forward pass with its own random numbers (Dropout's mask): draw them again.
+      rt.clock.step = step - 1;
       rt.forward();
       loss = rt.computeLoss();
       rt.backward();
@@ -487,7 +489,7 @@ export class TrainingSession {
       after,
       grad,
       delta: new Float64Array(plan.paramCount),
-      runtime: new Runtime(plan, before, grad, t.runtime.capacity),
+      runtime: new Runtime(plan, before, grad, t.runtime.capacity, { mode: 'train' }),
       evaluator: new Evaluator(plan, after),
     };
   }

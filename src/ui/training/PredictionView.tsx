@@ -9,6 +9,7 @@ import type { DataLayout, GridPrediction } from '../../engine/training';
 import type { TrainingState } from '../../store/training';
 import { useTraining } from '../../store/training-app';
 import { SavePngButton } from '../pictures/SavePngButton';
+import { ConfusionView } from './ConfusionView';
 import { currentPalette, diverging, fmt, type Palette, rgb } from './format';
 
 const RESOLUTION = 48;
@@ -271,6 +272,8 @@ export function PredictionView() {
 
   if (!data)
     return <div className="train-prediction train-prediction--empty">No dataset: nothing to draw.</div>;
+  if (data.image && data.task === 'multiclass')
+    return <ConfusionView data={{ ...data, image: data.image }} />;
   if (!drawable)
     return (
       <div className="train-prediction train-prediction--empty">

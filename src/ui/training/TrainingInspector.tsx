@@ -16,7 +16,9 @@ import {
 import { CheckIcon } from '../icons';
 import { Formula } from '../inspector/Formula';
 import { Section } from '../inspector/Section';
+import { DroppedUnits } from './DroppedUnits';
 import { fmt, fmtList, fmtPrecise } from './format';
+import { usePictureInput, WeightPictures } from './WeightPictures';
 
 const STATE_LABELS: Record<string, string> = {
   velocity: 'velocity',
@@ -279,12 +281,17 @@ export function TrainingNodeSection({ id }: { id: string }) {
   const entry = useReadout(selectNodeOverlay(id));
   const mean = useTraining((s) => s.mean);
   const example = useTraining((s) => s.batch.example);
+  const picture = usePictureInput(id);
   if (!entry) return null;
   const ports = [...entry.outputs, ...entry.scratch];
+  const weights = picture ? entry.params.find((p) => p.name === 'W') : undefined;
+  const mask = entry.scratch.find((p) => p.port === 'mask');
   return (
     <Section title="Training">
       <div className="train-inspector" data-testid="node-training">
         <p className="train-inspector__note">{mean ? 'Batch mean' : `Example ${example + 1} of the batch`}</p>
+        {mask && <DroppedUnits mask={mask.values} mean={mean} />}
+        {picture && weights && <WeightPictures weights={weights.value} image={picture} />}
         <Rows
           rows={ports.flatMap((p): [string, Numbers, string][] => [
             [p.port, p.values, `value-${p.port}`],

@@ -1,0 +1,109 @@
+/** Handwritten digits: weight pictures that change as it trains, a confusion matrix that fills; Dropout's mask. */
+import { expect, type Page, test } from '@playwright/test';
+import { nodes, openEditor, pane, selectNode } from './helpers';
+
+async function openExample(page: Page, id: string, count: number): Promise<void> {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId(`example-${id}`).click();
+  await expect(nodes(page)).toHaveCount(count);
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+}
+
+const stepCount = async (page: Page) => Number(await page.getByTestId('train-step-count').textContent());
+
+const pictureData = (page: Page, testid: string) =>
+  page.getByTestId(testid).evaluate((c) => (c as HTMLCanvasElement).toDataURL());
+
+test('Digits: the hidden units’ weight pictures change while it trains and the confusion matrix fills', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await openExample(page, 'digits', 6);
+  // Before training the prediction view shows what the data looks like.
+  await expect(page.getByTestId('data-samples').getByRole('img')).toHaveCount(10);
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+
+  await selectNode(page, 'dense1');
+  const pictures = page.getByTestId('weight-pictures');
+  await expect(pictures.getByRole('img')).toHaveCount(32);
+  const box = (await page.getByTestId('weight-picture-0').boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(24);
+  const before = await pictureData(page, 'weight-picture-0');
+  await page.screenshot({ path: '/tmp/digits-before.png' });
+
+  await page.getByTestId('train-play').click();
+  await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(150);
+  await page.getByTestId('train-play').click();
+  await expect(page.getByTestId('train-play')).toHaveText('Play');
+
+  await expect.poll(() => pictureData(page, 'weight-picture-0')).not.toBe(before);
+  // The matrix counts every one of the 359 test pictures, most on the diagonal.
+  const matrix = page.getByTestId('confusion-matrix');
+  await expect(matrix).toBeVisible();
+  await expect(matrix).toHaveAttribute('data-total', '359');
+  const right = await matrix
+    .locator('td.is-right')
+    .evaluateAll((cells) => cells.reduce((s, c) => s + Number(c.textContent || 0), 0));
+  expect(right).toBeGreaterThan(300);
+  await expect(page.getByTestId('misclassified').getByRole('img').first()).toBeVisible();
+  await page.screenshot({ path: '/tmp/digits-after.png' });
+});
+
+const DROPOUT_DOCUMENT = {
+  format: 'neurograph',
+  version: 1,
+  name: 'Dropout',
+  seed: 3,
+  nodes: [
+    {
+      id: 'data',
+      kind: 'dataset',
+      position: { x: 0, y: 0 },
+      params: { dataset: 'gaussians3', n: 120, noise: 1, batchSize: 10 },
+    },
+    { id: 'hidden', kind: 'dense', position: { x: 260, y: 0 }, params: { units: 12, activation: 'tanh' } },
+    { id: 'drop', kind: 'dropout', label: 'dropout', position: { x: 520, y: 0 }, params: { rate: 0.5 } },
+    { id: 'out', kind: 'dense', position: { x: 780, y: 0 }, params: { units: 3 } },
+    { id: 'loss', kind: 'loss.cce', position: { x: 1040, y: 0 }, params: { input: 'logits' } },
+    { id: 'opt', kind: 'opt.adam', position: { x: 1300, y: 0 }, params: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'data', sourceHandle: 'features', target: 'hidden', targetHandle: 'in' },
+    { id: 'e2', source: 'hidden', sourceHandle: 'out', target: 'drop', targetHandle: 'in' },
+    { id: 'e3', source: 'drop', sourceHandle: 'out', target: 'out', targetHandle: 'in' },
+    { id: 'e4', source: 'out', sourceHandle: 'out', target: 'loss', targetHandle: 'prediction' },
+    { id: 'e5', source: 'data', sourceHandle: 'target', target: 'loss', targetHandle: 'target' },
+    { id: 'e6', source: 'loss', sourceHandle: 'loss', target: 'opt', targetHandle: 'loss' },
+  ],
+};
+
+test('Dropout: a step shows which units it dropped, a new choice the next step', async ({ page }) => {
+  await openEditor(page);
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropout.neurograph.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(DROPOUT_DOCUMENT));
+  const box = (await pane(page).boundingBox())!;
+  const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  await pane(page).dispatchEvent('dragenter', { dataTransfer, ...at });
+  await pane(page).dispatchEvent('dragover', { dataTransfer, ...at });
+  await pane(page).dispatchEvent('drop', { dataTransfer, ...at });
+  await expect(nodes(page)).toHaveCount(6);
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+  await selectNode(page, 'drop');
+  const dropped = page.getByTestId('dropped-units');
+  await expect(dropped).toContainText(/Dropped this step: \d+ of 12/);
+  const first = await dropped.getAttribute('data-dropped');
+  expect(first).not.toBe('');
+  await expect(dropped.locator('li.is-dropped')).toHaveCount(first!.split(' ').length);
+  await page.screenshot({ path: '/tmp/dropout-step.png' });
+
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('2');
+  await expect(dropped).not.toHaveAttribute('data-dropped', first!);
+});
