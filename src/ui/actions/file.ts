@@ -1,6 +1,7 @@
 /**
  * Import and export of .neurograph.json files. Export downloads the document; import reads a file,
  * opens it if valid, and otherwise lists each problem with its path, leaving the current graph untouched.
+ * An .onnx file is read as an MLP (code/onnx-import.ts).
  */
 import {
   documentFileName,
@@ -11,6 +12,7 @@ import {
   type Problem,
 } from '../../format';
 import { toDocument, useDocument, useSession } from '../../store';
+import { importOnnxFile } from '../code/onnx-import';
 import { openAndShow } from './documents';
 
 export function exportCurrentDocument(): void {
@@ -28,6 +30,7 @@ export function exportCurrentDocument(): void {
 
 /** Reads a file and opens it, or shows why it cannot be opened (the current network is untouched). */
 export async function importFile(file: File): Promise<boolean> {
+  if (/\.onnx$/i.test(file.name)) return importOnnxFile(file);
   let text: string;
   try {
     text = await file.text();
@@ -70,7 +73,7 @@ export function openImported(doc: NeurographDocument, warnings: readonly Problem
 export function pickFileToImport(): void {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = '.json,.neurograph.json,application/json';
+  input.accept = '.json,.neurograph.json,application/json,.onnx';
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     if (file) void importFile(file);
