@@ -26,6 +26,8 @@ export function markedLines(lines: readonly string[], selected: Selected): Set<n
   if (selected.node) {
     const quoted = `“${selected.node}”`;
     heads.push((c) => c.endsWith(quoted) || c.includes(`${quoted}:`));
+    // The weights its incoming edges own.
+    heads.push((c) => c.startsWith('# weight of the edge ') && c.endsWith(` → ${selected.node}`));
   }
   if (selected.edge) {
     const { source, target } = selected.edge;

@@ -4,4 +4,11 @@
  */
 export { exportOnnx, ONNX_OPSET, type OnnxExportOptions, type OnnxFile, onnxOutputs } from './export';
 export { ONNX_ROWS } from './kinds';
-export { decodeModel, encodeModel, type ModelProto, type NodeProto, type TensorProto, tensorValues } from './proto';
+export {
+  decodeModel,
+  encodeModel,
+  type ModelProto,
+  type NodeProto,
+  type TensorProto,
+  tensorValues,
+} from './proto';
