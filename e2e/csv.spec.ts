@@ -172,6 +172,7 @@ test('“Load CSV…” in the inspector fills the node; a new file keeps the co
   await expect(edges(page)).toHaveCount(1);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByTestId('export-json').click();
   const doc = JSON.parse(await readFile(await (await download).path(), 'utf8'));
   expect(doc.edges[0].sourceHandle).toBe('x0');
   expect(doc.nodes[0].params.features).toEqual(['area']);

@@ -10,6 +10,7 @@ test.beforeEach(async ({ page }) => {
 async function exportNetwork(page: Page): Promise<{ path: string; text: string; name: string }> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByTestId('export-json').click();
   const d = await download;
   const path = await d.path();
   return { path, text: await readFile(path, 'utf8'), name: d.suggestedFilename() };

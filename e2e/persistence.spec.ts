@@ -6,6 +6,7 @@ import { dropKind, nodes, openEditor, pane } from './helpers';
 async function exported(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByTestId('export-json').click();
   const path = await (await download).path();
   return readFile(path, 'utf8');
 }

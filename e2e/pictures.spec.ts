@@ -6,7 +6,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 async function picture(page: Page, item: string): Promise<{ name: string; bytes: Buffer }> {
   const download = page.waitForEvent('download');
-  await page.getByTestId('picture-menu').click();
+  await page.getByTestId('export-menu').click();
   await page.getByTestId(`picture-${item}`).click();
   const d = await download;
   return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
@@ -65,7 +65,7 @@ test('the network as an SVG, with the node labels in it', async ({ page }) => {
 test('an empty canvas has nothing to draw, and says so', async ({ page }) => {
   await page.getByRole('button', { name: 'New' }).click();
   await expect(nodes(page)).toHaveCount(0);
-  await page.getByTestId('picture-menu').click();
+  await page.getByTestId('export-menu').click();
   await page.getByTestId('picture-png').click();
   await expect(page.getByRole('alert').filter({ hasText: 'Nothing to draw yet' })).toBeVisible();
 });

@@ -24,6 +24,7 @@ interface Grad {
 async function exported(page: Page): Promise<string> {
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByTestId('export-json').click();
   return readFile((await (await download).path())!, 'utf8');
 }
 

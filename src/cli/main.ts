@@ -17,10 +17,11 @@ commands:
   train <graph.json | example:NAME> [--steps N] [--json]
                                             train with the document's data, loss and optimizer
   grad <graph.json | example:NAME>          one forward/backward pass: loss, values and gradients
-  export <graph.json | example:NAME> [--to json|pytorch|numpy] [--steps N]
+  export <graph.json | example:NAME> [--to json|pytorch|numpy|onnx] [--steps N]
                                             print the document, a PyTorch script that trains it
-                                            like train, or a NumPy script of its forward pass
-                                            (with the parameters after N steps)
+                                            like train, a NumPy script of its forward pass or an
+                                            ONNX model of it (both with the parameters after N
+                                            steps); ONNX is binary: > net.onnx
   examples                                  list the built-in examples
   schema                                    print the JSON Schema of the document format`;
 

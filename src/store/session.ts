@@ -5,6 +5,7 @@
 import { create } from 'zustand';
 import type { EdgeId } from '../engine/graph';
 import type { NeurographDocument, Problem } from '../format';
+import type { Mlp } from '../format/onnx';
 import { type ConnectionStart, connectablePorts } from './connect';
 import { useDocument } from './document';
 import { perId } from './per-id';
@@ -41,7 +42,9 @@ export type Dialog =
   /** A share link was opened while another network is open: open it, or keep the current one. */
   | { type: 'open-shared'; document: NeurographDocument; warnings: Problem[] }
   /** A CSV file to preview and apply to a CSV data node (nodeId) or to a new one placed `at` (src/ui/csv). */
-  | { type: 'csv'; fileName: string; text: string; nodeId: string | null; at?: { x: number; y: number } };
+  | { type: 'csv'; fileName: string; text: string; nodeId: string | null; at?: { x: number; y: number } }
+  /** An ONNX MLP small enough to draw neuron by neuron: dense layers or neurons? (src/ui/code) */
+  | { type: 'onnx-import'; fileName: string; mlp: Mlp };
 
 export interface SessionState {
   toast: Toast | null;

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
+import { CodePanel } from './code/CodePanel';
 import { useCsvDrop } from './csv/use-csv-drop';
 import { Dialogs } from './dialogs/Dialogs';
 import { Gallery } from './gallery/Gallery';
@@ -38,6 +39,7 @@ export function App() {
       <Dialogs />
       <Gallery />
       <TabConflictNotice />
+      <CodePanel />
     </ReactFlowProvider>
   );
 }

@@ -1,8 +1,9 @@
 /** `neurograph export --to pytorch|numpy`: the scripts come out of the command line ready to run. */
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ensureTorch, expectClose, PYTHON, scratchDir } from './python';
 
@@ -51,12 +52,25 @@ describe('neurograph export', { timeout: 120_000 }, () => {
     expect(out.train[0]).toHaveLength(1);
   });
 
-  it('refuses an unknown format and --steps without numpy', async () => {
-    const unknown = await neurograph('export', 'example:xor', '--to', 'onnx');
+  it('--to onnx > net.onnx writes a model onnxruntime runs, with the parameters after --steps N', async () => {
+    const path = join(dir, 'spiral.onnx');
+    const r = await run('sh', ['-c', `node "${bin}" export example:spiral --to onnx --steps 5 > "${path}"`], {
+      timeout: 60_000,
+    });
+    expect(r.stderr).toBe('');
+    const session = await ort.InferenceSession.create(readFileSync(path));
+    const one = (v: number) => new ort.Tensor('float32', Float32Array.of(v), [1, 1]);
+    const out = await session.run(Object.fromEntries(session.inputNames.map((n) => [n, one(0.5)])));
+    expect(session.inputNames).toHaveLength(2);
+    expect(out[session.outputNames[0]].dims).toEqual([1, 1]);
+  });
+
+  it('refuses an unknown format and --steps with pytorch', async () => {
+    const unknown = await neurograph('export', 'example:xor', '--to', 'tflite');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/formats: json, pytorch, numpy/);
+    expect(unknown.stderr).toMatch(/formats: json, pytorch, numpy, onnx/);
     const steps = await neurograph('export', 'example:xor', '--to', 'pytorch', '--steps', '3');
     expect(steps.code).toBe(2);
-    expect(steps.stderr).toMatch(/--steps applies to --to numpy/);
+    expect(steps.stderr).toMatch(/--steps applies to --to numpy and --to onnx/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Import and export of .neurograph.json files. Export downloads the document; import reads a file,
  * opens it if valid, and otherwise lists each problem with its path, leaving the current graph untouched.
+ * An .onnx file is read as an MLP (code/onnx-import.ts).
  */
 
 import { formatSize } from '../../engine/datasets/csv';
@@ -14,6 +15,7 @@ import {
   type Problem,
 } from '../../format';
 import { toDocument, useDocument, useSession } from '../../store';
+import { importOnnxFile } from '../code/onnx-import';
 import { openAndShow } from './documents';
 import { importOffThread } from './import-off-thread';
 
@@ -39,6 +41,7 @@ const ANNOUNCE_BYTES = 200_000;
  * the page; a big one says it is being opened meanwhile.
  */
 export async function importFile(file: File): Promise<boolean> {
+  if (/\.onnx$/i.test(file.name)) return importOnnxFile(file);
   const session = useSession.getState();
   if (file.size > ANNOUNCE_BYTES) {
     session.showToast(`Opening “${file.name}” (${formatSize(file.size)})…`, {
@@ -80,7 +83,7 @@ export function openImported(doc: NeurographDocument, warnings: readonly Problem
 export function pickFileToImport(): void {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = '.json,.neurograph.json,application/json';
+  input.accept = '.json,.neurograph.json,application/json,.onnx';
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     if (file) void importFile(file);

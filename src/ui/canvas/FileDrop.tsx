@@ -56,7 +56,10 @@ export function FileDrop() {
     <div className="file-drop" data-testid="file-drop">
       <div className="file-drop__card">
         <strong>Drop to open the network</strong>
-        <span>A .neurograph.json file replaces the current network; it stays one click away.</span>
+        <span>
+          A .neurograph.json file or an ONNX model (.onnx) replaces the current network; it stays one click
+          away.
+        </span>
         <span>A .csv file becomes a CSV data node (on a CSV data node: fills it).</span>
       </div>
     </div>

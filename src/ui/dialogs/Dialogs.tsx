@@ -1,4 +1,5 @@
 import { useSession } from '../../store';
+import { OnnxImportDialog } from '../code/OnnxImportDialog';
 import { CsvDialog } from '../csv/CsvDialog';
 import { OpenSharedDialog } from '../share/OpenSharedDialog';
 import { ShareLinkDialog } from '../share/ShareLinkDialog';
@@ -31,5 +32,7 @@ export function Dialogs() {
       return (
         <CsvDialog fileName={dialog.fileName} text={dialog.text} nodeId={dialog.nodeId} at={dialog.at} />
       );
+    case 'onnx-import':
+      return <OnnxImportDialog fileName={dialog.fileName} mlp={dialog.mlp} />;
   }
 }

@@ -2,10 +2,11 @@ import { useReactFlow } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { autoLayout, redo, undo, useDocument, usePrefs, useSession } from '../../store';
 import { startNewDocument } from '../actions/documents';
-import { exportCurrentDocument, pickFileToImport } from '../actions/file';
+import { pickFileToImport } from '../actions/file';
 import { FIT_OPTIONS, fitViewSoon } from '../actions/flow';
+import { CodeButton } from '../code/CodeButton';
+import { ExportMenu } from '../code/ExportMenu';
 import {
-  ExportIcon,
   FitIcon,
   GridIcon,
   HelpIcon,
@@ -17,7 +18,6 @@ import {
   RedoIcon,
   UndoIcon,
 } from '../icons';
-import { PictureMenu } from '../pictures/PictureMenu';
 import { ShareButton } from '../share/ShareButton';
 import { DocumentName } from './DocumentName';
 import { ExamplesMenu } from './ExamplesMenu';
@@ -60,17 +60,12 @@ export function Toolbar({ className }: { className?: string }) {
         <ToolbarButton
           icon={<ImportIcon />}
           label="Import"
-          title="Open a .neurograph.json file"
+          title="Open a .neurograph.json file or an ONNX model (.onnx)"
           onClick={pickFileToImport}
         />
-        <ToolbarButton
-          icon={<ExportIcon />}
-          label="Export"
-          title="Download this network as a .neurograph.json file"
-          onClick={exportCurrentDocument}
-        />
+        <ExportMenu />
+        <CodeButton />
         <ShareButton />
-        <PictureMenu />
       </nav>
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Edit">
