@@ -8,6 +8,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
+    setupFiles: ['test/setup/load-libraries.ts'],
     // The JSON report lets .ci/run print one 'N passed, N failed' line for both suites.
     reporters: ['default', ['json', { outputFile: '.reports/vitest.json' }]],
   },

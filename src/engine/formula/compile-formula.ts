@@ -1,6 +1,7 @@
 import type { MathNode } from 'mathjs';
 import { BoundedCache } from './bounded-cache';
 import { compileJs, toJsSource } from './codegen';
+import { formulaSupportReady } from './mathjs';
 import { parseFormula } from './parse-formula';
 import { symbolicDerivative } from './symbolic-derivative';
 import type { CompiledFormula, FormulaField, FormulaResult, Refusal } from './types';
@@ -22,7 +23,8 @@ export function compileFormula(f: string, userDerivative?: string): FormulaResul
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const result = Object.freeze(compileOrReport(f, df));
-  cache.set(key, result);
+  // Before mathjs has loaded the answer is "still loading": not worth remembering.
+  if (formulaSupportReady()) cache.set(key, result);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { BoundedCache } from './bounded-cache';
 import { compileFormula } from './compile-formula';
+import { formulaSupportReady } from './mathjs';
 import { parseFormula } from './parse-formula';
 import type { CompiledFormula, FormulaError } from './types';
 
@@ -43,7 +44,7 @@ export function formulaTex(formula: string, derivative = ''): FormulaTex {
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const result = Object.freeze(texOf(formula, derivative));
-  cache.set(key, result);
+  if (formulaSupportReady()) cache.set(key, result);
   return result;
 }
 
