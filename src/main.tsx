@@ -1,5 +1,4 @@
 import '@xyflow/react/dist/style.css';
-import 'katex/dist/katex.min.css';
 import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -3,7 +3,7 @@ import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
 import { useCsvDrop } from './csv/use-csv-drop';
 import { Dialogs } from './dialogs/Dialogs';
-import { Gallery } from './gallery/Gallery';
+import { Gallery } from './gallery/LazyGallery';
 import { useAutosave } from './hooks/use-autosave';
 import { useClipboard } from './hooks/use-clipboard';
 import { useShortcuts } from './hooks/use-shortcuts';

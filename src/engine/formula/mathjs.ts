@@ -12,12 +12,20 @@ type MathInstance = ReturnType<typeof create>;
  */
 export let math = undefined as unknown as MathInstance;
 
+/** mathjs and everything that parses, differentiates and compiles a formula: one chunk (formula-chunk.ts). */
 export const formulaSupport = lazy('the formula compiler', () =>
-  import('./mathjs-instance').then((module) => {
+  import('./formula-chunk').then((module) => {
     math = module.math;
-    return module.math;
+    return module;
   }),
 );
+
+/** The loaded formula code, for callers that run only once it has loaded (exporters); throws before. */
+export function formulaModule() {
+  const loaded = formulaSupport.current();
+  if (!loaded) throw new Error(`${FORMULA_SUPPORT_LOADING}: await formulaSupport.load() first`);
+  return loaded;
+}
 
 /** The refusal while mathjs is on its way (never cached: the same formula compiles once it has come). */
 export const FORMULA_SUPPORT_LOADING = 'the formula compiler is still loading';

@@ -1,5 +1,5 @@
 import type { MathNode } from 'mathjs';
-import { FORMULA_SUPPORT_LOADING, formulaSupport, formulaSupportReady, math } from './mathjs';
+import { math } from './mathjs';
 import type { Refusal } from './types';
 import { findRefusal } from './validate';
 
@@ -24,10 +24,6 @@ export function parseFormula(source: string): ParsedFormula {
         position: MAX_FORMULA_LENGTH,
       },
     };
-  }
-  if (!formulaSupportReady()) {
-    const failed = formulaSupport.error();
-    return { ok: false, refusal: { message: failed ? failed.message : FORMULA_SUPPORT_LOADING } };
   }
   let node: MathNode;
   try {

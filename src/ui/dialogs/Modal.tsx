@@ -1,5 +1,8 @@
+import './dialogs.css';
 import { type ReactNode, useEffect, useRef } from 'react';
+import './dialogs.css';
 import { useSession } from '../../store';
+import './dialogs.css';
 import { CloseIcon } from '../icons';
 
 interface Props {

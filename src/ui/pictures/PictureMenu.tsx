@@ -2,7 +2,8 @@ import { useReactFlow } from '@xyflow/react';
 import { useState } from 'react';
 import { PictureIcon } from '../icons';
 import { DropdownMenu, type MenuItem } from '../menu/DropdownMenu';
-import { exportCanvasPicture, type PictureBackground, type PictureFormat } from './pictures';
+import { withPictures } from './load-pictures';
+import type { PictureBackground, PictureFormat } from './pictures';
 import './pictures.css';
 
 const ITEMS: {
@@ -45,7 +46,9 @@ export function PictureMenu() {
     description: item.text,
     onSelect: () => {
       setBusy(true);
-      void exportCanvasPicture(flow, item.format, item.background).finally(() => setBusy(false));
+      void withPictures((p) => p.exportCanvasPicture(flow, item.format, item.background)).finally(() =>
+        setBusy(false),
+      );
     },
   }));
   return (
