@@ -9,6 +9,7 @@ import { useClipboard } from './hooks/use-clipboard';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useAppliedTheme } from './hooks/use-theme';
 import { RightColumn, useLessonOpen } from './lessons/RightColumn';
+import { UpdatePrompt } from './offline/UpdatePrompt';
 import { Palette } from './palette/Palette';
 import { useSharedLinks } from './share/share';
 import { TabConflictNotice } from './tabs/TabConflictNotice';
@@ -38,6 +39,7 @@ export function App() {
       <Dialogs />
       <Gallery />
       <TabConflictNotice />
+      <UpdatePrompt />
     </ReactFlowProvider>
   );
 }
