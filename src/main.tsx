@@ -1,9 +1,9 @@
 import '@xyflow/react/dist/style.css';
-import 'katex/dist/katex.min.css';
 import './styles/index.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
+import { startServiceWorker } from './ui/offline/service-worker';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -12,3 +12,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// After the first paint: the service worker then caches the rest of the app for offline use.
+requestAnimationFrame(() => setTimeout(startServiceWorker, 0));

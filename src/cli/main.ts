@@ -2,6 +2,9 @@
  * `neurograph <command>`: the same engine as the app, headless. Errors are one line on stderr and a
  * non-zero exit, never a stack trace (unless NEUROGRAPH_DEBUG is set).
  */
+import { csvSupport } from '../engine/datasets/csv';
+import { formulaSupport } from '../engine/formula';
+import { loadAll } from '../engine/lazy';
 import { documentJsonSchema } from '../format';
 import { parseArgs, positiveInt, UsageError } from './args';
 import { check } from './commands/check';
@@ -89,4 +92,7 @@ function main(): void {
   }
 }
 
+// The browser loads mathjs and papaparse on first use (engine/lazy.ts); here they load up front, so
+// every command compiles any graph synchronously.
+await loadAll([formulaSupport, csvSupport]);
 main();

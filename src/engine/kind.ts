@@ -7,6 +7,7 @@ import type { DataTable } from './datasets/table';
 import type { PyEmitter, TorchOptimizerEmitter } from './export/emit';
 import type { EdgeId, NodeId } from './graph';
 import type { Init } from './init';
+import type { Lazy } from './lazy';
 import type { ParamSpecs, ParamValues } from './params';
 import type { PortLayout, PortType } from './ports';
 import type { RunMode, StepRandom } from './runtime/step-random';
@@ -190,6 +191,11 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   edgeWeights?: boolean;
   params: S;
   ports(p: ParamValues<S>): PortLayout;
+  /**
+   * Libraries loaded on first use that validate/shape/build/data call synchronously (mathjs for a
+   * formula, papaparse for a CSV): a graph holding this kind is compiled once they are loaded.
+   */
+  requires?: readonly Lazy<unknown>[];
   /** Extra validation beyond each parameter's own range (e.g. a formula that must parse). */
   validate?(p: ParamValues<S>): string[];
   shape?(ctx: ShapeContext<ParamValues<S>>): Shape;

@@ -11,9 +11,10 @@ import { exportDocument } from './export';
 import { type ImportOptions, type ImportResult, importDocument } from './import';
 import type { Problem } from './problem';
 import type { NeurographDocument } from './schema';
+import { SHARE_KEY, sharedData } from './share-hash';
 
-/** The hash parameter holding the document: `#doc=…`. */
-export const SHARE_KEY = 'doc';
+export { hasSharedDocument, SHARE_KEY, sharedData } from './share-hash';
+
 /** Beyond about this many characters, mail and chat apps may cut a link: the file is safer. */
 export const LONG_LINK_CHARS = 8000;
 /** The most characters of link data read; far above what any browser keeps in an address. */
@@ -49,17 +50,6 @@ export function shareLink(doc: NeurographDocument, base: string): ShareLink {
 }
 
 const formatKilo = (n: number) => (n < 1000 ? String(n) : `${Math.round(n / 100) / 10}k`);
-
-/** The encoded document in a hash ("#doc=…&other=…"), or null when the hash carries none. */
-export function sharedData(hash: string): string | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  return params.get(SHARE_KEY);
-}
-
-/** Whether a location hash carries a shared document. */
-export function hasSharedDocument(hash: string): boolean {
-  return sharedData(hash) !== null;
-}
 
 /**
  * Reads the document in a link's hash: never throws; every problem says what is wrong. A hash

@@ -2,7 +2,8 @@
 import type { Position } from '../engine/graph';
 import type { NeurographDocument } from '../format';
 import { type DocumentData, emptyDocument, useDocument } from './document';
-import { layoutPositions } from './layout';
+import { layoutLibrary, layoutPositions } from './layout';
+import { withLibraries } from './load-libraries';
 import { useSelection } from './selection';
 import { useSession } from './session';
 import { useView } from './view';
@@ -32,8 +33,10 @@ export function selectAll(): void {
 
 /** Lays the graph out left to right (one undo entry). */
 export function autoLayout(): void {
-  const { nodes, edges, setPositions } = useDocument.getState();
-  setPositions(layoutPositions(nodes, edges, useView.getState().sizes));
+  void withLibraries([layoutLibrary], () => {
+    const { nodes, edges, setPositions } = useDocument.getState();
+    setPositions(layoutPositions(nodes, edges, useView.getState().sizes));
+  });
 }
 
 /** Replaces the document (New, an example, an imported file); undoable. */

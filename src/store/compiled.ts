@@ -9,7 +9,9 @@ import { create } from 'zustand';
 import { type CompileResult, compile } from '../engine/compiler/compile';
 import type { Diagnostic } from '../engine/diagnostics';
 import type { GraphEdge, GraphNode } from '../engine/graph';
+import { librariesReady, loadLibrariesFor } from '../engine/support';
 import { type DocumentStore, useDocument } from './document';
+import { reportLoadFailure } from './load-libraries';
 import { perId } from './per-id';
 
 export interface CompiledState {
@@ -107,13 +109,30 @@ export function createCompiledStore(doc: DocumentStore, defer: Defer = afterNext
   /** The structure waiting to be compiled (several edits before the deferred run: compiled once). */
   let pending: Structure | null = null;
   const store = create<CompiledState>()(() => compiledState(last));
+  /**
+   * A custom formula or a CSV node needs a library loaded on first use (mathjs, papaparse): until it
+   * has come, the compile says "still loading" on that node; then the document is compiled again.
+   */
+  const loadLibraries = (nodes: readonly GraphNode[]) => {
+    if (librariesReady(nodes)) return;
+    // Compiled again either way: with the library, or to say on the node that it could not load.
+    const recompile = () => {
+      if (!pending) store.setState(compiledState(last, store.getState()), true);
+    };
+    loadLibrariesFor(nodes).then(recompile, (error: unknown) => {
+      recompile();
+      reportLoadFailure(error, () => loadLibraries(last.nodes));
+    });
+  };
   /** Compiles the pending structure now, if there is one (also what the deferred run does). */
   const flush = () => {
     if (!pending) return;
     const next = pending;
     pending = null;
     store.setState(compiledState(next, store.getState()), true);
+    loadLibraries(next.nodes);
   };
+  loadLibraries(last.nodes);
   doc.subscribe((state) => {
     if (sameStructure(last, state)) return;
     last = state;

@@ -57,7 +57,8 @@ export {
 } from './document';
 export { type Fragment, uniqueLabel } from './graph-ops';
 export { idbStorage } from './idb-storage';
-export { layoutPositions } from './layout';
+export { layoutLibrary, layoutPositions } from './layout';
+export { reportLoadFailure, withLibraries } from './load-libraries';
 export { edgeById, nodeById } from './lookup';
 export {
   ACTIVATION_CHOICES,

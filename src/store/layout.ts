@@ -4,8 +4,8 @@
  * (then by their previous height), so fully connected layers keep their order and nothing overlaps.
  * The laid-out graph keeps its top-left corner where it was, so the canvas does not jump away.
  */
-import dagre from '@dagrejs/dagre';
 import type { GraphEdge, GraphNode, Position } from '../engine/graph';
+import { lazy } from '../engine/lazy';
 import { topLeft } from './graph-ops';
 import type { Size } from './view';
 
@@ -18,6 +18,13 @@ export const DEFAULT_NODE_SIZE: Size = { width: 212, height: 120 };
 const RANK_GAP = 120;
 const NODE_GAP = 28;
 
+/**
+ * dagre, loaded on the first layout (opening an example, Build MLP, Auto-layout, the gallery's
+ * thumbnails): wrap a call to layoutPositions in `withLibraries([layoutLibrary], …)` or a LazyView.
+ */
+export const layoutLibrary = lazy('the layout engine', () => import('@dagrejs/dagre').then((m) => m.default));
+
+/** Where auto-layout puts each node. Needs `layoutLibrary` loaded (throws otherwise). */
 export function layoutPositions(
   nodes: readonly GraphNode[],
   edges: readonly GraphEdge[],
@@ -29,6 +36,8 @@ export function layoutPositions(
   const ids = new Set<string>(nodes.map((n) => n.id));
   const inner = edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target);
 
+  const dagre = layoutLibrary.current();
+  if (!dagre) throw new Error('layoutPositions: the layout engine has not loaded yet');
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'LR', nodesep: NODE_GAP, ranksep: RANK_GAP, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));

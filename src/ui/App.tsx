@@ -4,12 +4,13 @@ import { Canvas } from './canvas/Canvas';
 import { CodePanel } from './code/CodePanel';
 import { useCsvDrop } from './csv/use-csv-drop';
 import { Dialogs } from './dialogs/Dialogs';
-import { Gallery } from './gallery/Gallery';
+import { Gallery } from './gallery/LazyGallery';
 import { useAutosave } from './hooks/use-autosave';
 import { useClipboard } from './hooks/use-clipboard';
 import { useShortcuts } from './hooks/use-shortcuts';
 import { useAppliedTheme } from './hooks/use-theme';
 import { RightColumn, useLessonOpen } from './lessons/RightColumn';
+import { UpdatePrompt } from './offline/UpdatePrompt';
 import { Palette } from './palette/Palette';
 import { useSharedLinks } from './share/share';
 import { TabConflictNotice } from './tabs/TabConflictNotice';
@@ -40,6 +41,7 @@ export function App() {
       <Gallery />
       <TabConflictNotice />
       <CodePanel />
+      <UpdatePrompt />
     </ReactFlowProvider>
   );
 }

@@ -3,6 +3,9 @@
  * process: requests go to a TrainingSession, and "play" trains in slices of ~16 ms, posting
  * snapshots at most ~30 times a second with their typed arrays transferred.
  */
+
+import { loadAll } from '../engine/lazy';
+import { librariesFor } from '../engine/support';
 import {
   type GridPrediction,
   type SessionOptions,
@@ -55,6 +58,8 @@ export class TrainingHost {
   private channel: MessageChannel | null = null;
   private disposed = false;
   private error: string | undefined;
+  /** Requests queued behind a graph whose libraries are loading (see handle). */
+  private waiting: Promise<void> | null = null;
 
   constructor(
     private readonly post: Post,
@@ -65,9 +70,31 @@ export class TrainingHost {
     this.schedule = options.schedule ?? this.defaultSchedule();
   }
 
-  /** Handles one message from the client; anything that is not a request is ignored. */
+  /**
+   * Handles one message from the client; anything that is not a request is ignored. A graph with a
+   * custom formula or a CSV node waits for its library (mathjs, papaparse: loaded on first use, see
+   * engine/lazy.ts); the requests behind it wait too, so they are still handled in order.
+   */
   handle(message: unknown): void {
     if (this.disposed || !isRequest(message)) return;
+    const needs = message.type === 'load' ? librariesFor(message.graph.nodes) : [];
+    if (this.waiting === null && needs.every((lib) => lib.state() === 'ready')) {
+      this.handleNow(message);
+      return;
+    }
+    // A library that fails to load is not an error here: the compile then reports it on its node.
+    const next = (this.waiting ?? Promise.resolve())
+      .then(() => loadAll(needs))
+      .catch(() => undefined)
+      .then(() => this.handleNow(message));
+    this.waiting = next;
+    void next.then(() => {
+      if (this.waiting === next) this.waiting = null;
+    });
+  }
+
+  private handleNow(message: Request): void {
+    if (this.disposed) return;
     try {
       this.dispatch(message);
     } catch (e) {

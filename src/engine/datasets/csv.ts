@@ -10,7 +10,7 @@
  * Limits: MAX_CSV_CHARS characters (1 MB), MAX_EXAMPLES rows, MAX_CSV_COLUMNS columns,
  * MAX_CLASSES classes.
  */
-import Papa from 'papaparse';
+import { lazy } from '../lazy';
 import { rngFor } from '../rng';
 import { MAX_EXAMPLES } from './builtin';
 import { splitExamples, trainCount } from './split';
@@ -55,6 +55,19 @@ export interface ParsedCsv {
 /** The CSV as a whole cannot be used (empty, too large); the message is for the learner. */
 export class CsvError extends Error {}
 
+/**
+ * papaparse, loaded on first use (the app's first load leaves it out): whoever reads a CSV — the CSV
+ * dialog, the compiled store and the worker for a graph with a CSV node — awaits `csvSupport.load()`
+ * first; until then a reading says "still loading" and is not remembered.
+ */
+export const csvSupport = lazy('the CSV reader', () => import('papaparse').then((module) => module.default));
+
+function papa() {
+  const loaded = csvSupport.current();
+  if (!loaded) throw new CsvError(csvSupport.error()?.message ?? 'the CSV reader is still loading');
+  return loaded;
+}
+
 export const formatIssue = (i: CsvIssue) => `line ${i.line}: ${i.message}`;
 
 /** "12.5 kB", "1.0 MB": sizes said to a learner. */
@@ -76,7 +89,7 @@ export function parseCsv(text: string): ParsedCsv {
       if (!(e instanceof CsvError)) throw e;
       result = e;
     }
-    remember(parsedCache, text, result, 3);
+    if (csvSupport.current()) remember(parsedCache, text, result, 3);
   }
   if (result instanceof CsvError) throw result;
   return result;
@@ -103,7 +116,7 @@ function parseUncached(input: string): ParsedCsv {
   let newline = '\n';
   let tooMany = false;
   const delimiter = guessDelimiter(text);
-  Papa.parse<string[]>(text, {
+  papa().parse<string[]>(text, {
     delimiter,
     // Blank lines come through as rows so that line numbers can be counted; they are dropped below.
     skipEmptyLines: false,
@@ -177,7 +190,7 @@ function parseUncached(input: string): ParsedCsv {
  */
 function guessDelimiter(text: string): string {
   const sample = text.slice(0, 65_536);
-  return Papa.parse<string[]>(sample, { preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter || ',';
+  return papa().parse<string[]>(sample, { preview: 20, skipEmptyLines: 'greedy' }).meta.delimiter || ',';
 }
 
 function quoteMessage(code: string): string {
@@ -299,7 +312,7 @@ export function readCsv(text: string, selection: CsvSelection): CsvReading {
   const hit = readingCache.get(key);
   if (hit && hit.text === text) return hit.reading;
   const reading = readUncached(text, selection);
-  remember(readingCache, key, { text, reading }, 8);
+  if (csvSupport.current()) remember(readingCache, key, { text, reading }, 8);
   return reading;
 }
 

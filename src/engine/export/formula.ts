@@ -8,9 +8,8 @@
  * (0/0 is NaN, 1/0 is inf, (−8)^(1/3) is NaN) exactly as in JavaScript, never a Python exception.
  */
 import type { MathNode, SymbolNode } from 'mathjs';
+import { formulaModule } from '../formula/mathjs';
 import type { AnyConstantNode, AnyFunctionNode, AnyOperatorNode, AnyParenthesisNode } from '../formula/nodes';
-import { parseFormula } from '../formula/parse-formula';
-import { symbolicDerivative } from '../formula/symbolic-derivative';
 import { type PyBackend, type PyContext, pyComment, pyFloat } from './emit';
 
 /** Allow-listed functions (formula/vocabulary.ts) that map one-to-one onto an array function. */
@@ -125,6 +124,8 @@ export function formulaToPython(node: MathNode, backend: PyBackend): string {
  * typed or, when left blank, the same symbolic derivative.
  */
 export function customFormulaTrees(f: string, df: string): { f: MathNode; df: MathNode } {
+  // Exporting runs on a compiled graph, so the formula compiler has loaded (engine/support.ts).
+  const { parseFormula, symbolicDerivative } = formulaModule();
   const parsed = parseFormula(f);
   if (!parsed.ok) throw new Error(`the formula f(x) cannot be used: ${parsed.refusal.message}`);
   if (df.trim() === '') {

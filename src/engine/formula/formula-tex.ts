@@ -1,6 +1,6 @@
 import { BoundedCache } from './bounded-cache';
 import { compileFormula } from './compile-formula';
-import { parseFormula } from './parse-formula';
+import { formulaSupport, formulaSupportReady } from './mathjs';
 import type { CompiledFormula, FormulaError } from './types';
 
 /** Where a typed f′(x) and the derivative of f(x) part ways: the first sample point that tells them apart. */
@@ -43,7 +43,7 @@ export function formulaTex(formula: string, derivative = ''): FormulaTex {
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   const result = Object.freeze(texOf(formula, derivative));
-  cache.set(key, result);
+  if (formulaSupportReady()) cache.set(key, result);
   return result;
 }
 
@@ -52,8 +52,8 @@ function texOf(formula: string, derivative: string): FormulaTex {
   if (!compiled.ok) {
     const { error } = compiled;
     if (error.field === 'f') return { ok: false, error };
-    const parsed = parseFormula(formula);
-    return parsed.ok ? { ok: false, error, fTex: `f(x) = ${parsed.node.toTex()}` } : { ok: false, error };
+    const parsed = formulaSupport.current()?.parseFormula(formula);
+    return parsed?.ok ? { ok: false, error, fTex: `f(x) = ${parsed.node.toTex()}` } : { ok: false, error };
   }
   const { fTex, dfTex, derivativeSource } = compiled.formula;
   const mismatch = derivativeSource === 'user' ? checkTypedDerivative(compiled.formula) : undefined;

@@ -4,4 +4,5 @@
  */
 export { compileFormula } from './compile-formula';
 export { type DerivativeMismatch, type FormulaTex, formulaTex } from './formula-tex';
+export { FORMULA_SUPPORT_LOADING, formulaSupport, formulaSupportReady } from './mathjs';
 export type { CompiledFormula, FormulaError, FormulaResult } from './types';

@@ -9,6 +9,7 @@ import {
   buildCsvTable,
   type CsvSelection,
   type CsvTask,
+  csvSupport,
   csvTargetWidth,
   MAX_CSV_CHARS,
 } from '../datasets/csv';
@@ -84,6 +85,7 @@ export const csvDataKind = defineKind({
     'Your own table from a CSV file (up to 1 MB, kept in the document). Choose the feature columns and the target; each feature gets its own port, “features” carries them all as a vector.',
   icon: 'CSV',
   params: csvParams,
+  requires: [csvSupport],
   ports: (p: CsvDataParams) => dataSourcePorts(p.features, !isPicture(p)),
   validate(p: CsvDataParams) {
     if (!isPicture(p)) return [];

@@ -4,7 +4,7 @@
  */
 
 import { customActivationPython } from '../export/formula';
-import { compileFormula } from '../formula';
+import { compileFormula, formulaSupport } from '../formula';
 import { defineKind } from '../kind';
 import { text } from '../params';
 import { activationPorts, sameWidth } from './activation-ports';
@@ -36,6 +36,7 @@ export const customActivationKind = defineKind({
       help: 'The derivative in x; leave empty to have it derived from f(x).',
     }),
   },
+  requires: [formulaSupport],
   ports: () => activationPorts('scalar'),
   validate(p) {
     const compiled = compileParams(p);

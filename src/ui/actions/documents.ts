@@ -4,6 +4,7 @@ import type { NeurographDocument } from '../../format';
 import {
   type DocumentData,
   emptyDocument,
+  layoutLibrary,
   layoutPositions,
   openDocument,
   sameTracked,
@@ -12,6 +13,7 @@ import {
   undo,
   useDocument,
   useSession,
+  withLibraries,
 } from '../../store';
 import { estimateNodeSize } from '../canvas/node-size';
 import { showViewport } from './flow';
@@ -61,14 +63,17 @@ function restorePrevious(previous: NeurographDocument, opened: DocumentData): vo
 
 /**
  * Opens a generated graph (an example, the MLP builder's output) laid out left to right for the
- * nodes as this canvas draws them, and fits the view to it. One undo entry.
+ * nodes as this canvas draws them, and fits the view to it. One undo entry. The first time, it
+ * waits for the layout engine (loaded on first use; a toast says so, and offers Retry if it fails).
  */
-export function openLaidOut(graph: NamedGraph): void {
-  const sizes = new Map(graph.nodes.map((n) => [n.id as string, estimateNodeSize(n)]));
-  const positions = layoutPositions(graph.nodes, graph.edges, sizes);
-  openAndShow({
-    ...graph,
-    nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })),
+export function openLaidOut(graph: NamedGraph): Promise<void> {
+  return withLibraries([layoutLibrary], () => {
+    const sizes = new Map(graph.nodes.map((n) => [n.id as string, estimateNodeSize(n)]));
+    const positions = layoutPositions(graph.nodes, graph.edges, sizes);
+    openAndShow({
+      ...graph,
+      nodes: graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? n.position })),
+    });
   });
 }
 

@@ -11,7 +11,7 @@ import { type MouseEvent, useEffect, useRef } from 'react';
 import { getKind } from '../../engine/registry';
 import { GRID, nodeById, useDocument, usePrefs } from '../../store';
 import { registerFlow, showViewport } from '../actions/flow';
-import { QuickAdd } from '../quick-add/QuickAdd';
+import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { ConnectionHint } from './ConnectionHint';
 import { EmptyState } from './EmptyState';

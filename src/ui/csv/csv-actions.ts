@@ -3,11 +3,19 @@
  * bad rows) → applied to the node, or to a new one, as ONE undo entry.
  */
 
-import { type CsvTask, formatSize, MAX_CSV_CHARS } from '../../engine/datasets/csv';
+import { type CsvTask, csvSupport, formatSize, MAX_CSV_CHARS } from '../../engine/datasets/csv';
 import type { Position } from '../../engine/graph';
 import { CSV_KIND_ID } from '../../engine/kinds/csv-data';
 import { getKind } from '../../engine/registry';
-import { nodeById, nodeSpec, uniqueLabel, useDocument, useSelection, useSession } from '../../store';
+import {
+  nodeById,
+  nodeSpec,
+  uniqueLabel,
+  useDocument,
+  useSelection,
+  useSession,
+  withLibraries,
+} from '../../store';
 import { viewCenter } from '../actions/flow';
 
 export { CSV_KIND_ID };
@@ -58,7 +66,12 @@ export async function loadCsvFile(file: File, to: CsvDestination): Promise<void>
     session.showToast(`“${file.name}” could not be read: ${(error as Error).message}`, { tone: 'error' });
     return;
   }
-  session.openDialog({ type: 'csv', fileName: file.name, text, nodeId: to.nodeId, at: to.at });
+  // The dialog reads the CSV as it opens: papaparse (loaded on first use) comes first.
+  await withLibraries([csvSupport], () =>
+    useSession
+      .getState()
+      .openDialog({ type: 'csv', fileName: file.name, text, nodeId: to.nodeId, at: to.at }),
+  );
 }
 
 /** Opens the system file picker for a CSV file. */

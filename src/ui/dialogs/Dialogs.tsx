@@ -1,13 +1,48 @@
 import { useSession } from '../../store';
-import { OnnxImportDialog } from '../code/OnnxImportDialog';
-import { CsvDialog } from '../csv/CsvDialog';
-import { OpenSharedDialog } from '../share/OpenSharedDialog';
-import { ShareLinkDialog } from '../share/ShareLinkDialog';
-import { HelpDialog } from './HelpDialog';
-import { ImportProblemsDialog } from './ImportProblemsDialog';
-import { MlpDialog } from './MlpDialog';
-import { PasteDocumentDialog } from './PasteDocumentDialog';
-import './dialogs.css';
+import { lazyComponent } from '../lazy/lazy-component';
+
+// Each dialog's code loads when it first opens (a fast first load); see ui/lazy.
+const overlay = { overlay: true };
+const CsvDialog = lazyComponent(
+  'the CSV dialog',
+  () => import('../csv/CsvDialog').then((m) => m.CsvDialog),
+  overlay,
+);
+const OpenSharedDialog = lazyComponent(
+  'the shared network',
+  () => import('../share/OpenSharedDialog').then((m) => m.OpenSharedDialog),
+  overlay,
+);
+const ShareLinkDialog = lazyComponent(
+  'the share dialog',
+  () => import('../share/ShareLinkDialog').then((m) => m.ShareLinkDialog),
+  overlay,
+);
+const HelpDialog = lazyComponent(
+  'the shortcuts',
+  () => import('./HelpDialog').then((m) => m.HelpDialog),
+  overlay,
+);
+const ImportProblemsDialog = lazyComponent(
+  'the list of problems',
+  () => import('./ImportProblemsDialog').then((m) => m.ImportProblemsDialog),
+  overlay,
+);
+const MlpDialog = lazyComponent(
+  'the MLP builder',
+  () => import('./MlpDialog').then((m) => m.MlpDialog),
+  overlay,
+);
+const PasteDocumentDialog = lazyComponent(
+  'the paste dialog',
+  () => import('./PasteDocumentDialog').then((m) => m.PasteDocumentDialog),
+  overlay,
+);
+const OnnxImportDialog = lazyComponent(
+  'the ONNX import',
+  () => import('../code/OnnxImportDialog').then((m) => m.OnnxImportDialog),
+  overlay,
+);
 
 const selectDialog = (s: ReturnType<typeof useSession.getState>) => s.dialog;
 

@@ -1,3 +1,4 @@
+import './dialogs.css';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { useSession } from '../../store';
 import { CloseIcon } from '../icons';

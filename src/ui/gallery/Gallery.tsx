@@ -149,3 +149,5 @@ export function Gallery() {
   const open = useGallery(selectOpen);
   return open ? <GalleryDialog /> : null;
 }
+
+export { GalleryDialog };

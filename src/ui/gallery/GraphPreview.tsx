@@ -1,9 +1,16 @@
 import { memo } from 'react';
 import type { Example } from '../../engine/examples';
+import { layoutLibrary } from '../../store';
+import { LazyView } from '../lazy/LazyView';
 import { previewOf } from './preview';
 
-/** The example's network in miniature: boxes in their family's colour, wired. */
+/** The example's network in miniature, once the layout engine (loaded on first use) has come. */
 export const GraphPreview = memo(function GraphPreview({ example }: { example: Example }) {
+  return <LazyView lib={layoutLibrary}>{() => <Drawing example={example} />}</LazyView>;
+});
+
+/** Boxes in their family's colour, wired. */
+function Drawing({ example }: { example: Example }) {
   const p = previewOf(example);
   const pad = 24;
   return (
@@ -27,4 +34,4 @@ export const GraphPreview = memo(function GraphPreview({ example }: { example: E
       ))}
     </svg>
   );
-});
+}

@@ -2,7 +2,6 @@
 import { create } from 'zustand';
 import type { Lesson } from '../../engine/lessons';
 import type { NeurographDocument } from '../../format';
-import { parseLesson } from '../../format/lessons';
 import { useSession } from '../../store';
 import { useLesson } from '../lessons/lesson-app';
 
@@ -40,6 +39,8 @@ export async function importLessonFile(file: File): Promise<boolean> {
     });
     return false;
   }
+  // The lesson reader (and the built-in lessons it knows) loads with the first lesson file.
+  const { parseLesson } = await import('../../format/lessons');
   const result = parseLesson(text);
   if (!result.ok) {
     useGallery.getState().close();

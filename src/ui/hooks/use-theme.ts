@@ -18,9 +18,10 @@ export function useAppliedTheme(): 'light' | 'dark' {
   const theme = preference === 'system' ? (dark ? 'dark' : 'light') : preference;
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
-    document
-      .querySelector('meta[name="theme-color"]')
-      ?.setAttribute('content', theme === 'dark' ? '#18181c' : '#ffffff');
+    // index.html has one per system scheme (for the first paint); the app's own choice wins after.
+    for (const meta of document.querySelectorAll('meta[name="theme-color"]')) {
+      meta.setAttribute('content', theme === 'dark' ? '#18181c' : '#ffffff');
+    }
   }, [theme]);
   return theme;
 }

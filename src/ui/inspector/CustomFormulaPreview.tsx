@@ -1,5 +1,6 @@
-import { type FormulaError, formulaTex } from '../../engine/formula';
+import { type FormulaError, formulaSupport, formulaTex } from '../../engine/formula';
 import { compactNumber } from '../canvas/format-value';
+import { useLazy } from '../lazy/use-lazy';
 import { Formula } from './Formula';
 import { Section } from './Section';
 
@@ -15,6 +16,8 @@ interface Props {
  * not. All the math (parsing, differentiating, checking a typed f′) is the engine's `formulaTex`.
  */
 export function CustomFormulaPreview({ formula, derivative }: Props) {
+  // Loads the formula compiler if need be, and shows the real answer once it has come.
+  useLazy(formulaSupport);
   const tex = formulaTex(formula, derivative);
   return (
     <Section title="Your function">

@@ -12,7 +12,7 @@ import {
   useSelection,
 } from '../../store';
 import { TrashIcon } from '../icons';
-import { TrainingEdgeSection } from '../training/TrainingInspector';
+import { TrainingEdgeSection } from '../training/lazy-sections';
 import { DiagnosticList } from './DiagnosticList';
 import { Section } from './Section';
 import { WeightSection } from './WeightSection';

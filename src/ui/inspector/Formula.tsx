@@ -1,6 +1,8 @@
-import katex from 'katex';
+import type Katex from 'katex';
 import { memo } from 'react';
 import { BoundedCache } from '../../engine/formula/bounded-cache';
+import { katexLibrary } from '../katex/katex';
+import { LazyView } from '../lazy/LazyView';
 
 /**
  * Typeset formulas by TeX source. The registry has a few dozen; typesetting one takes several ms,
@@ -9,7 +11,7 @@ import { BoundedCache } from '../../engine/formula/bounded-cache';
  */
 const typeset = new BoundedCache<string, string>(200);
 
-function html(tex: string): string {
+function html(katex: typeof Katex, tex: string): string {
   let out = typeset.get(tex);
   if (out === undefined) {
     out = katex.renderToString(tex, { throwOnError: false, displayMode: true, output: 'html' });
@@ -18,8 +20,18 @@ function html(tex: string): string {
   return out;
 }
 
-/** A kind's formula, typeset by KaTeX. */
+/** A kind's formula, typeset by KaTeX (loaded with the first formula; its TeX shows meanwhile). */
 export const Formula = memo(function Formula({ tex }: { tex: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas.
-  return <div className="formula" data-testid="formula" dangerouslySetInnerHTML={{ __html: html(tex) }} />;
+  return (
+    <LazyView lib={katexLibrary} placeholder={<code className="formula formula--source">{tex}</code>}>
+      {(katex) => (
+        <div
+          className="formula"
+          data-testid="formula"
+          // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas.
+          dangerouslySetInnerHTML={{ __html: html(katex, tex) }}
+        />
+      )}
+    </LazyView>
+  );
 });

@@ -10,7 +10,7 @@ import {
   useCompiled,
   useDocument,
 } from '../../store';
-import { TrainingNodeSection } from '../training/TrainingInspector';
+import { TrainingNodeSection } from '../training/lazy-sections';
 import { CustomFormulaPreview } from './CustomFormulaPreview';
 import { DiagnosticList } from './DiagnosticList';
 import { Formula } from './Formula';

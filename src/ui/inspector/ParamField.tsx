@@ -1,12 +1,17 @@
 import { memo } from 'react';
 import type { ParamSpec } from '../../engine/params';
-import { CsvContentsField } from '../csv/CsvContentsField';
 import { StringsField } from '../csv/StringsField';
+import { lazyComponent } from '../lazy/lazy-component';
 import { BoolField } from './BoolField';
 import { ChoiceField } from './ChoiceField';
 import { NumberField } from './NumberField';
 import { NumbersField } from './NumbersField';
 import { TextParamField } from './TextParamField';
+
+/** The CSV contents field (its preview reads the CSV) loads with the first CSV node selected. */
+const CsvContentsField = lazyComponent<ParamFieldProps>('the CSV field', () =>
+  import('../csv/CsvContentsField').then((m) => m.CsvContentsField),
+);
 
 export interface ParamFieldProps {
   nodeId: string;

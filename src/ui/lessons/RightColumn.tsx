@@ -7,9 +7,12 @@ import { useEffect, useState } from 'react';
 import type { LessonState } from '../../store/lesson';
 import { CloseIcon } from '../icons';
 import { Inspector } from '../inspector/Inspector';
+import { lazyComponent } from '../lazy/lazy-component';
 import { CanvasNotes } from './CanvasNotes';
-import { LessonPanel } from './LessonPanel';
 import { useLesson } from './lesson-app';
+
+/** The lesson panel's code loads with the first lesson opened. */
+const LessonPanel = lazyComponent('the lesson', () => import('./LessonPanel').then((m) => m.LessonPanel));
 
 const selectLesson = (s: LessonState) => s.lesson;
 

@@ -3,9 +3,10 @@
  * learner may import, so nothing in them reaches the page as markup of its own: raw HTML is shown
  * as text, links go only to http(s) and mailto, images show their alt text, and KaTeX runs
  * untrusted (no \href, no \url, no HTML extensions).
+ * Loaded on first use, with marked and KaTeX (see Markdown.tsx).
  */
-import katex from 'katex';
 import { Marked, type Tokens } from 'marked';
+import { katex } from '../katex/katex-chunk';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',

@@ -1,5 +1,5 @@
 import { ImportIcon } from '../icons';
-import { pictureStem, saveElementPng } from './pictures';
+import { withPictures } from './load-pictures';
 import './pictures.css';
 
 interface Props {
@@ -27,7 +27,7 @@ export function SavePngButton({ target, what }: Props) {
       data-testid={`save-png-${name}`}
       onClick={() => {
         const el = target();
-        if (el) void saveElementPng(el, `${pictureStem(name)}.png`);
+        if (el) void withPictures((p) => p.saveElementPng(el, `${p.pictureStem(name)}.png`));
       }}
     >
       <ImportIcon width={12} height={12} strokeWidth="2.4" />

@@ -4,10 +4,13 @@
  * chart, the decision boundary).
  */
 import type { ReactFlowInstance } from '@xyflow/react';
-import { toPng, toSvg } from 'html-to-image';
+import { LazyLoadError, lazy } from '../../engine/lazy';
 import { documentFileName } from '../../format';
-import { useDocument, useSession } from '../../store';
+import { reportLoadFailure, useDocument, useSession } from '../../store';
 import { canvasElement } from '../actions/flow';
+
+/** html-to-image, loaded on the first picture (the toolbar's Picture menu or a chart's PNG button). */
+const pictureLibrary = lazy('the picture exporter', () => import('html-to-image'));
 
 export type PictureFormat = 'png' | 'svg';
 export type PictureBackground = 'white' | 'theme';
@@ -142,6 +145,7 @@ export async function exportCanvasPicture(
     },
   };
   try {
+    const { toPng, toSvg } = await pictureLibrary.load();
     const url = await withInlineSvgStyles(viewport, () =>
       format === 'png'
         ? toPng(viewport, { ...options, pixelRatio: PNG_PIXEL_RATIO })
@@ -149,6 +153,10 @@ export async function exportCanvasPicture(
     );
     downloadBlob(dataUrlToBlob(url), `${pictureStem()}.${format}`);
   } catch (error) {
+    if (error instanceof LazyLoadError) {
+      reportLoadFailure(error, () => void exportCanvasPicture(flow, format, background));
+      return;
+    }
     session.showToast(`The picture could not be made: ${(error as Error).message ?? String(error)}`, {
       tone: 'error',
     });
@@ -170,6 +178,7 @@ export async function saveElementPng(el: HTMLElement, fileName: string): Promise
       downloadBlob(blob, fileName);
       return;
     }
+    const { toPng } = await pictureLibrary.load();
     const background = getComputedStyle(document.body).getPropertyValue('--panel').trim() || '#ffffff';
     const url = await withInlineSvgStyles(el, () =>
       toPng(el, {
@@ -181,6 +190,10 @@ export async function saveElementPng(el: HTMLElement, fileName: string): Promise
     );
     downloadBlob(dataUrlToBlob(url), fileName);
   } catch (error) {
+    if (error instanceof LazyLoadError) {
+      reportLoadFailure(error, () => void saveElementPng(el, fileName));
+      return;
+    }
     useSession.getState().showToast(`The picture could not be saved: ${(error as Error).message}`, {
       tone: 'error',
     });

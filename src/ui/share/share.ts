@@ -4,15 +4,8 @@
  * autosaved one has been restored, so that nothing the learner had is lost without asking.
  */
 import { useEffect } from 'react';
-import {
-  exportDocument,
-  formatProblem,
-  hasSharedDocument,
-  type NeurographDocument,
-  type Problem,
-  readShareHash,
-  shareLink,
-} from '../../format';
+import { exportDocument, formatProblem, type NeurographDocument, type Problem } from '../../format';
+import { hasSharedDocument } from '../../format/share-hash';
 import { toDocument, useDocument, useSaveStatus, useSession } from '../../store';
 import { isBlank, openAndShow } from '../actions/documents';
 
@@ -34,6 +27,8 @@ export async function writeClipboard(text: string): Promise<boolean> {
 /** "Copy link": the link to the network as it is now, copied and shown in a dialog. */
 export async function copyShareLink(): Promise<void> {
   const doc: NeurographDocument = { ...toDocument(useDocument.getState()), createdWith: 'neurograph' };
+  // The link writer (with fflate) loads on first use.
+  const { shareLink } = await import('../../format/share-link');
   const link = shareLink(doc, appAddress());
   const copied = await writeClipboard(link.url);
   useSession.getState().openDialog({ type: 'share-link', url: link.url, copied, warning: link.warning });
@@ -56,11 +51,23 @@ const fingerprint = (doc: NeurographDocument) => {
  * description) the learner is asked first: opening also replaces the autosave, so after a reload
  * "Back to …" and Undo are gone.
  */
-export function openSharedFromAddress(): void {
+export async function openSharedFromAddress(): Promise<void> {
   const hash = location.hash;
   if (!hasSharedDocument(hash)) return;
   clearHash();
   const session = useSession.getState();
+  let readShareHash: typeof import('../../format/share-link').readShareHash;
+  try {
+    ({ readShareHash } = await import('../../format/share-link'));
+  } catch {
+    // Offline before the reader was ever loaded: the link goes back, to be opened once online.
+    history.replaceState(history.state, '', `${appAddress()}${hash}`);
+    session.showToast('Could not load the link reader: are you offline?', {
+      tone: 'error',
+      action: { label: 'Retry', run: () => void openSharedFromAddress() },
+    });
+    return;
+  }
   const result = readShareHash(hash);
   if (!result.ok) {
     session.openDialog({ type: 'import-problems', fileName: 'The shared link', problems: result.problems });
@@ -91,7 +98,7 @@ export function useSharedLinks(): void {
   useEffect(() => {
     const restoring = () => useSaveStatus.getState().status === 'loading';
     // After the restore's own follow-ups (its viewport), which run right after the status changes.
-    const openSoon = () => window.setTimeout(openSharedFromAddress, 0);
+    const openSoon = () => window.setTimeout(() => void openSharedFromAddress(), 0);
     let unsubscribe = () => {};
     if (hasSharedDocument(location.hash)) {
       if (!restoring()) openSoon();
@@ -104,7 +111,7 @@ export function useSharedLinks(): void {
       }
     }
     const onHashChange = () => {
-      if (!restoring()) openSharedFromAddress();
+      if (!restoring()) void openSharedFromAddress();
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {

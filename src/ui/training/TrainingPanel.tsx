@@ -6,13 +6,18 @@ import '../../styles/training.css';
 import { useEffect } from 'react';
 import type { LabelMode } from '../../store/training';
 import { useTraining } from '../../store/training-app';
+import { lazyComponent } from '../lazy/lazy-component';
 import { Controls } from './Controls';
 import { fmt } from './format';
-import { LossChart } from './LossChart';
 import { Messages } from './Messages';
-import { PredictionView } from './PredictionView';
 import { Timeline } from './Timeline';
 import { useTrainingShortcuts } from './use-training-shortcuts';
+
+/** The loss chart and uPlot load with the panel's first paint, after the canvas (a fast first load). */
+const LossChart = lazyComponent('the loss chart', () => import('./LossChart').then((m) => m.LossChart));
+const PredictionView = lazyComponent('the prediction view', () =>
+  import('./PredictionView').then((m) => m.PredictionView),
+);
 
 /** Starts training (the worker follows the document) and its shortcuts, for the app's lifetime. */
 export function useTrainingSession(): void {

@@ -1,0 +1,151 @@
+/**
+ * Offline and on first use (issue #16): after one visit the service worker serves the whole app with
+ * no network; a feature loaded on first use works offline once cached, and a chunk that cannot be
+ * fetched says so with Retry; a new deployment is offered, never forced, and autosaved work survives.
+ *
+ * Other specs run without the service worker (it registers under automation only when asked).
+ */
+import { readFile } from 'node:fs/promises';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { nodeIds, nodes, openEditor, selectNode } from './helpers';
+
+const SERVICE_WORKER_KEY = 'neurograph.serviceWorker';
+
+async function withServiceWorker(context: BrowserContext): Promise<void> {
+  await context.addInitScript((key) => localStorage.setItem(key, 'on'), SERVICE_WORKER_KEY);
+}
+
+/** Until the service worker has installed (the whole app precached) and activated. */
+async function waitUntilCached(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
+    null,
+    { timeout: 45_000 },
+  );
+}
+
+async function openExampleFromMenu(page: Page, id: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.getByTestId(`example-${id}`).click();
+}
+
+test.describe('with the service worker', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test.beforeEach(async ({ context }) => withServiceWorker(context));
+
+  test('after one visit: reload offline, open an example and a lesson, step, train, export and import', async ({
+    page,
+    context,
+  }) => {
+    await openEditor(page);
+    await waitUntilCached(page);
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('palette-neuron')).toBeVisible();
+
+    // An example: the layout engine comes from the cache.
+    await openExampleFromMenu(page, 'xor');
+    await expect(page.getByTestId('document-name')).toContainText('XOR');
+    const count = await nodes(page).count();
+    expect(count).toBeGreaterThan(3);
+
+    // One step, then training in the worker (its own chunk, cached too).
+    await page.getByTestId('train-step').click();
+    await expect(page.getByTestId('train-step-count')).toContainText('1');
+    await page.getByTestId('train-play').click();
+    await expect
+      .poll(async () => Number((await page.getByTestId('train-step-count').textContent())?.replace(/\D/g, '')))
+      .toBeGreaterThan(20);
+    await page.getByTestId('train-play').click();
+    await expect(page.getByTestId('train-loss')).toContainText(/\d/);
+
+    // Export, then import the file back.
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const path = await (await download).path();
+    const exported = JSON.parse(await readFile(path, 'utf8'));
+    expect(exported.nodes).toHaveLength(count);
+    await page.getByRole('button', { name: 'New' }).click();
+    await expect(nodes(page)).toHaveCount(0);
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await (await chooser).setFiles(path);
+    await expect(nodes(page)).toHaveCount(count);
+
+    // A lesson: its text (marked + KaTeX, fonts included) from the cache.
+    await page.getByRole('button', { name: 'Examples', exact: true }).click();
+    await page.getByTestId('open-gallery').click();
+    await page.getByTestId('gallery').getByTestId('gallery-start-chain-rule').click();
+    await expect(page.getByTestId('lesson-title')).toHaveText('The chain rule, one node at a time');
+    await expect(page.getByTestId('lesson-side').locator('.katex').first()).toBeVisible();
+    await expect(page.getByTestId('lazy-failed')).toHaveCount(0);
+  });
+
+  test('a custom formula, typeset by KaTeX, works offline after its first use', async ({ page, context }) => {
+    await openEditor(page);
+    await page.getByTestId('palette-act.custom').click();
+    const [id] = await nodeIds(page);
+    await selectNode(page, id);
+    const inspector = page.getByTestId('node-inspector');
+    await expect(inspector.getByTestId('custom-formula-df').locator('.katex')).toBeVisible();
+    await waitUntilCached(page);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(nodes(page)).toHaveCount(1);
+    await selectNode(page, id);
+    // mathjs works out f′ and KaTeX typesets it, both from the cache.
+    await inspector.getByTestId('param-input-formula').fill('x^3');
+    await expect(inspector.getByTestId('custom-formula-df')).toContainText('3');
+    await expect(inspector.getByTestId('custom-formula-df').locator('.katex')).toBeVisible();
+    await expect(page.getByTestId('lazy-failed')).toHaveCount(0);
+  });
+
+  test('a new version is offered, not forced; Reload switches to it and the autosaved work is kept', async ({
+    page,
+    context,
+  }) => {
+    await openEditor(page);
+    await waitUntilCached(page);
+    await page.getByTestId('palette-neuron').click();
+    await page.getByTestId('palette-neuron').click();
+    await expect(nodes(page)).toHaveCount(2);
+
+    // A new deployment: the service worker script changes. The page finds it and offers it.
+    const current = await (await page.request.get('/sw.js')).text();
+    await context.route('**/sw.js', (route) =>
+      route.fulfill({ contentType: 'text/javascript', body: `${current}\n// the next deployment\n` }),
+    );
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const prompt = page.getByTestId('update-prompt');
+    await expect(prompt).toContainText('A new version is ready');
+    // Nothing happens by itself: the work goes on.
+    await page.getByTestId('palette-neuron').click();
+    await expect(nodes(page)).toHaveCount(3);
+    await expect(prompt).toBeVisible();
+
+    const reloaded = page.waitForEvent('load');
+    await page.getByTestId('update-reload').click();
+    await reloaded;
+    await expect(page.getByTestId('palette-neuron')).toBeVisible();
+    await expect(nodes(page)).toHaveCount(3);
+    await expect(page.getByTestId('update-prompt')).toHaveCount(0);
+  });
+});
+
+test('a chunk that cannot be fetched says so with Retry, and Retry loads it', async ({ page }) => {
+  await page.route(/katex-chunk-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
+  await openEditor(page);
+  await page.getByTestId('palette-neuron').click();
+  const [id] = await nodeIds(page);
+  await selectNode(page, id);
+  const failed = page.getByTestId('node-inspector').getByTestId('lazy-failed');
+  await expect(failed).toContainText('Could not load the formula typesetter');
+  await expect(failed).toContainText('offline');
+  await page.screenshot({ path: '/tmp/h16-chunk-failed.png' });
+
+  await page.unroute(/katex-chunk-[^/]*\.js$/);
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByTestId('node-inspector').getByTestId('formula').locator('.katex')).toBeVisible();
+  await expect(page.getByTestId('lazy-failed')).toHaveCount(0);
+});
