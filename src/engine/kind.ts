@@ -188,6 +188,8 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   data?(p: ParamValues<S>): DataTable;
   /** Optimizer kinds: the update rule. */
   optimizer?: OptimizerRule<ParamValues<S>>;
+  /** Optimizer kinds: a learning rate that trains "Build MLP"'s small networks in a few hundred steps. */
+  suggestedLearningRate?: number;
   /** Export: the forward pass as PyTorch code (data, op and loss kinds); see export/emit.ts. */
   torch?: PyEmitter<ParamValues<S>>;
   /** Export: the forward pass as NumPy code, for inference (data and op kinds). */
