@@ -40,10 +40,6 @@ export function canvasElement(): HTMLElement | null {
   return pane;
 }
 
-export function flowToScreen(point: Position): Position {
-  return flow ? flow.flowToScreenPosition(point) : point;
-}
-
 /** The flow position at the middle of the visible canvas. */
 export function viewCenter(): Position {
   if (!flow || !pane) return { x: 0, y: 0 };
