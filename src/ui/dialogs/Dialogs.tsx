@@ -1,4 +1,5 @@
 import { useSession } from '../../store';
+import { CommandPalette } from '../commands/CommandPalette';
 import { CsvDialog } from '../csv/CsvDialog';
 import { OpenSharedDialog } from '../share/OpenSharedDialog';
 import { ShareLinkDialog } from '../share/ShareLinkDialog';
@@ -19,6 +20,8 @@ export function Dialogs() {
       return <ImportProblemsDialog fileName={dialog.fileName} problems={dialog.problems} />;
     case 'shortcuts':
       return <HelpDialog />;
+    case 'commands':
+      return <CommandPalette />;
     case 'mlp':
       return <MlpDialog />;
     case 'paste-document':

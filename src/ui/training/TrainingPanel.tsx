@@ -12,14 +12,12 @@ import { LossChart } from './LossChart';
 import { Messages } from './Messages';
 import { PredictionView } from './PredictionView';
 import { Timeline } from './Timeline';
-import { useTrainingShortcuts } from './use-training-shortcuts';
 
 /** Starts training (the worker follows the document) and its shortcuts, for the app's lifetime. */
 export function useTrainingSession(): void {
   useEffect(() => {
     useTraining.getState().start();
   }, []);
-  useTrainingShortcuts();
 }
 
 /** Step, epoch, loss and accuracy, for the panel's header. */
