@@ -54,7 +54,9 @@ test.describe('with the service worker', () => {
     await expect(page.getByTestId('train-step-count')).toContainText('1');
     await page.getByTestId('train-play').click();
     await expect
-      .poll(async () => Number((await page.getByTestId('train-step-count').textContent())?.replace(/\D/g, '')))
+      .poll(async () =>
+        Number((await page.getByTestId('train-step-count').textContent())?.replace(/\D/g, '')),
+      )
       .toBeGreaterThan(20);
     await page.getByTestId('train-play').click();
     await expect(page.getByTestId('train-loss')).toContainText(/\d/);

@@ -171,6 +171,17 @@ export interface OptimizerRule<P> {
 }
 
 /**
+ * Numbers of a node that can die as a ReLU does, for the training watch: their gradient is 0
+ * wherever they are ≤ 0, so once they stay there for every example nothing upstream learns.
+ */
+export interface DeadUnitSite {
+  /** Where the numbers are: a scratch buffer (a neuron's z) or the values arriving at an input port. */
+  from: { scratch: string } | { input: string };
+  /** How the warning names them: one neuron, the units of a layer, or the elements of an input. */
+  as: 'neuron' | 'units' | 'inputs';
+}
+
+/**
  * op: an ordinary node in the forward/backward passes; data: an op that also supplies a dataset;
  * loss: an op whose output is a per-example loss; optimizer: configuration only, no op.
  */
@@ -206,12 +217,16 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   data?(p: ParamValues<S>): DataTable;
   /** Optimizer kinds: the update rule. */
   optimizer?: OptimizerRule<ParamValues<S>>;
+  /** Optimizer kinds: a learning rate that trains "Build MLP"'s small networks in a few hundred steps. */
+  suggestedLearningRate?: number;
   /** Export: the forward pass as PyTorch code (data, op and loss kinds); see export/emit.ts. */
   torch?: PyEmitter<ParamValues<S>>;
   /** Export: the forward pass as NumPy code, for inference (data and op kinds). */
   numpy?: PyEmitter<ParamValues<S>>;
   /** Export, optimizer kinds: the torch.optim constructor with the same hyper-parameters. */
   torchOptimizer?: TorchOptimizerEmitter<ParamValues<S>>;
+  /** The numbers the training watch checks for dead ReLUs with these parameters, if any. */
+  deadUnits?(p: ParamValues<S>): DeadUnitSite | undefined;
 }
 
 /** A kind with its parameter types erased, as the registry stores it. */

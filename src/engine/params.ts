@@ -17,6 +17,11 @@ interface BaseSpec<T> {
    * ELU): where it does not, forms leave it out. Its value is kept either way.
    */
   appliesWhen?: (params: Readonly<Record<string, unknown>>) => boolean;
+  /**
+   * A default that depends on the other parameters (a neuron's α is its activation's own default:
+   * 0.01 for leaky ReLU, 1 for ELU); `default` stands where this gives undefined.
+   */
+  defaultFrom?: (params: Readonly<Record<string, unknown>>) => T | undefined;
 }
 
 /** Whether a form shows `spec` for a node with these parameter values. */
@@ -143,22 +148,25 @@ export function resolveParams<S extends ParamSpecs>(
 ): { values: ParamValues<S>; issues: ParamIssue[] } {
   const values = {} as Record<string, unknown>;
   const issues: ParamIssue[] = [];
+  const derived: string[] = [];
   for (const [name, spec] of Object.entries(specs)) {
     const given = raw[name];
-    if (given === undefined) {
-      values[name] = spec.default;
+    const parsed = given === undefined ? undefined : spec.schema.safeParse(given);
+    if (parsed?.success) {
+      values[name] = parsed.data;
       continue;
     }
-    const parsed = spec.schema.safeParse(given);
-    if (parsed.success) values[name] = parsed.data;
-    else {
-      values[name] = spec.default;
+    values[name] = spec.default;
+    if (spec.defaultFrom) derived.push(name);
+    if (parsed) {
       issues.push({
         param: name,
         message: `${spec.label} ${friendlyMessage(parsed.error.issues[0]?.message)}`,
       });
     }
   }
+  // Once the others are known: a derived default reads the values, not the raw document.
+  for (const name of derived) values[name] = specs[name].defaultFrom?.(values) ?? specs[name].default;
   for (const name of Object.keys(raw)) {
     if (!(name in specs)) issues.push({ param: name, message: `unknown parameter "${name}"` });
   }

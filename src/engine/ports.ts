@@ -42,8 +42,3 @@ export function describePortType(type: PortType): string {
       return 'a loss';
   }
 }
-
-/** Whether an output of `type` may be plugged into `input`. */
-export function portAccepts(input: InputPortSpec, type: PortType): boolean {
-  return input.accepts.includes(type);
-}

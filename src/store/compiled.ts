@@ -8,11 +8,13 @@
 import { create } from 'zustand';
 import { type CompileResult, compile } from '../engine/compiler/compile';
 import type { Diagnostic } from '../engine/diagnostics';
-import type { GraphEdge, GraphNode } from '../engine/graph';
+import type { GraphNode } from '../engine/graph';
 import { librariesReady, loadLibrariesFor } from '../engine/support';
 import { type DocumentStore, useDocument } from './document';
+import { indexById } from './index-by-id';
 import { reportLoadFailure } from './load-libraries';
 import { perId } from './per-id';
+import { type Structure, sameStructure } from './structure';
 
 export interface CompiledState {
   result: CompileResult;
@@ -22,33 +24,6 @@ export interface CompiledState {
   general: readonly Diagnostic[];
   /** How many times the graph was compiled (tests, and to notice a new plan). */
   count: number;
-}
-
-interface Structure {
-  nodes: readonly GraphNode[];
-  edges: readonly GraphEdge[];
-  seed: number;
-}
-
-/** Whether two documents compile the same: everything but positions. */
-export function sameStructure(a: Structure, b: Structure): boolean {
-  if (a.seed !== b.seed || a.edges !== b.edges) return false;
-  if (a.nodes === b.nodes) return true;
-  if (a.nodes.length !== b.nodes.length) return false;
-  for (let i = 0; i < a.nodes.length; i++) {
-    const x = a.nodes[i];
-    const y = b.nodes[i];
-    if (x === y) continue;
-    if (
-      x.id !== y.id ||
-      x.kind !== y.kind ||
-      x.params !== y.params ||
-      x.label !== y.label ||
-      x.paramLabels !== y.paramLabels
-    )
-      return false;
-  }
-  return true;
 }
 
 const EMPTY: readonly Diagnostic[] = [];
@@ -61,20 +36,11 @@ function index(
   key: 'nodeId' | 'edgeId',
   previous: ReadonlyMap<string, readonly Diagnostic[]>,
 ): ReadonlyMap<string, readonly Diagnostic[]> {
-  const map = new Map<string, Diagnostic[]>();
-  for (const d of diagnostics) {
-    const id = d[key];
-    if (!id) continue;
-    const list = map.get(id);
-    if (list) list.push(d);
-    else map.set(id, [d]);
-  }
-  const result = new Map<string, readonly Diagnostic[]>();
-  for (const [id, list] of map) {
-    const old = previous.get(id);
-    result.set(id, old && sameList(old, list) ? old : list);
-  }
-  return result;
+  return indexById(
+    diagnostics.map((d) => [d[key], d] as const),
+    previous,
+    sameList,
+  );
 }
 
 function compiledState(doc: Structure, previous?: CompiledState): CompiledState {

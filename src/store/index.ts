@@ -27,7 +27,6 @@ export {
 export {
   type CompiledState,
   createCompiledStore,
-  sameStructure,
   selectEdgeDiagnostics,
   selectNodeDiagnostics,
   selectNodeHasError,
@@ -133,6 +132,7 @@ export {
   type Toast,
   useSession,
 } from './session';
+export { type Structure, sameStructure } from './structure';
 export {
   broadcastChannel,
   type SavedMessage,

@@ -6,8 +6,12 @@
 import { DATASETS, type DatasetId, type DatasetInfo, datasetInfo } from '../engine/datasets/builtin';
 import type { Task } from '../engine/datasets/table';
 import { buildMlp, type MlpSpec } from '../engine/examples/mlp';
+import type { AnyKind } from '../engine/kind';
 import { ELEMENTWISE, ELEMENTWISE_IDS, type ElementwiseId } from '../engine/kinds/activation-functions';
-import { getKind } from '../engine/registry';
+import { getKind, KINDS } from '../engine/registry';
+
+/** The optimizer a new form starts with: a reliable default for these small networks. */
+const DEFAULT_OPTIMIZER = 'opt.adam';
 
 export type MlpLevel = 'neuron' | 'dense';
 /** The output activation: an elementwise function, or a softmax node over a linear layer. */
@@ -54,16 +58,11 @@ const LOSSES_BY_TASK: Record<Task, readonly string[]> = {
   multiclass: ['loss.cce', 'loss.mse'],
 };
 
-export const OPTIMIZERS = ['opt.adam', 'opt.sgd', 'opt.rmsprop', 'opt.adagrad', 'opt.adamw'] as const;
-
-/** A learning rate that trains these small networks in a few hundred steps. */
-const SUGGESTED_LR: Record<string, string> = {
-  'opt.adam': '0.01',
-  'opt.adamw': '0.01',
-  'opt.rmsprop': '0.01',
-  'opt.sgd': '0.1',
-  'opt.adagrad': '0.1',
-};
+/** Every optimizer of the registry, the default first (kinds declare their suggested learning rate). */
+const OPTIMIZERS: readonly AnyKind[] = [
+  ...KINDS.filter((k) => k.id === DEFAULT_OPTIMIZER),
+  ...KINDS.filter((k) => k.role === 'optimizer' && k.id !== DEFAULT_OPTIMIZER),
+];
 
 const kindLabel = (id: string) => getKind(id)?.label ?? id;
 
@@ -72,7 +71,7 @@ export function lossChoices(dataset: DatasetId): { value: string; label: string 
 }
 
 export function optimizerChoices(): { value: string; label: string }[] {
-  return OPTIMIZERS.map((id) => ({ value: id, label: kindLabel(id) }));
+  return OPTIMIZERS.map((k) => ({ value: k.id, label: k.label }));
 }
 
 export function outputChoices(dataset: DatasetId): readonly { value: MlpOutput; label: string }[] {
@@ -82,7 +81,7 @@ export function outputChoices(dataset: DatasetId): readonly { value: MlpOutput; 
 }
 
 export function suggestedLearningRate(optimizer: string): string {
-  return SUGGESTED_LR[optimizer] ?? '0.01';
+  return String(getKind(optimizer)?.suggestedLearningRate ?? 0.01);
 }
 
 const TASK_WORDS: Record<Task, string> = {
@@ -112,7 +111,7 @@ export function mlpDefaults(dataset: DatasetId, previous?: MlpForm): MlpForm {
   const parsed = previous ? parseSizes(previous.sizes) : null;
   const hiddenSizes = parsed?.ok && parsed.sizes.length >= 2 ? parsed.sizes.slice(1, -1) : [4, 4];
   const sizes = [d.nFeatures, ...hiddenSizes, outputSize(d)].join('-');
-  const optimizer = previous?.optimizer ?? 'opt.adam';
+  const optimizer = previous?.optimizer ?? DEFAULT_OPTIMIZER;
   const common = {
     name: previous?.name ?? '',
     dataset,
@@ -200,7 +199,7 @@ export function checkMlpForm(form: MlpForm): MlpCheck {
   if (!LOSSES_BY_TASK[d.task].includes(form.loss)) {
     errors.loss = `${kindLabel(form.loss)} does not fit ${TASK_WORDS[d.task]}: choose ${LOSSES_BY_TASK[d.task].map(kindLabel).join(', ')}.`;
   }
-  if (!(OPTIMIZERS as readonly string[]).includes(form.optimizer)) errors.optimizer = 'Choose an optimizer.';
+  if (!OPTIMIZERS.some((k) => k.id === form.optimizer)) errors.optimizer = 'Choose an optimizer.';
   const lr = Number(form.learningRate.trim());
   if (form.learningRate.trim() === '' || !Number.isFinite(lr)) {
     errors.learningRate = 'The learning rate is a number, like 0.01.';

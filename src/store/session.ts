@@ -34,6 +34,8 @@ export interface Connecting {
 export type Dialog =
   | { type: 'import-problems'; fileName: string; problems: Problem[] }
   | { type: 'shortcuts' }
+  /** The command palette: every action, searched by name (src/ui/commands). */
+  | { type: 'commands' }
   | { type: 'mlp' }
   /** Pasted text that is a whole network: open it, or insert its nodes. */
   | { type: 'paste-document'; text: string; document: NeurographDocument; warnings: Problem[] }

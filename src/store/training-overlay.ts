@@ -245,13 +245,6 @@ export const selectNodeOverlay = perId(
       s.nodes.get(id),
 );
 
-/** Whether the edge has training numbers to show (changes only when a graph loads). */
-export const selectEdgeHasOverlay = perId(
-  (id) =>
-    (s: OverlayState): boolean =>
-      s.edges.has(id),
-);
-
 /** Whether the edge owns a trained weight (changes only when a graph loads). */
 export const selectEdgeHasWeight = perId(
   (id) =>

@@ -8,7 +8,7 @@
  * - Snapshots are applied at most once per animation frame (the worker sends at most ~30 a second).
  */
 import { create } from 'zustand';
-import type { EdgeId, Graph, GraphEdge, GraphNode } from '../engine/graph';
+import type { EdgeId, Graph, GraphEdge } from '../engine/graph';
 import type { Phase } from '../engine/runtime/trainer';
 import type {
   Evaluation,
@@ -23,9 +23,10 @@ import type {
 } from '../engine/training';
 import { TrainingClient, type WorkerLike } from '../worker/client';
 import type { PlayStatus, PlayStopReason } from '../worker/protocol';
-import { sameStructure } from './compiled';
 import type { DocumentStore } from './document';
+import { indexById } from './index-by-id';
 import { perId } from './per-id';
+import { type Structure, sameStructure } from './structure';
 import {
   buildOverlay,
   createOverlayStore,
@@ -174,12 +175,6 @@ export interface TrainingOptions {
   now?: () => number;
 }
 
-interface Structure {
-  nodes: readonly GraphNode[];
-  edges: readonly GraphEdge[];
-  seed: number;
-}
-
 const NO_PROBLEMS = new Map<string, readonly TrainingProblem[]>();
 const EMPTY_BATCH: BatchView = { indices: [], size: 0, example: 0 };
 
@@ -269,43 +264,17 @@ function indexProblems(
   snapshot: { nonFinite: NonFiniteReport | null; diagnostics: readonly WatchDiagnostic[] },
   previous: TrainingData['problems'],
 ): TrainingData['problems'] {
-  const nodes = new Map<string, TrainingProblem[]>();
-  const edges = new Map<string, TrainingProblem[]>();
-  const add = (map: Map<string, TrainingProblem[]>, id: string, p: TrainingProblem) => {
-    const list = map.get(id);
-    if (list) list.push(p);
-    else map.set(id, [p]);
+  const nodes: [string, TrainingProblem][] = [];
+  const edges: [string, TrainingProblem][] = [];
+  const add = (p: TrainingProblem, at: { nodeId?: string; edgeId?: string }) => {
+    if (at.edgeId) edges.push([at.edgeId, p]);
+    else if (at.nodeId) nodes.push([at.nodeId, p]);
   };
   const nf = snapshot.nonFinite;
-  if (nf) {
-    const p: TrainingProblem = { code: 'non-finite', severity: 'error', message: nf.message };
-    if (nf.edgeId) add(edges, nf.edgeId, p);
-    else if (nf.nodeId) add(nodes, nf.nodeId, p);
-  }
-  for (const d of snapshot.diagnostics) {
-    const p: TrainingProblem = { code: d.code, severity: 'warning', message: d.message };
-    if (d.edgeId) add(edges, d.edgeId, p);
-    else if (d.nodeId) add(nodes, d.nodeId, p);
-  }
-  const settle = (
-    map: Map<string, TrainingProblem[]>,
-    old: ReadonlyMap<string, readonly TrainingProblem[]>,
-  ) => {
-    if (map.size === 0) return old.size === 0 ? old : NO_PROBLEMS;
-    let changed = map.size !== old.size;
-    const out = new Map<string, readonly TrainingProblem[]>();
-    for (const [id, list] of map) {
-      const prev = old.get(id);
-      if (prev && sameProblems(prev, list)) out.set(id, prev);
-      else {
-        out.set(id, list);
-        changed = true;
-      }
-    }
-    return changed ? out : old;
-  };
-  const n = settle(nodes, previous.nodes);
-  const e = settle(edges, previous.edges);
+  if (nf) add({ code: 'non-finite', severity: 'error', message: nf.message }, nf);
+  for (const d of snapshot.diagnostics) add({ code: d.code, severity: 'warning', message: d.message }, d);
+  const n = indexById(nodes, previous.nodes, sameProblems);
+  const e = indexById(edges, previous.edges, sameProblems);
   return n === previous.nodes && e === previous.edges ? previous : { nodes: n, edges: e };
 }
 

@@ -2,12 +2,12 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
 import { CodePanel } from './code/CodePanel';
+import { useActionKeys } from './commands/use-action-keys';
 import { useCsvDrop } from './csv/use-csv-drop';
 import { Dialogs } from './dialogs/Dialogs';
 import { Gallery } from './gallery/LazyGallery';
 import { useAutosave } from './hooks/use-autosave';
 import { useClipboard } from './hooks/use-clipboard';
-import { useShortcuts } from './hooks/use-shortcuts';
 import { useAppliedTheme } from './hooks/use-theme';
 import { RightColumn, useLessonOpen } from './lessons/RightColumn';
 import { UpdatePrompt } from './offline/UpdatePrompt';
@@ -20,7 +20,7 @@ import './features.css';
 /** The editor's shell; each region subscribes to the stores it shows. */
 export function App() {
   const theme = useAppliedTheme();
-  useShortcuts();
+  useActionKeys();
   useClipboard();
   useAutosave();
   useSharedLinks();

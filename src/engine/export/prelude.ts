@@ -7,11 +7,22 @@
  * the PyTorch helper says so with a small autograd.Function: the engine's losses pass the gradient
  * through their clamps, and its logit BCE takes σ(z) − y as the slope even at z = 0.
  */
+import { ELEMENTWISE, ELEMENTWISE_IDS } from '../kinds/activation-functions';
 import type { PyBackend } from './emit';
 
 interface Helper {
   name: string;
   code: string;
+}
+
+/** `_relu(z)`, `_elu(z, alpha)`, …: one helper per row of the activation table, from its own Python. */
+function elementwiseHelpers(backend: PyBackend): Helper[] {
+  return ELEMENTWISE_IDS.flatMap((id) => {
+    const { alpha, python } = ELEMENTWISE[id];
+    if (!python) return [];
+    const body = python[backend].replace(/^/gm, '    ');
+    return [{ name: `_${id}`, code: `def _${id}(z${alpha ? ', alpha' : ''}):\n${body}` }];
+  });
 }
 
 const TORCH: readonly Helper[] = [
@@ -21,14 +32,7 @@ const TORCH: readonly Helper[] = [
   { name: '_repeat', code: 'def _repeat(p, n):\n    return p.reshape(1, 1).expand(n, 1)' },
   { name: '_cat', code: 'def _cat(vs):\n    return torch.cat(vs, -1)' },
   { name: '_dot', code: 'def _dot(v, w):\n    return (v * w).sum(-1, keepdim=True)' },
-  { name: '_relu', code: 'def _relu(z):\n    return torch.relu(z)' },
-  {
-    name: '_leaky_relu',
-    code: 'def _leaky_relu(z, alpha):\n    return torch.nn.functional.leaky_relu(z, alpha)',
-  },
-  { name: '_elu', code: 'def _elu(z, alpha):\n    return torch.nn.functional.elu(z, alpha)' },
-  { name: '_sigmoid', code: 'def _sigmoid(z):\n    return torch.sigmoid(z)' },
-  { name: '_tanh', code: 'def _tanh(z):\n    return torch.tanh(z)' },
+  ...elementwiseHelpers('torch'),
   { name: '_prelu', code: 'def _prelu(z, alpha):\n    return torch.where(z > 0, z, alpha * z)' },
   { name: '_softmax', code: 'def _softmax(z):\n    return torch.softmax(z, -1)' },
   {
@@ -91,16 +95,7 @@ const NUMPY: readonly Helper[] = [
   { name: '_repeat', code: 'def _repeat(p, n):\n    return np.broadcast_to(p.reshape(1, 1), (n, 1))' },
   { name: '_cat', code: 'def _cat(vs):\n    return np.concatenate(vs, -1)' },
   { name: '_dot', code: 'def _dot(v, w):\n    return (v * w).sum(-1, keepdims=True)' },
-  { name: '_relu', code: 'def _relu(z):\n    return np.where(z > 0, z, 0.0)' },
-  { name: '_leaky_relu', code: 'def _leaky_relu(z, alpha):\n    return np.where(z > 0, z, alpha * z)' },
-  { name: '_elu', code: 'def _elu(z, alpha):\n    return np.where(z > 0, z, alpha * np.expm1(z))' },
-  {
-    name: '_sigmoid',
-    code: `def _sigmoid(z):
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))`,
-  },
-  { name: '_tanh', code: 'def _tanh(z):\n    return np.tanh(z)' },
+  ...elementwiseHelpers('numpy'),
   { name: '_prelu', code: 'def _prelu(z, alpha):\n    return np.where(z > 0, z, alpha * z)' },
   {
     name: '_softmax',

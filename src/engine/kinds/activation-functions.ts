@@ -1,21 +1,52 @@
 /**
- * Elementwise activation functions with their derivatives, side by side: the table is the
- * documentation. Derivatives take both the input x and the output y = f(x), whichever is cheaper.
+ * Elementwise activation functions: one row each, and every other place reads the row. A row holds
+ * f and its derivative side by side (the table is the documentation), its KaTeX, its parameter α
+ * with its default when it has one, and its PyTorch and NumPy forms. From the rows come the
+ * activation nodes (activations.ts), the neuron's and dense layer's "Activation" choice and α
+ * (neurons.ts), the exporters' helpers (export/prelude.ts) and the batch kernels below.
+ *
+ * Derivatives take both the input x and the output y = f(x), whichever is cheaper.
  *
  * Conventions at kinks (one-sided choices, as PyTorch makes them):
  *   relu'(0) = 0, leaky_relu'(0) = α, elu'(0) = α (the left limit, f(0) = 0 = y, so y + α = α).
+ *
+ * Adding an activation: add its id to ELEMENTWISE_IDS, its row to ELEMENTWISE, and a case to each
+ * of the two kernels (the compiler points at both: their switches are exhaustive). Nothing else.
  */
+import { assertNever } from '../assert-never';
 import { pyOperand } from '../export/emit';
+
+/** The function's one parameter (leaky ReLU's slope, ELU's scale). */
+export interface AlphaParam {
+  default: number;
+  /** One sentence for the inspector. */
+  help: string;
+}
 
 export interface ElementwiseFunction {
   id: ElementwiseId;
   label: string;
+  /** One or two sentences for the palette and the inspector. */
+  description: string;
+  /** A short glyph drawn on the activation node. */
+  icon: string;
   /** KaTeX of f. */
   tex: string;
   f(x: number, alpha: number): number;
   df(x: number, y: number, alpha: number): number;
-  /** Whether it uses α (leaky ReLU slope, ELU scale). */
-  usesAlpha?: boolean;
+  /** Its parameter α, when it has one; f and df of the others ignore α (0 is passed). */
+  alpha?: AlphaParam;
+  /**
+   * f′ is 0 wherever x ≤ 0: a unit whose x stays there for every example has stopped learning for
+   * good (a dead ReLU), which the training watch looks for.
+   */
+  diesBelowZero?: true;
+  /**
+   * The body of the exported helper `_<id>(z)` (or `_<id>(z, alpha)` with α), per back end: Python
+   * statements ending with a `return`, computing exactly f. Absent for the identity, which the
+   * exporters write as z itself.
+   */
+  python?: { torch: string; numpy: string };
 }
 
 export const ELEMENTWISE_IDS = ['linear', 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh'] as const;
@@ -27,6 +58,9 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
   linear: {
     id: 'linear',
     label: 'Linear (identity)',
+    description:
+      'Passes its input through unchanged (f(x) = x); its gradient is 1, so it changes nothing in backprop.',
+    icon: '/',
     tex: 'f(x) = x',
     f: (x) => x,
     df: () => 1,
@@ -34,53 +68,99 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
   relu: {
     id: 'relu',
     label: 'ReLU',
+    description:
+      'Keeps positive numbers and turns negative ones into 0. Where the input is negative no gradient flows back; at exactly 0 the slope is taken as 0.',
+    icon: '⌐',
     tex: 'f(x) = \\max(0, x)',
     f: (x) => (x > 0 ? x : 0),
     df: (x) => (x > 0 ? 1 : 0),
+    diesBelowZero: true,
+    python: { torch: 'return torch.relu(z)', numpy: 'return np.where(z > 0, z, 0.0)' },
   },
   leaky_relu: {
     id: 'leaky_relu',
     label: 'Leaky ReLU',
+    description:
+      'Like ReLU, but negative inputs keep a small slope α, so some gradient always flows back. At exactly 0 the slope is taken as α.',
+    icon: '⌐',
     tex: 'f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha x & x \\le 0 \\end{cases}',
     f: (x, a) => (x > 0 ? x : a * x),
     df: (x, _y, a) => (x > 0 ? 1 : a),
-    usesAlpha: true,
+    alpha: { default: 0.01, help: 'The slope for x ≤ 0.' },
+    python: {
+      torch: 'return torch.nn.functional.leaky_relu(z, alpha)',
+      numpy: 'return np.where(z > 0, z, alpha * z)',
+    },
   },
   elu: {
     id: 'elu',
     label: 'ELU',
+    description:
+      'Like ReLU for positive inputs; negative inputs curve smoothly down towards −α instead of being cut to 0.',
+    icon: 'e',
     tex: 'f(x) = \\begin{cases} x & x > 0 \\\\ \\alpha (e^{x} - 1) & x \\le 0 \\end{cases}',
     f: (x, a) => (x > 0 ? x : a * Math.expm1(x)),
     df: (x, y, a) => (x > 0 ? 1 : y + a),
-    usesAlpha: true,
+    // PyTorch's default too (torch.nn.ELU), so an exported ELU is the same function.
+    alpha: { default: 1, help: 'The scale for x ≤ 0: f tends to −α far to the left.' },
+    python: {
+      torch: 'return torch.nn.functional.elu(z, alpha)',
+      numpy: 'return np.where(z > 0, z, alpha * np.expm1(z))',
+    },
   },
   sigmoid: {
     id: 'sigmoid',
     label: 'Sigmoid',
+    description:
+      'Squashes any number into (0, 1), so the output reads as a probability. Its slope is at most ¼, which is why deep stacks of sigmoids learn slowly.',
+    icon: 'σ',
     tex: 'f(x) = \\sigma(x) = \\frac{1}{1 + e^{-x}}',
     f: sigmoid,
     df: (_x, y) => y * (1 - y),
+    python: {
+      torch: 'return torch.sigmoid(z)',
+      // Never exp of a large positive number: the same two branches as f.
+      numpy: 'e = np.exp(-np.abs(z))\nreturn np.where(z >= 0, 1 / (1 + e), e / (1 + e))',
+    },
   },
   tanh: {
     id: 'tanh',
     label: 'tanh',
+    description:
+      'Squashes any number into (−1, 1), centred on 0. Its slope is 1 at 0 and fades away for large inputs.',
+    icon: 'th',
     tex: 'f(x) = \\tanh(x)',
     f: Math.tanh,
     df: (_x, y) => 1 - y * y,
+    python: { torch: 'return torch.tanh(z)', numpy: 'return np.tanh(z)' },
   },
 };
 
-/**
- * f(z) as Python for the exporters: `_relu(z)` and the like, helpers each back end defines the same
- * way as f above (export/prelude.ts); the identity is z itself.
- */
-export function elementwisePython(id: ElementwiseId, alpha: number, z: string): string {
-  if (id === 'linear') return z;
-  return ELEMENTWISE[id].usesAlpha ? `_${id}(${z}, ${pyOperand(alpha)})` : `_${id}(${z})`;
+/** The activation `id` names (any string, e.g. from a node's parameters), if it is one of the table. */
+export function elementwiseFunction(id: unknown): ElementwiseFunction | undefined {
+  return typeof id === 'string' && Object.hasOwn(ELEMENTWISE, id)
+    ? ELEMENTWISE[id as ElementwiseId]
+    : undefined;
 }
 
-/** Default α for the activations that use one. */
-export const DEFAULT_ALPHA: Partial<Record<ElementwiseId, number>> = { leaky_relu: 0.01, elu: 1 };
+/** The α that f of activation `id` uses: the one given, else the row's default (0 without α). */
+export function alphaFor(id: ElementwiseId, given: number | undefined): number {
+  const spec = ELEMENTWISE[id].alpha;
+  return spec ? (given ?? spec.default) : 0;
+}
+
+/** The activations that take an α, in table order. */
+export const ALPHA_IDS: readonly ElementwiseId[] = ELEMENTWISE_IDS.filter((id) => ELEMENTWISE[id].alpha);
+
+/**
+ * f(z) as Python for the exporters: `_relu(z)` and the like, helpers each back end defines from
+ * the row's `python` (export/prelude.ts); the identity is z itself.
+ */
+export function elementwisePython(id: ElementwiseId, alpha: number, z: string): string {
+  const fn = ELEMENTWISE[id];
+  if (!fn.python) return z;
+  return fn.alpha ? `_${id}(${z}, ${pyOperand(alpha)})` : `_${id}(${z})`;
+}
 
 /**
  * y[y0 + j] = f(x[x0 + j]) for j < count, for the function `id` of the table above.
@@ -88,7 +168,7 @@ export const DEFAULT_ALPHA: Partial<Record<ElementwiseId, number>> = { leaky_rel
  * The neuron and dense kernels call this once per batch rather than f once per number: each case is
  * its own loop with f written inline, which V8 compiles without a call per element (a call through
  * `ELEMENTWISE[id].f` from a loop shared by every layer sees several functions and is not inlined).
- * Each case computes exactly what the table's f does.
+ * Each case computes exactly what the table's f does (test/engine/activation-registry.test.ts).
  */
 export function applyElementwise(
   id: ElementwiseId,
@@ -127,6 +207,8 @@ export function applyElementwise(
     case 'tanh':
       for (let j = 0; j < count; j++) y[y0 + j] = Math.tanh(x[x0 + j]);
       return;
+    default:
+      assertNever(id, 'activation');
   }
 }
 
@@ -174,5 +256,7 @@ export function backElementwise(
         out[o0 + j] = g[g0 + j] * (1 - t * t);
       }
       return;
+    default:
+      assertNever(id, 'activation');
   }
 }

@@ -9,6 +9,7 @@ import type { PyContext } from '../export/emit';
 import { INIT_LABELS, INIT_SCHEMES, type Init, schemeInit } from '../init';
 import {
   type BuildContext,
+  type DeadUnitSite,
   defineKind,
   type ParamBlockRequest,
   type ResolvedInput,
@@ -18,10 +19,12 @@ import {
 import { choice, num, numbers, type ParamValues } from '../params';
 import { VALUE_TYPES } from '../ports';
 import {
+  ALPHA_IDS,
   applyElementwise,
   backElementwise,
   ELEMENTWISE,
   ELEMENTWISE_IDS,
+  elementwiseFunction,
   elementwisePython,
 } from './activation-functions';
 
@@ -36,12 +39,17 @@ const activationParam = () =>
     },
   );
 
+/**
+ * α of the activations that take one (activation-functions.ts): offered only with those, and when
+ * the document gives none, the chosen activation's own default (leaky ReLU 0.01, ELU 1).
+ */
 const alphaParam = () =>
-  num('α', 0.01, {
-    help: 'Slope of leaky ReLU for x ≤ 0, or scale of ELU.',
+  num('α', ELEMENTWISE[ALPHA_IDS[0]].alpha!.default, {
+    help: ALPHA_IDS.map((id) => `${ELEMENTWISE[id].label}: ${ELEMENTWISE[id].alpha!.help}`).join(' '),
     min: 0,
     max: 10,
-    appliesWhen: (p) => p.activation === 'leaky_relu' || p.activation === 'elu',
+    appliesWhen: (p) => elementwiseFunction(p.activation)?.alpha !== undefined,
+    defaultFrom: (p) => elementwiseFunction(p.activation)?.alpha?.default,
   });
 
 const initParam = () =>
@@ -137,7 +145,11 @@ export const neuronKind = defineKind({
   },
   torch: neuronPython,
   numpy: neuronPython,
+  deadUnits: (p) => (ELEMENTWISE[p.activation].diesBelowZero ? DEAD_NEURON : undefined),
 });
+
+const DEAD_NEURON: DeadUnitSite = { from: { scratch: 'z' }, as: 'neuron' };
+const DEAD_UNITS: DeadUnitSite = { from: { scratch: 'z' }, as: 'units' };
 
 /** Export: z = b + Σ_e w_e·x_e, adding the edges in order as neuronForward does, then f. */
 function neuronPython(ctx: PyContext<ParamValues<typeof neuronParams>>): Record<string, string> {
@@ -366,6 +378,7 @@ export const denseKind = defineKind({
   },
   torch: densePython,
   numpy: densePython,
+  deadUnits: (p) => (ELEMENTWISE[p.activation].diesBelowZero ? DEAD_UNITS : undefined),
 });
 
 /** Export: y = f(x Wᵀ + b), the inputs concatenated in edge order; W is flat in θ, so reshaped. */

@@ -1,9 +1,21 @@
 /**
  * RMSprop: divide the gradient by a running root-mean-square of recent gradients,
  * following torch.optim.RMSprop (ε added after the square root; optional centering and momentum).
+ *
+ * The rule and the node kind that offers it, side by side; registered in kinds/optimizers.ts.
  */
-import type { OptimizerRule } from '../kind';
+import { defineKind, type OptimizerRule } from '../kind';
+import { bool, num } from '../params';
 import { lerp } from './lerp';
+import {
+  belowOne,
+  epsilon,
+  l2WeightDecay,
+  learningRate,
+  momentum,
+  OPTIMIZER_PORTS,
+  torchOptim,
+} from './params';
 
 export interface RmspropParams {
   lr: number;
@@ -56,3 +68,46 @@ export const rmspropRule: OptimizerRule<RmspropParams> = {
     }
   },
 };
+
+export const rmspropKind = defineKind({
+  id: 'opt.rmsprop',
+  family: 'optimizers',
+  role: 'optimizer',
+  suggestedLearningRate: 0.01,
+  label: 'RMSprop',
+  description:
+    "Divides each parameter's step by a running average of its recent gradient size, " +
+    'so parameters with large or noisy gradients take smaller steps.',
+  formula: String.raw`\begin{aligned}
+g_t &= \nabla_\theta L + \lambda\,\theta_{t-1} \\
+v_t &= \alpha\,v_{t-1} + (1-\alpha)\,g_t^2 \\
+\theta_t &= \theta_{t-1} - \eta\,\frac{g_t}{\sqrt{v_t} + \epsilon}
+\end{aligned}`,
+  icon: 'RMS',
+  params: {
+    lr: learningRate(0.01),
+    alpha: num('smoothing α', 0.99, {
+      min: 0,
+      max: 1,
+      help: 'How slowly the running average of squared gradients forgets; closer to 1 remembers longer.',
+    }),
+    eps: epsilon(1e-8),
+    momentum: momentum('Carries part of the previous scaled step into the next; 0 turns momentum off.'),
+    centered: bool('centered', false, {
+      help: "Divide by the gradient's running variance instead of its running mean square.",
+    }),
+    weightDecay: l2WeightDecay(0),
+  },
+  ports: () => OPTIMIZER_PORTS,
+  validate: (p) => belowOne(p.momentum, 'momentum μ'),
+  optimizer: rmspropRule,
+  torchOptimizer: (p, parameters) =>
+    torchOptim('RMSprop', parameters, {
+      lr: p.lr,
+      alpha: p.alpha,
+      eps: p.eps,
+      weight_decay: p.weightDecay,
+      momentum: p.momentum,
+      centered: p.centered,
+    }),
+});

@@ -3,6 +3,7 @@
  * order when the dataset asks for shuffling, else in stored order. The last batch of an epoch may
  * be smaller, as with PyTorch's DataLoader (drop_last = False).
  */
+import { copyRows } from '../datasets/copy-rows';
 import type { DataTable } from '../datasets/table';
 import { createRng, hashString, type Rng } from '../rng';
 
@@ -33,14 +34,10 @@ export class BatchLoader {
 
   /** Advances to the next batch and writes its rows into the feature and target buffers. */
   next(features: Float64Array, featureOffset: number, targets: Float64Array, targetOffset: number): number {
-    const { train, nFeatures: d, nTargets: t } = this.table;
+    const { train, nFeatures, nTargets } = this.table;
     const count = Math.min(this.batch.length, this.order.length - this.cursor);
-    for (let b = 0; b < count; b++) {
-      const row = this.order[this.cursor + b];
-      this.batch[b] = row;
-      for (let j = 0; j < d; j++) features[featureOffset + b * d + j] = train.x[row * d + j];
-      for (let j = 0; j < t; j++) targets[targetOffset + b * t + j] = train.y[row * t + j];
-    }
+    for (let b = 0; b < count; b++) this.batch[b] = this.order[this.cursor + b];
+    copyRows(train, nFeatures, nTargets, this.batch, count, features, featureOffset, targets, targetOffset);
     this.cursor += count;
     this.count = count;
     if (this.cursor >= this.order.length) {

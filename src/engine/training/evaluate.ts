@@ -4,6 +4,7 @@
  * training run's buffers are never touched.
  */
 import type { Plan } from '../compiler/plan';
+import { copyRows } from '../datasets/copy-rows';
 import type { Split } from '../datasets/table';
 import type { NodeId } from '../graph';
 import { Runtime } from '../runtime/runtime';
@@ -134,8 +135,7 @@ export class Evaluator {
     let judged = 0;
     for (let start = 0; start < count; start += rt.capacity) {
       const n = Math.min(rt.capacity, count - start);
-      rt.values.set(rows.x.subarray(start * d, (start + n) * d), featureOff);
-      rt.values.set(rows.y.subarray(start * t, (start + n) * t), targetOff);
+      copyRows(rows, d, t, { start }, n, rt.values, featureOff, rt.values, targetOff);
       rt.n = n;
       rt.forward();
       lossSum += rt.computeLoss() * n;

@@ -6,6 +6,7 @@
  */
 import { compile } from '../compiler/compile';
 import type { Plan } from '../compiler/plan';
+import { copyRows } from '../datasets/copy-rows';
 import type { Diagnostic } from '../diagnostics';
 import type { EdgeId, Graph } from '../graph';
 import { type ParameterMemory, rememberParameters } from '../runtime/parameters';
@@ -456,14 +457,10 @@ export class TrainingSession {
       const data = plan.data;
       if (data) {
         batch = h.batchAt(step)!.slice();
-        const { nFeatures: d, nTargets: m, train } = data.table;
+        const { nFeatures, nTargets, train } = data.table;
         const f0 = rt.offset(data.features);
         const t0 = rt.offset(data.target);
-        for (let b = 0; b < batch.length; b++) {
-          const row = batch[b];
-          rt.values.set(train.x.subarray(row * d, row * d + d), f0 + b * d);
-          rt.values.set(train.y.subarray(row * m, row * m + m), t0 + b * m);
-        }
+        copyRows(train, nFeatures, nTargets, batch, batch.length, rt.values, f0, rt.values, t0);
         rt.n = batch.length;
       } else {
         rt.n = 1;

@@ -5,6 +5,7 @@
  */
 import type { BlockLayout, Plan, SlotLayout } from '../compiler/plan';
 import type { EdgeId, NodeId } from '../graph';
+import type { DeadUnitSite } from '../kind';
 import type { Trainer } from '../runtime/trainer';
 import { formatNumber } from './prediction';
 
@@ -72,7 +73,8 @@ const MAX_BLOCKS = 5;
 interface ReluGroup {
   nodeId: NodeId;
   label: string;
-  kind: 'neuron' | 'dense' | 'act.relu';
+  /** How the warning names the group's numbers (the kind's DeadUnitSite). */
+  as: DeadUnitSite['as'];
   slot: SlotLayout;
   /** Index of the group's first unit in the flat per-unit arrays. */
   first: number;
@@ -141,12 +143,19 @@ export class TrainingWatch {
     this.episodeCurrent = new Float64Array(plan.blocks.length);
     let units = 0;
     for (const node of plan.order) {
-      const id = node.kind.id;
-      const relu = (id === 'neuron' || id === 'dense') && node.params.activation === 'relu';
-      const slot = relu ? node.scratch.z : id === 'act.relu' ? node.inputs.in?.[0]?.slot : undefined;
+      const site = node.kind.deadUnits?.(node.params);
+      if (!site) continue;
+      const from = site.from;
+      const slot = 'scratch' in from ? node.scratch[from.scratch] : node.inputs[from.input]?.[0]?.slot;
       if (!slot) continue;
-      const kind = id === 'act.relu' ? 'act.relu' : (id as 'neuron' | 'dense');
-      this.groups.push({ nodeId: node.id, label: node.label, kind, slot, first: units, count: slot.width });
+      this.groups.push({
+        nodeId: node.id,
+        label: node.label,
+        as: site.as,
+        slot,
+        first: units,
+        count: slot.width,
+      });
       units += slot.width;
     }
     this.deadSteps = new Int32Array(units);
@@ -405,23 +414,23 @@ export class TrainingWatch {
       if (dead.length === 0) continue;
       const fix = 'A smaller learning rate, a small positive initial bias or a leaky ReLU keeps units alive.';
       let message: string;
-      if (g.kind === 'neuron') {
+      if (g.as === 'neuron') {
         message =
           `“${g.label}” is a dead ReLU: its input z = w·x + b has been ≤ 0 for every example for ${k} steps in a row, ` +
           `so it outputs 0, passes no gradient back, and its weights have stopped learning. ${fix}`;
       } else {
-        const what = g.kind === 'dense' ? 'units' : 'inputs';
+        const what = g.as;
         const list = dead.length > 8 ? `${dead.slice(0, 8).join(', ')}, …` : dead.join(', ');
         message =
           `${dead.length} of ${g.count} ${what} of “${g.label}” are dead ReLUs (${what} ${list}): ` +
-          `${g.kind === 'dense' ? 'their z' : 'the numbers'} stayed ≤ 0 for every example for ${k} steps in a row, ` +
+          `${g.as === 'units' ? 'their z' : 'the numbers'} stayed ≤ 0 for every example for ${k} steps in a row, ` +
           `so no gradient flows back through them. ${fix}`;
       }
       out.push({
         code: 'dead-relu',
         severity: 'warning',
         nodeId: g.nodeId,
-        units: g.kind === 'neuron' ? undefined : dead,
+        units: g.as === 'neuron' ? undefined : dead,
         message,
         since,
       });

@@ -24,6 +24,11 @@ export function registerFlow(instance: ReactFlowInstance | null, element: HTMLEl
 
 export const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.25, duration: 250 } as const;
 
+/** Fits the view to the nodes as they are drawn now (the toolbar's Fit view). */
+export function fitViewNow(): void {
+  void flow?.fitView(FIT_OPTIONS);
+}
+
 /** Fits the view to the nodes once they are drawn and measured (see canvas/FitOnRequest). */
 export function fitViewSoon(): void {
   useSession.getState().requestFit();
@@ -38,10 +43,6 @@ export function showViewport(viewport: Viewport | undefined): void {
 /** The canvas element (for placing popovers), once the canvas is ready. */
 export function canvasElement(): HTMLElement | null {
   return pane;
-}
-
-export function flowToScreen(point: Position): Position {
-  return flow ? flow.flowToScreenPosition(point) : point;
 }
 
 /** The flow position at the middle of the visible canvas. */

@@ -43,6 +43,11 @@ const OnnxImportDialog = lazyComponent(
   () => import('../code/OnnxImportDialog').then((m) => m.OnnxImportDialog),
   overlay,
 );
+const CommandPalette = lazyComponent(
+  'the command palette',
+  () => import('../commands/CommandPalette').then((m) => m.CommandPalette),
+  overlay,
+);
 
 const selectDialog = (s: ReturnType<typeof useSession.getState>) => s.dialog;
 
@@ -55,6 +60,8 @@ export function Dialogs() {
       return <ImportProblemsDialog fileName={dialog.fileName} problems={dialog.problems} />;
     case 'shortcuts':
       return <HelpDialog />;
+    case 'commands':
+      return <CommandPalette />;
     case 'mlp':
       return <MlpDialog />;
     case 'paste-document':

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { SHORTCUTS } from '../hooks/use-shortcuts';
+import { SHORTCUTS } from '../commands/shortcuts';
 import { Modal } from './Modal';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

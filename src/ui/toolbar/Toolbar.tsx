@@ -1,40 +1,15 @@
-import { useReactFlow } from '@xyflow/react';
-import { useStore } from 'zustand';
-import { autoLayout, redo, undo, useDocument, usePrefs, useSession } from '../../store';
-import { startNewDocument } from '../actions/documents';
-import { pickFileToImport } from '../actions/file';
-import { FIT_OPTIONS, fitViewSoon } from '../actions/flow';
 import { CodeButton } from '../code/CodeButton';
 import { ExportMenu } from '../code/ExportMenu';
-import {
-  FitIcon,
-  GridIcon,
-  HelpIcon,
-  ImportIcon,
-  LayoutIcon,
-  LogoMark,
-  MlpIcon,
-  NewIcon,
-  RedoIcon,
-  UndoIcon,
-} from '../icons';
+import { ActionButton } from '../commands/ActionButton';
+import { LogoMark } from '../icons';
 import { ShareButton } from '../share/ShareButton';
 import { DocumentName } from './DocumentName';
 import { ExamplesMenu } from './ExamplesMenu';
 import { SaveStatus } from './SaveStatus';
 import { ThemeSwitch } from './ThemeSwitch';
-import { ToolbarButton } from './ToolbarButton';
 
-const selectCanUndo = (s: { pastStates: unknown[] }) => s.pastStates.length > 0;
-const selectCanRedo = (s: { futureStates: unknown[] }) => s.futureStates.length > 0;
-const selectSnap = (s: { snapToGrid: boolean }) => s.snapToGrid;
-const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
-
+/** The toolbar: its buttons are actions of the registry (src/ui/commands), a few are menus of their own. */
 export function Toolbar({ className }: { className?: string }) {
-  const canUndo = useStore(useDocument.temporal, selectCanUndo);
-  const canRedo = useStore(useDocument.temporal, selectCanRedo);
-  const flow = useReactFlow();
-  const snap = usePrefs(selectSnap);
   return (
     <header className={`toolbar ${className ?? ''}`}>
       <div className="toolbar__brand" title="Neurograph">
@@ -44,82 +19,27 @@ export function Toolbar({ className }: { className?: string }) {
       <SaveStatus />
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Document">
-        <ToolbarButton
-          icon={<NewIcon />}
-          label="New"
-          title="Start a new, empty network"
-          onClick={startNewDocument}
-        />
+        <ActionButton id="new" />
         <ExamplesMenu />
-        <ToolbarButton
-          icon={<MlpIcon />}
-          label="Build MLP"
-          title="Build a multilayer perceptron: choose its layers, dataset, loss and optimizer"
-          onClick={() => useSession.getState().openDialog({ type: 'mlp' })}
-        />
-        <ToolbarButton
-          icon={<ImportIcon />}
-          label="Import"
-          title="Open a .neurograph.json file or an ONNX model (.onnx)"
-          onClick={pickFileToImport}
-        />
+        <ActionButton id="build-mlp" />
+        <ActionButton id="import" />
         <ExportMenu />
         <CodeButton />
         <ShareButton />
       </nav>
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Edit">
-        <ToolbarButton
-          icon={<UndoIcon />}
-          label="Undo"
-          iconOnly
-          title={`Undo (${MOD}Z)`}
-          onClick={undo}
-          disabled={!canUndo}
-        />
-        <ToolbarButton
-          icon={<RedoIcon />}
-          label="Redo"
-          iconOnly
-          title={`Redo (${MOD}Shift+Z)`}
-          onClick={redo}
-          disabled={!canRedo}
-        />
+        <ActionButton id="undo" iconOnly />
+        <ActionButton id="redo" iconOnly />
       </nav>
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="View">
-        <ToolbarButton
-          icon={<LayoutIcon />}
-          label="Auto-layout"
-          title="Arrange the nodes from left to right"
-          onClick={() => {
-            autoLayout();
-            fitViewSoon();
-          }}
-        />
-        <ToolbarButton
-          icon={<FitIcon />}
-          label="Fit view"
-          title="Show the whole network"
-          onClick={() => void flow.fitView(FIT_OPTIONS)}
-        />
-        <ToolbarButton
-          icon={<GridIcon />}
-          label="Snap to grid"
-          iconOnly
-          pressed={snap}
-          title={snap ? 'Snap to grid is on: nodes land on the dots' : 'Snap to grid: nodes land on the dots'}
-          onClick={() => usePrefs.getState().setSnapToGrid(!snap)}
-        />
+        <ActionButton id="auto-layout" />
+        <ActionButton id="fit-view" />
+        <ActionButton id="snap-to-grid" iconOnly />
       </nav>
       <div className="toolbar__spacer" />
-      <ToolbarButton
-        icon={<HelpIcon />}
-        label="Keyboard shortcuts"
-        iconOnly
-        title="Keyboard shortcuts (?)"
-        onClick={() => useSession.getState().openDialog({ type: 'shortcuts' })}
-      />
+      <ActionButton id="shortcuts" iconOnly />
       <ThemeSwitch />
     </header>
   );

@@ -11,7 +11,6 @@ import { Controls } from './Controls';
 import { fmt } from './format';
 import { Messages } from './Messages';
 import { Timeline } from './Timeline';
-import { useTrainingShortcuts } from './use-training-shortcuts';
 
 /** The loss chart and uPlot load with the panel's first paint, after the canvas (a fast first load). */
 const LossChart = lazyComponent('the loss chart', () => import('./LossChart').then((m) => m.LossChart));
@@ -24,7 +23,6 @@ export function useTrainingSession(): void {
   useEffect(() => {
     useTraining.getState().start();
   }, []);
-  useTrainingShortcuts();
 }
 
 /** Step, epoch, loss and accuracy, for the panel's header. */

@@ -1,0 +1,59 @@
+/**
+ * Every action, once. Order matters twice: a key press goes to the first action whose keyTest
+ * takes it, and the shortcut list and the palette show them in this order. Adding an action: one
+ * file beside this one, and one line here.
+ */
+import type { Action } from './action';
+import { autoLayout } from './auto-layout';
+import { buildMlp } from './build-mlp';
+import { clearSelection } from './clear-selection';
+import { commandPalette } from './command-palette';
+import { deleteSelection } from './delete-selection';
+import { duplicate } from './duplicate';
+import { exportFile } from './export-file';
+import { fitView } from './fit-view';
+import { importFile } from './import-file';
+import { newDocument } from './new-document';
+import { quickAdd } from './quick-add';
+import { redo } from './redo';
+import { selectAll } from './select-all';
+import { showShortcuts } from './show-shortcuts';
+import { snapToGrid } from './snap-to-grid';
+import { trainPhase } from './train-phase';
+import { trainPlay } from './train-play';
+import { trainStep } from './train-step';
+import { trainStepInPanel } from './train-step-in-panel';
+import { undo } from './undo';
+
+export const ACTIONS: readonly Action[] = [
+  newDocument,
+  buildMlp,
+  importFile,
+  exportFile,
+  undo,
+  redo,
+  duplicate,
+  selectAll,
+  deleteSelection,
+  clearSelection,
+  quickAdd,
+  autoLayout,
+  fitView,
+  snapToGrid,
+  // Training keys before the editor's: Space in the training panel steps, on the canvas it adds a node.
+  trainStepInPanel,
+  trainStep,
+  trainPhase,
+  trainPlay,
+  showShortcuts,
+  commandPalette,
+];
+
+const byId = new Map(ACTIONS.map((a) => [a.id, a]));
+if (byId.size !== ACTIONS.length) throw new Error('actions: two actions share an id');
+
+export function getAction(id: string): Action {
+  const action = byId.get(id);
+  if (!action) throw new Error(`no action "${id}"`);
+  return action;
+}

@@ -1,0 +1,25 @@
+/**
+ * The shortcut list (?): every action that has keys, from the registry, then what the mouse,
+ * the clipboard and the arrow keys do, which are no actions of their own.
+ */
+import { ACTIONS } from './registry';
+
+export interface Shortcut {
+  keys: string;
+  action: string;
+}
+
+const GESTURES: readonly Shortcut[] = [
+  { keys: 'Mod+C / Mod+X / Mod+V', action: 'Copy, cut, paste (works between tabs)' },
+  { keys: 'Shift+drag', action: 'Select the nodes in a box' },
+  { keys: 'Shift / Mod+click', action: 'Add to or remove from the selection' },
+  { keys: 'Arrow keys', action: 'Move the selected nodes' },
+  { keys: 'Double-click', action: 'Add a node where you double-click the empty canvas' },
+  { keys: 'Drag a port to empty canvas', action: 'Add a node that fits that port, already connected' },
+  { keys: 'Drop a .json file', action: 'Open a saved network (or use Import, or paste its text)' },
+];
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  ...ACTIONS.flatMap((a) => (a.keys ? [{ keys: a.keys, action: a.description }] : [])),
+  ...GESTURES,
+];
