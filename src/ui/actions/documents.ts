@@ -13,7 +13,7 @@ import {
   useSession,
 } from '../../store';
 import { estimateNodeSize } from '../canvas/node-size';
-import { showViewport } from './flow';
+import { showSavedOrFit, showViewport } from './flow';
 
 const UNDO_TOAST_MS = 10_000;
 
@@ -26,7 +26,7 @@ export function openAndShow(doc: NamedGraph | NeurographDocument | DocumentData,
   const before = useDocument.getState();
   const previous = toDocument(before);
   openDocument(doc);
-  showViewport('viewport' in doc ? doc.viewport : undefined);
+  showSavedOrFit('viewport' in doc ? doc.viewport : undefined);
   const session = useSession.getState();
   if (before.nodes.length === 0) {
     if (message) session.showToast(message, { tone: 'info' });

@@ -1,9 +1,8 @@
-import { useReactFlow } from '@xyflow/react';
 import { useStore } from 'zustand';
 import { autoLayout, redo, undo, useDocument, usePrefs, useSession } from '../../store';
 import { startNewDocument } from '../actions/documents';
 import { exportCurrentDocument, pickFileToImport } from '../actions/file';
-import { FIT_OPTIONS, fitViewSoon } from '../actions/flow';
+import { fitViewSoon } from '../actions/flow';
 import {
   ExportIcon,
   FitIcon,
@@ -33,7 +32,6 @@ const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator
 export function Toolbar({ className }: { className?: string }) {
   const canUndo = useStore(useDocument.temporal, selectCanUndo);
   const canRedo = useStore(useDocument.temporal, selectCanRedo);
-  const flow = useReactFlow();
   const snap = usePrefs(selectSnap);
   return (
     <header className={`toolbar ${className ?? ''}`}>
@@ -106,7 +104,7 @@ export function Toolbar({ className }: { className?: string }) {
           icon={<FitIcon />}
           label="Fit view"
           title="Show the whole network"
-          onClick={() => void flow.fitView(FIT_OPTIONS)}
+          onClick={fitViewSoon}
         />
         <ToolbarButton
           icon={<GridIcon />}
