@@ -9,17 +9,28 @@ import { BoundedCache } from '../../engine/formula/bounded-cache';
  */
 const typeset = new BoundedCache<string, string>(200);
 
-function html(tex: string): string {
-  let out = typeset.get(tex);
+function html(tex: string, wrap: boolean): string {
+  const key = `${wrap ? 'w' : 'd'}${tex}`;
+  let out = typeset.get(key);
   if (out === undefined) {
-    out = katex.renderToString(tex, { throwOnError: false, displayMode: true, output: 'html' });
-    typeset.set(tex, out);
+    out = katex.renderToString(tex, { throwOnError: false, displayMode: !wrap, output: 'html' });
+    typeset.set(key, out);
   }
   return out;
 }
 
-/** A kind's formula, typeset by KaTeX. */
-export const Formula = memo(function Formula({ tex }: { tex: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas.
-  return <div className="formula" data-testid="formula" dangerouslySetInnerHTML={{ __html: html(tex) }} />;
+/**
+ * A kind's formula, typeset by KaTeX. `wrap`: a long one (the chain rule with a step's numbers)
+ * typeset inline, so it breaks after an = or a + to fit the inspector's width instead of being cut;
+ * what still does not fit (one long term) scrolls.
+ */
+export const Formula = memo(function Formula({ tex, wrap = false }: { tex: string; wrap?: boolean }) {
+  return (
+    <div
+      className={`formula${wrap ? ' formula--wrap' : ''}`}
+      data-testid="formula"
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas.
+      dangerouslySetInnerHTML={{ __html: html(tex, wrap) }}
+    />
+  );
 });

@@ -201,7 +201,7 @@ function Explain({
       {problem && <p className="inspector__tip">{problem}</p>}
       {shown && (
         <>
-          <Formula tex={shown.tex} />
+          <Formula tex={shown.tex} wrap />
           <p className="train-explain__text" data-testid="explain-text">
             {shown.text}
           </p>
