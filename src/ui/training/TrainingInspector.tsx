@@ -39,7 +39,7 @@ function Value({ x, testid, precise }: { x: number | undefined; testid?: string;
     <span
       className={`train-num${x !== undefined && !Number.isFinite(x) ? ' is-bad' : ''}`}
       data-testid={testid}
-      data-value={x}
+      data-value={x === undefined ? undefined : String(x)}
     >
       {precise && x !== undefined ? fmtPrecise(x) : fmt(x)}
     </span>
