@@ -5,6 +5,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import { GraphWriter } from '../src/engine/examples/document';
+import { FAR_ZOOM_SMALL } from '../src/ui/canvas/zoom-detail';
 import { canvas, edges, node, nodeIds, nodes, openEditor } from './helpers';
 
 const zoom = (page: Page) =>
@@ -61,12 +62,12 @@ test('zoomed far out a node is a plain card; zoomed in its title and ports come 
   await expect(first.locator('.ng-node__title')).toBeVisible();
   await expect(first.locator('.react-flow__handle').first()).toBeVisible();
 
-  // Between 25 % and 40 % a small network still shows its text (a laptop fits the spiral there).
+  // Between 15 % and 40 % a small network still shows its text (a laptop fits the spiral there).
   await zoomOutBelow(page, 0.38);
   await expect(canvas(page)).not.toHaveAttribute('data-far');
   await expect(first.locator('.ng-node__title')).toBeVisible();
 
-  await zoomOutBelow(page, 0.25);
+  await zoomOutBelow(page, FAR_ZOOM_SMALL);
   await expect(canvas(page)).toHaveAttribute('data-far');
   await expect(first).toBeVisible();
   await expect(first.locator('.ng-node__title')).toBeHidden();
@@ -181,7 +182,7 @@ test('nodes first drawn far away have their edges at their ports, estimated, the
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+c');
   // Far away, paste: the new nodes appear as plain cards, never drawn in full.
-  await zoomOutBelow(page, 0.25);
+  await zoomOutBelow(page, FAR_ZOOM_SMALL);
   await expect(canvas(page)).toHaveAttribute('data-far');
   await page.keyboard.press('Control+v');
   await expect(nodes(page)).toHaveCount(copied.size * 2);

@@ -49,6 +49,8 @@ test('the whole network as a PNG: every node in frame, whatever the view shows',
 
   const themed = await picture(page, 'png-theme');
   expect([...themed.bytes.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  // Not the white one's name: saving both keeps both.
+  expect(themed.name).toBe('circle-slide-as-on-screen.png');
 });
 
 test('the network as an SVG, with the node labels in it', async ({ page }) => {

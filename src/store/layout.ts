@@ -12,10 +12,12 @@ import type { Size } from './view';
 export const DEFAULT_NODE_SIZE: Size = { width: 212, height: 120 };
 /**
  * Room between columns for the weight labels of the edges crossing them: two labels side by side
- * (about 60 px each), so edges into one neuron from neighbouring ports get their labels apart
- * without covering the ports at either end (see ui/canvas/label-placement.ts).
+ * (about 70 px each on screen, w, ∂ and Δ stacked), so edges into one neuron from neighbouring
+ * ports get their labels apart without covering the ports at either end (see
+ * ui/canvas/label-placement.ts). Labels keep their screen size as the view zooms out, so a wider
+ * gap also leaves them more room at the zoom a network opens with.
  */
-const RANK_GAP = 120;
+const RANK_GAP = 150;
 const NODE_GAP = 28;
 
 /**
@@ -35,6 +37,31 @@ export function layoutPositions(
   const size = (id: string) => sizes.get(id) ?? DEFAULT_NODE_SIZE;
   const ids = new Set<string>(nodes.map((n) => n.id));
   const inner = edges.filter((e) => ids.has(e.source) && ids.has(e.target) && e.source !== e.target);
+  // Nodes wired to nothing would all share dagre's first rank: one tall column. They go in a grid
+  // of their own instead, under the connected part (or alone, as square as it gets).
+  const wired = new Set<string>(inner.flatMap((e) => [e.source, e.target]));
+  const loose = nodes.filter((n) => !wired.has(n.id));
+  if (loose.length > 1) {
+    const connected = nodes.filter((n) => wired.has(n.id));
+    const placed =
+      connected.length > 0 ? layoutPositions(connected, inner, sizes) : new Map<string, Position>();
+    const corner = topLeft(nodes);
+    let bottom = corner.y;
+    for (const n of connected)
+      bottom = Math.max(bottom, placed.get(n.id)!.y + size(n.id).height + RANK_GAP / 2);
+    const perRow = Math.ceil(Math.sqrt(loose.length));
+    let y = connected.length > 0 ? bottom : corner.y;
+    for (let i = 0; i < loose.length; i += perRow) {
+      const row = loose.slice(i, i + perRow);
+      let x = corner.x;
+      for (const n of row) {
+        placed.set(n.id, { x: Math.round(x), y: Math.round(y) });
+        x += size(n.id).width + NODE_GAP * 2;
+      }
+      y += Math.max(...row.map((n) => size(n.id).height)) + NODE_GAP * 2;
+    }
+    return placed;
+  }
 
   const dagre = layoutLibrary.current();
   if (!dagre) throw new Error('layoutPositions: the layout engine has not loaded yet');

@@ -16,7 +16,7 @@ import {
   withLibraries,
 } from '../../store';
 import { estimateNodeSize } from '../canvas/node-size';
-import { showViewport } from './flow';
+import { showSavedOrFit, showViewport } from './flow';
 
 const UNDO_TOAST_MS = 10_000;
 
@@ -34,7 +34,7 @@ export function openAndShow(doc: NamedGraph | NeurographDocument | DocumentData,
   const before = useDocument.getState();
   const previous = toDocument(before);
   openDocument(doc);
-  showViewport('viewport' in doc ? doc.viewport : undefined);
+  showSavedOrFit('viewport' in doc ? doc.viewport : undefined);
   const session = useSession.getState();
   if (isBlank(before)) {
     if (message) session.showToast(message, { tone: 'info' });

@@ -24,14 +24,32 @@ export function registerFlow(instance: ReactFlowInstance | null, element: HTMLEl
 
 export const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.25, duration: 250 } as const;
 
-/** Fits the view to the nodes as they are drawn now (the toolbar's Fit view). */
-export function fitViewNow(): void {
-  void flow?.fitView(FIT_OPTIONS);
+/** A saved view offered with the next fit: kept if it shows the whole network (canvas/FitOnRequest). */
+let savedViewport: Viewport | null = null;
+
+/**
+ * Fits the view to the nodes once they are drawn and measured, clear of what covers the canvas
+ * (see canvas/FitOnRequest).
+ */
+export function fitViewSoon(): void {
+  savedViewport = null;
+  useSession.getState().requestFit();
 }
 
-/** Fits the view to the nodes once they are drawn and measured (see canvas/FitOnRequest). */
-export function fitViewSoon(): void {
-  useSession.getState().requestFit();
+/**
+ * Shows a document just opened: at its saved view if that shows the whole network, else fitted,
+ * so an example, a lesson, an import or a share link always opens with every node in sight.
+ */
+export function showSavedOrFit(viewport: Viewport | undefined): void {
+  fitViewSoon();
+  savedViewport = viewport ?? null;
+}
+
+/** The saved view offered with the pending fit, once. */
+export function takeSavedViewport(): Viewport | null {
+  const saved = savedViewport;
+  savedViewport = null;
+  return saved;
 }
 
 export function showViewport(viewport: Viewport | undefined): void {

@@ -10,6 +10,7 @@ import {
 import { type MouseEvent, useEffect, useRef } from 'react';
 import { getKind } from '../../engine/registry';
 import { GRID, nodeById, useDocument, usePrefs } from '../../store';
+import { useTraining } from '../../store/training-app';
 import { registerFlow, showViewport } from '../actions/flow';
 import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
@@ -20,6 +21,8 @@ import { FileDrop } from './FileDrop';
 import { FitOnRequest } from './FitOnRequest';
 import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow-elements';
 import * as on from './handlers';
+import { selectFocus, useLabelSlots } from './label-slots';
+import { NumberScale } from './NumberScale';
 import { edgeTypes, nodeTypes } from './node-types';
 import { OverviewEdges } from './OverviewEdges';
 import { OverviewMinimap } from './OverviewMinimap';
@@ -43,6 +46,7 @@ const SNAP_GRID: [number, number] = [GRID, GRID];
 const BIG_NETWORK_FROM = 250;
 const NO_EDGES: FlowEdge[] = [];
 const selectSnap = (s: { snapToGrid: boolean }) => s.snapToGrid;
+const selectRan = (s: { ran: boolean }) => s.ran;
 
 /** A double-click on the empty canvas opens quick-add there. */
 function onDoubleClick(e: MouseEvent): void {
@@ -67,6 +71,9 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
   const big = nodes.length > BIG_NETWORK_FROM;
   const far = drawsPlainCards(bucket, big);
   const overview = big && far;
+  // A hovered or selected neuron, once there are numbers: the rest of the labels fade (training.css).
+  const focus = useLabelSlots(selectFocus);
+  const ran = useTraining(selectRan);
   // A document already there at start (restored by persistence) is shown where it was saved, or fitted.
   useEffect(() => {
     const { nodes: initial, viewport } = useDocument.getState();
@@ -86,6 +93,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       data-testid="canvas"
       data-far={far || undefined}
       data-overview={overview || undefined}
+      data-focus={(ran && focus) || undefined}
       aria-label="Network canvas"
     >
       <PlainCardsContext value={far}>
@@ -145,6 +153,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
           <ConnectionHint />
           <FitOnRequest />
           <EdgeLabelLayer />
+          <NumberScale />
           {overview && <OverviewEdges />}
         </ReactFlow>
       </PlainCardsContext>

@@ -18,7 +18,14 @@ import { EdgeLabelRenderer } from './edge-label-layer';
 import type { FlowEdge } from './flow-elements';
 import { compactNumber } from './format-value';
 import { DEFAULT_LABEL_T } from './label-placement';
-import { forgetEdgeEnds, reportEdgeEnds, selectLabelT, useLabelSlots } from './label-slots';
+import {
+  forgetEdgeEnds,
+  reportEdgeEnds,
+  selectEdgeInFocus,
+  selectLabelT,
+  useLabelSlots,
+} from './label-slots';
+import { labelTransform } from './number-blocks';
 
 function weightText(weight: number | number[] | undefined): string | null {
   if (weight === undefined) return null;
@@ -43,7 +50,9 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
   // Where along the edge its label sits was chosen for all labels together (label-slots.ts), so
   // labels of edges into one neuron do not stack; the label follows the edge at that t as it moves.
   // Where a dense layer leaves no free place (t null) the label shows only while the edge is selected.
+  // The edges of a focused neuron (hovered or selected) show their labels wherever there is room.
   const t = useLabelSlots(selectLabelT(id));
+  const focused = useLabelSlots(selectEdgeInFocus(id));
   const labelled = showWeight && (t !== null || !!selected);
   const at = labelled ? pointAlongEdge(sourceX, sourceY, targetX, targetY, t ?? DEFAULT_LABEL_T) : null;
   useEffect(() => {
@@ -56,16 +65,16 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
         id={id}
         path={path}
         interactionWidth={18}
-        className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}`}
+        className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}`}
       />
       {problem && <title>{problem.message}</title>}
-      <EdgeTraining id={id} path={path} at={at} selected={!!selected}>
+      <EdgeTraining id={id} path={path} at={at} selected={!!selected} focused={focused}>
         {at && (
           <EdgeLabelRenderer>
             <button
               type="button"
-              className={`ng-weight nodrag nopan${text ? '' : ' is-default'}${selected ? ' is-selected' : ''}`}
-              style={{ transform: `translate(-50%, -50%) translate(${at.x}px, ${at.y}px)` }}
+              className={`ng-weight nodrag nopan${text ? '' : ' is-default'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}`}
+              style={{ transform: labelTransform(at) }}
               title={
                 text ? `Initial weight ${text}` : 'Weight drawn by the init scheme; select the edge to set it'
               }

@@ -60,7 +60,7 @@ const cellOf = (v: number) => Math.max(-REACH, Math.min(REACH - 1, Math.floor(v 
  * over billions of cells. Overlaps are always measured on the boxes themselves, so this changes no
  * answer; a NaN box covers nothing.
  */
-class Grid {
+export class Grid {
   private cells = new Map<number, number[]>();
   private boxes: Box[] = [];
   private large: number[] = [];
@@ -112,29 +112,53 @@ function labelBox(e: EdgeEnds, t: number, size: LabelSize): Box {
   return { x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height };
 }
 
+export interface PlaceOptions {
+  /** Boxes labels must not cover, as if they were labels already placed (a node's numbers). */
+  reserved?: readonly Box[];
+  /** Points tried along each edge, best first (default: CANDIDATES). */
+  candidates?: readonly number[];
+  /**
+   * Every edge gets a t, even where each point covers a label: the one covering the least of the
+   * labels, then of the nodes. For the few labels of a focused neuron, which must all show.
+   */
+  force?: boolean;
+  /** The largest share of a label's area that may cover nodes (default: any); beyond it, no place. */
+  maxNodeCover?: number;
+}
+
+/** A covered label costs more than any covered node: a label under another cannot be read. */
+const LABEL_COST = 1e9;
+
 /**
  * A t per edge (see pointAlongEdge) where a label of `size` centred there covers no other label and
  * as little of the `nodes` as it can, or null where every point of the edge would cover a label
  * already placed: in a dense layer there is not room for all, and a pile of labels is worse than
- * none (that edge's label shows while it is selected). Edges are placed in the order given, so the
- * same input gets the same answer.
+ * none (that edge's label shows while it is selected or its neuron is focused). Edges are placed in
+ * the order given, so the same input gets the same answer.
  */
 export function placeLabels(
   edges: readonly EdgeEnds[],
   nodes: readonly Box[],
   size: LabelSize,
+  options: PlaceOptions = {},
 ): Map<string, number | null> {
   const nodeGrid = new Grid();
   for (const n of nodes) nodeGrid.add(n);
   const labelGrid = new Grid();
+  for (const r of options.reserved ?? []) labelGrid.add(r);
+  const candidates = options.candidates ?? CANDIDATES;
+  const maxCover = (options.maxNodeCover ?? Number.POSITIVE_INFINITY) * size.width * size.height;
   const placed = new Map<string, number | null>();
   for (const e of edges) {
     let best: number | null = null;
     let bestCost = Number.POSITIVE_INFINITY;
-    for (const t of CANDIDATES) {
+    for (const t of candidates) {
       const box = labelBox(e, t, size);
-      if (labelGrid.cost(box) > 0) continue;
-      const cost = nodeGrid.cost(box);
+      const covered = labelGrid.cost(box);
+      if (covered > 0 && !options.force) continue;
+      const onNodes = nodeGrid.cost(box);
+      if (onNodes > maxCover && !options.force) continue;
+      const cost = covered * LABEL_COST + onNodes;
       if (cost < bestCost) {
         best = t;
         bestCost = cost;

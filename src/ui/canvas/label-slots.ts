@@ -8,36 +8,94 @@
  * drag, after nodes were measured. During a drag the labels keep their t and follow their edges.
  */
 import { create } from 'zustand';
-import { useDocument, useView } from '../../store';
+import { nodeSpec, useDocument, useSelection, useView } from '../../store';
 import { perId } from '../../store/per-id';
+import { useOverlay } from '../../store/training-app';
+import { nodePrintedKey } from '../training/printed';
 import { type Box, DEFAULT_LABEL_T, type EdgeEnds, type LabelSize, placeLabels } from './label-placement';
+import { type BlockSide, blockBox, type NumberBlock, numberScale, placeBlocks } from './number-blocks';
 
 /**
- * A training label (value above ∂ and Δ) in flow units, with a value of up to 4 significant digits;
- * the plain weight label is smaller. Fixed, not measured: a label's text changes at every training
- * step, and labels that moved whenever their numbers grew a digit could not be followed.
+ * A training label (w, ∂ and Δ stacked, up to 7 characters each at 11–12 px) on screen, in px.
+ * Fixed, not measured: a label's text changes at every training step, and labels that moved
+ * whenever their numbers grew a digit could not be followed. In flow units it is this times
+ * numberScale(zoom): labels keep their size on screen as the view zooms out.
  */
-const LABEL_SIZE: LabelSize = { width: 64, height: 30 };
+const LABEL_SIZE: LabelSize = { width: 70, height: 50 };
+/**
+ * The share of a label that may lie over cards: a label over a card's rim still reads (labels are
+ * drawn above the cards), one over the middle of a card hides what the card says. Beyond this
+ * the label shows only while its neuron is in focus.
+ */
+const MAX_NODE_COVER = 0.3;
 /** How long things must stay still before labels are placed again (ms). */
 const SETTLE_MS = 150;
+/**
+ * A focused neuron whose labels did not all find room shows them on one line each (w ∂ Δ), tried
+ * at points all along their edges: the fan of edges into a neuron of a wide layer has room for a
+ * column of one-line labels near their sources, not for labels three lines high.
+ */
+const LINE_SIZE: LabelSize = { width: 150, height: 20 };
+/** Every 4 % of the edge, nearest the ends first (where a fan of edges is spread widest). */
+const FOCUS_CANDIDATES = Array.from({ length: 24 }, (_, i) => 0.04 + i * 0.04).sort(
+  (a, b) => Math.abs(b - 0.5) - Math.abs(a - 0.5),
+);
 
 interface LabelSlots {
   /** null: no free place on that edge (a dense layer); its label shows only while it is selected. */
   t: ReadonlyMap<string, number | null>;
+  /** Where each node's numbers show; a node absent here has no room for them (shown only in focus). */
+  blocks: ReadonlyMap<string, BlockSide>;
+  /** The node hovered or (alone) selected: its edges' labels and its numbers show whatever room there is. */
+  focus: string | null;
+  /** Where the focused node's edges put their labels (placed among themselves). */
+  focusT: ReadonlyMap<string, number | null>;
+  /** The focused labels are drawn on one line each (there was no room for all of them as they are). */
+  focusLine: boolean;
+  /** Whether the blocks were placed with numbers to show. */
+  placedOnce: boolean;
 }
 
-export const useLabelSlots = create<LabelSlots>()(() => ({ t: new Map() }));
+export const useLabelSlots = create<LabelSlots>()(() => ({
+  t: new Map(),
+  blocks: new Map(),
+  focus: null,
+  focusT: new Map(),
+  focusLine: false,
+  placedOnce: false,
+}));
 
 /** The edge's label point; an edge not placed yet (just added) starts near its target. */
 export const selectLabelT = perId((id) => (s: LabelSlots) => {
+  const focused = s.focusT.get(id);
+  if (focused !== undefined) return focused;
   const t = s.t.get(id);
   return t === undefined ? DEFAULT_LABEL_T : t;
 });
+
+/** Whether the edge's label belongs to the focused node. */
+export const selectEdgeInFocus = perId((id) => (s: LabelSlots) => s.focusT.has(id));
+
+/**
+ * Where a node's numbers show: where they have room, or while the node is in focus (null: hidden).
+ * Before the first placement (no numbers yet) under the node.
+ */
+export const selectBlockSide = perId((id) => (s: LabelSlots): BlockSide | null => {
+  const side = s.blocks.get(id);
+  if (side) return side;
+  return s.focus === id || !s.placedOnce ? 'below' : null;
+});
+
+export const selectFocus = (s: LabelSlots) => s.focus;
+export const selectFocusLine = (s: LabelSlots) => s.focusLine;
 
 const ends = new Map<string, EdgeEnds>();
 let lastChange = 0;
 let timer: ReturnType<typeof setTimeout> | null = null;
 let watching = false;
+/** numberScale of the view the labels were last placed for. */
+let scale = 1;
+let hovered: string | null = null;
 
 function changed(): void {
   lastChange = performance.now();
@@ -50,27 +108,128 @@ function settle(): void {
   if (timer === null) place();
 }
 
-function place(): void {
-  const { nodes, edges } = useDocument.getState();
+function scaled(): LabelSize {
+  return { width: LABEL_SIZE.width * scale, height: LABEL_SIZE.height * scale };
+}
+
+/** Each node's card and how many rows of numbers it prints (its entry in the training overlay). */
+function numberBlocks(): NumberBlock[] {
+  const { nodes } = useDocument.getState();
   const sizes = useView.getState().sizes;
-  const boxes: Box[] = [];
+  const overlay = useOverlay.getState().nodes;
+  const blocks: NumberBlock[] = [];
   for (const n of nodes) {
     const size = sizes.get(n.id);
-    if (size) boxes.push({ x: n.position.x, y: n.position.y, width: size.width, height: size.height });
+    if (!size) continue;
+    const spec = nodeSpec(n);
+    const ports = spec ? spec.ports.outputs.map((p) => `${p.id}=${p.label}`).join(',') : '';
+    const key = spec ? nodePrintedKey(overlay.get(n.id), ports) : null;
+    blocks.push({
+      id: n.id,
+      card: { x: n.position.x, y: n.position.y, width: size.width, height: size.height },
+      rows: key === null ? 0 : (JSON.parse(key) as unknown[]).length,
+    });
   }
+  return blocks;
+}
+
+function edgeOrder(): EdgeEnds[] {
   // In document order, so the same graph gets the same labels whatever order edges mounted in.
   const order: EdgeEnds[] = [];
   const present = new Set<string>();
-  for (const e of edges) {
+  for (const e of useDocument.getState().edges) {
     present.add(e.id);
     const at = ends.get(e.id);
     if (at) order.push(at);
   }
   for (const id of ends.keys()) if (!present.has(id)) ends.delete(id);
-  const t = placeLabels(order, boxes, LABEL_SIZE);
-  const old = useLabelSlots.getState().t;
-  if (t.size === old.size && [...t].every(([id, v]) => old.get(id) === v)) return;
-  useLabelSlots.setState({ t });
+  return order;
+}
+
+function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+}
+
+function place(): void {
+  const blocks = numberBlocks();
+  const cards = blocks.map((b) => b.card);
+  const { shown } = placeBlocks(blocks, scale);
+  const t = placeLabels(edgeOrder(), cards, scaled(), {
+    reserved: [...shown.values()].map((b) => b.box),
+    maxNodeCover: MAX_NODE_COVER,
+  });
+  const sides = new Map([...shown].map(([id, b]) => [id, b.side]));
+  const old = useLabelSlots.getState();
+  const next: Partial<LabelSlots> = {};
+  if (!sameMap(t, old.t)) next.t = t;
+  if (!sameMap(sides, old.blocks)) next.blocks = sides;
+  if (!old.placedOnce && blocks.some((b) => b.rows > 0)) next.placedOnce = true;
+  if (Object.keys(next).length > 0) useLabelSlots.setState(next);
+  placeFocus();
+}
+
+/**
+ * The focused node's edges, placed among themselves (the other labels fade behind them) around
+ * its cards and its own numbers, all of them shown.
+ */
+function placeFocus(): void {
+  const focus = hovered ?? selectedNode();
+  const old = useLabelSlots.getState();
+  if (focus === null) {
+    if (old.focus !== null || old.focusT.size > 0)
+      useLabelSlots.setState({ focus: null, focusT: new Map(), focusLine: false });
+    return;
+  }
+  const mine = new Set<string>(
+    useDocument
+      .getState()
+      .edges.filter((e) => e.source === focus || e.target === focus)
+      .map((e) => e.id),
+  );
+  const edges = edgeOrder().filter((e) => mine.has(e.id));
+  // Where all its labels already have a place, focus only fades the others.
+  if (edges.every((e) => typeof old.t.get(e.id) === 'number')) {
+    const focusT = new Map(edges.map((e) => [e.id, old.t.get(e.id) ?? null]));
+    if (old.focus === focus && !old.focusLine && sameMap(focusT, old.focusT)) return;
+    useLabelSlots.setState({ focus, focusT, focusLine: false });
+    return;
+  }
+  const blocks = numberBlocks();
+  const own = blocks.find((b) => b.id === focus);
+  const side = old.blocks.get(focus) ?? 'below';
+  // Its own card counts as a label: a label over it would take the pointer off the node it focuses.
+  const reserved: Box[] = own ? [own.card] : [];
+  if (own && own.rows > 0) reserved.push(blockBox(own.card, own.rows, scale, side));
+  const focusT = placeLabels(
+    edges,
+    blocks.map((b) => b.card),
+    { width: LINE_SIZE.width * scale, height: LINE_SIZE.height * scale },
+    { reserved, candidates: FOCUS_CANDIDATES, force: true },
+  );
+  if (old.focus === focus && old.focusLine && sameMap(focusT, old.focusT)) return;
+  useLabelSlots.setState({ focus, focusT, focusLine: true });
+}
+
+function selectedNode(): string | null {
+  const { nodes, edges } = useSelection.getState();
+  return nodes.size === 1 && edges.size === 0 ? [...nodes][0] : null;
+}
+
+/** The view zoomed: labels keep their screen size, so they are placed again for their new size. */
+export function showLabelZoom(zoom: number): void {
+  const next = numberScale(zoom);
+  if (Math.abs(next - scale) / scale < 0.04) return;
+  scale = next;
+  changed();
+}
+
+/** The pointer entered or left node `id`: it is the focus while hovered. */
+export function hoverFocus(id: string, inside: boolean): void {
+  const next = inside ? id : hovered === id ? null : hovered;
+  if (hovered === next) return;
+  hovered = next;
+  watch();
+  placeFocus();
 }
 
 /** Node moves and resizes shift what labels must avoid, even for edges whose ends stayed put. */
@@ -81,6 +240,13 @@ function watch(): void {
     if (s.nodes !== prev.nodes || s.edges !== prev.edges) changed();
   });
   useView.subscribe(changed);
+  // A new training run may print more or fewer rows under a node.
+  useOverlay.subscribe((s, prev) => {
+    if (s.loadId !== prev.loadId) changed();
+  });
+  useSelection.subscribe((s, prev) => {
+    if (s.nodes !== prev.nodes || s.edges !== prev.edges) placeFocus();
+  });
 }
 
 /**

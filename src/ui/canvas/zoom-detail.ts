@@ -12,9 +12,10 @@ export const FAR_ZOOM = 0.4;
 
 /**
  * A small network keeps its text further out: a learner fitting a 20-node network on a laptop
- * screen lands near 0.35 and must still see names and the numbers on the edges while it trains.
+ * screen lands near 0.2 (the spiral at 1280 × 720) and must still see the numbers on the edges
+ * while it trains (they keep their size on screen, see number-blocks.ts) and focus a neuron.
  */
-export const FAR_ZOOM_SMALL = 0.25;
+export const FAR_ZOOM_SMALL = 0.15;
 
 export type ZoomBucket = 'near' | 'mid' | 'far';
 

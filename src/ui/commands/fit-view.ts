@@ -1,4 +1,4 @@
-import { fitViewNow } from '../actions/flow';
+import { fitViewSoon } from '../actions/flow';
 import { FitIcon } from '../icons';
 import type { Action } from './action';
 
@@ -8,5 +8,5 @@ export const fitView: Action = {
   description: 'Show the whole network',
   group: 'View',
   icon: FitIcon,
-  run: fitViewNow,
+  run: fitViewSoon,
 };

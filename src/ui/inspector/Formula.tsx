@@ -11,25 +11,30 @@ import { LazyView } from '../lazy/LazyView';
  */
 const typeset = new BoundedCache<string, string>(200);
 
-function html(katex: typeof Katex, tex: string): string {
-  let out = typeset.get(tex);
+function html(katex: typeof Katex, tex: string, wrap: boolean): string {
+  const key = `${wrap ? 'w' : 'd'}${tex}`;
+  let out = typeset.get(key);
   if (out === undefined) {
-    out = katex.renderToString(tex, { throwOnError: false, displayMode: true, output: 'html' });
-    typeset.set(tex, out);
+    out = katex.renderToString(tex, { throwOnError: false, displayMode: !wrap, output: 'html' });
+    typeset.set(key, out);
   }
   return out;
 }
 
-/** A kind's formula, typeset by KaTeX (loaded with the first formula; its TeX shows meanwhile). */
-export const Formula = memo(function Formula({ tex }: { tex: string }) {
+/**
+ * A kind's formula, typeset by KaTeX (loaded with the first formula; its TeX shows meanwhile).
+ * `wrap`: a long one (the chain rule with a step's numbers) typeset inline, so it breaks after an =
+ * or a + to fit the inspector's width instead of being cut; what still does not fit scrolls.
+ */
+export const Formula = memo(function Formula({ tex, wrap = false }: { tex: string; wrap?: boolean }) {
   return (
     <LazyView lib={katexLibrary} placeholder={<code className="formula formula--source">{tex}</code>}>
       {(katex) => (
         <div
-          className="formula"
+          className={`formula${wrap ? ' formula--wrap' : ''}`}
           data-testid="formula"
           // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas.
-          dangerouslySetInnerHTML={{ __html: html(katex, tex) }}
+          dangerouslySetInnerHTML={{ __html: html(katex, tex, wrap) }}
         />
       )}
     </LazyView>

@@ -49,7 +49,7 @@ export function ChecksBox() {
                 className={r.pass ? 'is-pass' : 'is-fail'}
                 data-testid={`lesson-check-${i}`}
                 data-pass={r.pass}
-                data-value={r.value}
+                data-value={r.value === undefined ? undefined : String(r.value)}
                 title={r.error ?? `input x = ${r.input.join(', ')}`}
               >
                 <td className="lesson-checks__mark">
@@ -74,7 +74,7 @@ export function ChecksBox() {
               key={p.label}
               className="lesson-params__item"
               data-testid={`lesson-param-${p.label}`}
-              data-value={p.value}
+              data-value={String(p.value)}
             >
               <i>{p.label}</i> = {fmtValue(p.value)}
             </span>

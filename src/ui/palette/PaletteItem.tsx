@@ -1,18 +1,20 @@
 import { memo } from 'react';
 import type { AnyKind } from '../../engine/kind';
-import { addNodeAt, useDocument } from '../../store';
+import { addNodeAt, useDocument, useView } from '../../store';
+import { DEFAULT_NODE_SIZE } from '../../store/layout';
 import { viewCenter } from '../actions/flow';
+import { roomFor } from '../actions/place';
 import { DEFAULT_DROP_OFFSET, KIND_MIME } from '../canvas/drop';
+import { estimateNodeSize } from '../canvas/node-size';
 
-/** A free spot near `p`: clicking twice does not stack two nodes exactly on top of each other. */
-function freeSpot(p: { x: number; y: number }) {
-  const taken = useDocument.getState().nodes.map((n) => n.position);
-  const spot = { ...p };
-  while (taken.some((t) => Math.abs(t.x - spot.x) < 12 && Math.abs(t.y - spot.y) < 12)) {
-    spot.x += 28;
-    spot.y += 28;
-  }
-  return spot;
+/** The middle of the view, or the nearest place around it where a new card covers no other node. */
+function freeSpot(kindId: string, p: { x: number; y: number }) {
+  const sizes = useView.getState().sizes;
+  const taken = useDocument.getState().nodes.map((n) => ({
+    ...n.position,
+    ...(sizes.get(n.id) ?? DEFAULT_NODE_SIZE),
+  }));
+  return roomFor(p, estimateNodeSize({ kind: kindId, params: {} }), taken);
 }
 
 export const PaletteItem = memo(function PaletteItem({ kind }: { kind: AnyKind }) {
@@ -30,7 +32,10 @@ export const PaletteItem = memo(function PaletteItem({ kind }: { kind: AnyKind }
       }}
       onClick={() => {
         const c = viewCenter();
-        addNodeAt(kind.id, freeSpot({ x: Math.round(c.x - DEFAULT_DROP_OFFSET.x), y: Math.round(c.y - 40) }));
+        addNodeAt(
+          kind.id,
+          freeSpot(kind.id, { x: Math.round(c.x - DEFAULT_DROP_OFFSET.x), y: Math.round(c.y - 40) }),
+        );
       }}
     >
       <span className="kind-icon">{kind.icon}</span>

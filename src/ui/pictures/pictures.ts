@@ -113,7 +113,33 @@ async function withInlineSvgStyles<T>(root: HTMLElement, draw: () => Promise<T>)
   }
 }
 
-/** The whole network as a picture, downloaded; every node fits, whatever the view shows. */
+/** What sticks out of the nodes and must be in the picture too: edge labels, the numbers under a node. */
+const STICKING_OUT = '.ng-weight, .ng-node-train';
+
+/** `bounds` grown to hold every label drawn on the canvas (in flow units). */
+function withLabels(
+  flow: ReactFlowInstance,
+  viewport: HTMLElement,
+  bounds: { x: number; y: number; width: number; height: number },
+) {
+  let x0 = bounds.x;
+  let y0 = bounds.y;
+  let x1 = bounds.x + bounds.width;
+  let y1 = bounds.y + bounds.height;
+  for (const el of viewport.querySelectorAll(STICKING_OUT)) {
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    const a = flow.screenToFlowPosition({ x: r.left, y: r.top }, { snapToGrid: false });
+    const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom }, { snapToGrid: false });
+    x0 = Math.min(x0, a.x);
+    y0 = Math.min(y0, a.y);
+    x1 = Math.max(x1, b.x);
+    y1 = Math.max(y1, b.y);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
+
+/** The whole network as a picture, downloaded; every node (and every label) fits, whatever the view shows. */
 export async function exportCanvasPicture(
   flow: ReactFlowInstance,
   format: PictureFormat,
@@ -126,7 +152,7 @@ export async function exportCanvasPicture(
     session.showToast('Nothing to draw yet: add some nodes first.', { tone: 'info' });
     return;
   }
-  const b = flow.getNodesBounds(nodes);
+  const b = withLabels(flow, viewport, flow.getNodesBounds(nodes));
   const width = b.width + 2 * PADDING;
   const height = b.height + 2 * PADDING;
   const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
@@ -151,7 +177,11 @@ export async function exportCanvasPicture(
         ? toPng(viewport, { ...options, pixelRatio: PNG_PIXEL_RATIO })
         : toSvg(viewport, options),
     );
-    downloadBlob(dataUrlToBlob(url), `${pictureStem()}.${format}`);
+    // The two PNGs are different pictures: they get different names (one does not replace the other).
+    downloadBlob(
+      dataUrlToBlob(url),
+      `${pictureStem(background === 'theme' ? 'as-on-screen' : '')}.${format}`,
+    );
   } catch (error) {
     if (error instanceof LazyLoadError) {
       reportLoadFailure(error, () => void exportCanvasPicture(flow, format, background));

@@ -7,7 +7,6 @@
  * an edge re-renders only when what it draws changes; the label (only when zoomed in enough to read
  * it) subscribes to the entry's numbers.
  */
-import { type ReactFlowState, useStore } from '@xyflow/react';
 import { type CSSProperties, memo, type ReactNode, useLayoutEffect, useRef } from 'react';
 import { useSelection } from '../../store';
 import { type LabelMode, selectEdgeProblems, selectEdgeWave, type TrainingState } from '../../store/training';
@@ -15,11 +14,11 @@ import { useOverlay, useReadout, useTraining } from '../../store/training-app';
 import { type EdgeOverlay, selectEdgeHasWeight, selectEdgeLook } from '../../store/training-overlay';
 // Not React Flow's EdgeLabelRenderer: it runs a querySelector per label on every store change.
 import { EdgeLabelRenderer } from '../canvas/edge-label-layer';
+import { selectFocusLine, useLabelSlots } from '../canvas/label-slots';
+import { labelTransform } from '../canvas/number-blocks';
 import { fmtList, magnitudeWidth, signOf } from './format';
-import { READABLE_ZOOM } from './NodeTraining';
 import { headline, parsePrinted, selectEdgePrinted } from './printed';
 
-const selectReadable = (s: ReactFlowState) => s.transform[2] >= READABLE_ZOOM;
 const selectLabels = (s: TrainingState) => s.labels;
 
 /** Colour and width: by the weight, or (showing gradients only) by ∂L/∂w. */
@@ -76,6 +75,7 @@ const Label = memo(function Label({
   x,
   y,
   selected,
+  focused,
   problem,
 }: {
   id: string;
@@ -83,11 +83,14 @@ const Label = memo(function Label({
   x: number;
   y: number;
   selected: boolean;
+  focused: boolean;
   problem: string | null;
 }) {
   // Re-renders only when the printed text changes (see printed.ts), not at every readout.
   const key = useReadout(selectEdgePrinted(id));
   const ref = useRawAttributes(id, problem);
+  // A focused label where the labels did not all fit: one line (label-slots.ts).
+  const line = useLabelSlots(selectFocusLine) && focused;
   if (key === null) return null;
   const { value, grad, delta, sign } = parsePrinted(key);
   const showValue = mode === 'values' || mode === 'both';
@@ -97,8 +100,8 @@ const Label = memo(function Label({
       <button
         ref={ref}
         type="button"
-        className={`ng-weight ng-weight--train nodrag nopan${selected ? ' is-selected' : ''}${problem ? ' has-problem' : ''}`}
-        style={{ transform: `translate(-50%, -50%) translate(${x}px, ${y}px)` }}
+        className={`ng-weight ng-weight--train nodrag nopan${line ? ' ng-weight--line' : ''}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-problem' : ''}`}
+        style={{ transform: labelTransform({ x, y }) }}
         data-testid={`train-edge-${id}`}
         onClick={() => useSelection.getState().select([], [id])}
       >
@@ -109,7 +112,7 @@ const Label = memo(function Label({
           </span>
         )}
         {showGrad && (
-          <span className="ng-weight__grad">
+          <>
             <span className="ng-weight__part" data-testid="edge-grad">
               <i>∂</i>
               {grad}
@@ -118,7 +121,7 @@ const Label = memo(function Label({
               <i>Δ</i>
               {delta}
             </span>
-          </span>
+          </>
         )}
       </button>
     </EdgeLabelRenderer>
@@ -131,11 +134,20 @@ interface Props {
   /** Where the edge's label goes (edges into a neuron), else null. */
   at: { x: number; y: number } | null;
   selected: boolean;
+  /** The edge belongs to the focused neuron: its label stays bright while the others fade. */
+  focused?: boolean;
   /** The edge's own label (its initial weight), shown while training has no numbers for it. */
   children?: ReactNode;
 }
 
-export const EdgeTraining = memo(function EdgeTraining({ id, path, at, selected, children }: Props) {
+export const EdgeTraining = memo(function EdgeTraining({
+  id,
+  path,
+  at,
+  selected,
+  focused = false,
+  children,
+}: Props) {
   const mode = useTraining(selectLabels);
   const gradients = mode === 'gradients';
   const look = useOverlay(
@@ -144,7 +156,6 @@ export const EdgeTraining = memo(function EdgeTraining({ id, path, at, selected,
   const hasWeight = useOverlay(selectEdgeHasWeight(id));
   const wave = useTraining(selectEdgeWave(id));
   const problems = useTraining(selectEdgeProblems(id));
-  const readable = useStore(selectReadable);
   const problem = problems.length > 0 ? problems.map((p) => p.message).join('\n') : null;
   const error = problems.some((p) => p.severity === 'error');
 
@@ -154,7 +165,7 @@ export const EdgeTraining = memo(function EdgeTraining({ id, path, at, selected,
     encoding = (
       <path
         d={path}
-        className={`ng-train-edge sign-${sign}${selected ? ' is-selected' : ''}${error ? ' has-error' : ''}`}
+        className={`ng-train-edge sign-${sign}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${error ? ' has-error' : ''}`}
         style={{ strokeWidth: Number(width) }}
         data-testid={`train-encoding-${id}`}
         data-sign={sign}
@@ -176,10 +187,18 @@ export const EdgeTraining = memo(function EdgeTraining({ id, path, at, selected,
 
   let label: ReactNode = children;
   if (hasWeight && at) {
-    const shown: LabelMode = readable ? mode : 'none';
+    // Zoomed far out (plain cards) the canvas hides every label (canvas-perf.css).
     label =
-      shown === 'none' && !problem ? null : (
-        <Label id={id} mode={shown} x={at.x} y={at.y} selected={selected} problem={problem} />
+      mode === 'none' && !problem ? null : (
+        <Label
+          id={id}
+          mode={mode}
+          x={at.x}
+          y={at.y}
+          selected={selected}
+          focused={focused}
+          problem={problem}
+        />
       );
   }
   return (

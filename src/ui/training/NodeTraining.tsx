@@ -4,18 +4,16 @@
  * for a training problem. Hovering a neuron (or a unit of a layer) shows its own output over the
  * inputs in the prediction view.
  */
-import { type ReactFlowState, useStore } from '@xyflow/react';
 import { type CSSProperties, memo, useEffect, useMemo, useRef } from 'react';
 import { type LabelMode, selectNodeProblems, selectNodeWave, type TrainingState } from '../../store/training';
 import { useOverlay, useReadout, useTraining } from '../../store/training-app';
 import { selectNodeHasOverlay } from '../../store/training-overlay';
+import { hoverFocus, selectBlockSide, selectFocus, useLabelSlots } from '../canvas/label-slots';
+import type { BlockSide } from '../canvas/number-blocks';
 import { type PrintedCell, type PrintedRow, selectNodePrinted } from './printed';
 
 const selectLabels = (s: TrainingState) => s.labels;
 const selectRan = (s: TrainingState) => s.ran;
-/** Below this zoom the numbers would be too small to read: only colours and widths stay. */
-export const READABLE_ZOOM = 0.6;
-const selectReadable = (s: ReactFlowState) => s.transform[2] >= READABLE_ZOOM;
 
 function hoverable(id: string): boolean {
   const node = useTraining.getState().layout?.nodes.find((n) => n.id === id);
@@ -96,13 +94,22 @@ interface Props {
  * The numbers under a node; mounted only while they can be read, and then following what its entry
  * prints (not its numbers: digits that do not change re-render nothing).
  */
-const Chips = memo(function Chips({ id, ports, mode }: Props & { mode: LabelMode }) {
+const Chips = memo(function Chips({
+  id,
+  ports,
+  mode,
+  focused,
+  side,
+}: Props & { mode: LabelMode; focused: boolean; side: BlockSide }) {
   const key = useReadout(selectNodePrinted(id, ports));
   const rows = useMemo(() => (key === null ? [] : (JSON.parse(key) as PrintedRow[])), [key]);
   if (rows.length === 0) return null;
   const isLoss = rows.length === 1 && rows[0].port === 'loss';
   return (
-    <div className="ng-node-train" data-testid={`train-node-${id}`}>
+    <div
+      className={`ng-node-train ng-node-train--${side}${focused ? ' is-focus' : ''}`}
+      data-testid={`train-node-${id}`}
+    >
       {rows.map((row) => (
         <Row key={row.port} id={id} row={row} mode={mode} gradients={!isLoss} />
       ))}
@@ -116,7 +123,9 @@ export const NodeTraining = memo(function NodeTraining({ id, ports }: Props) {
   const wave = useTraining(selectNodeWave(id));
   const problems = useTraining(selectNodeProblems(id));
   const anchor = useRef<HTMLSpanElement>(null);
-  const readable = useStore(selectReadable);
+  // Kept at their size on screen (canvas/number-blocks.ts): shown where they cover no other node.
+  const side = useLabelSlots(selectBlockSide(id));
+  const focused = useLabelSlots(selectFocus) === id;
   // Before anything ran, every value is 0: nothing worth showing.
   const ran = useTraining(selectRan);
 
@@ -124,9 +133,13 @@ export const NodeTraining = memo(function NodeTraining({ id, ports }: Props) {
     const el = anchor.current?.closest('.react-flow__node');
     if (!el) return;
     const enter = () => {
+      hoverFocus(id, true);
       if (hoverable(id)) useTraining.getState().setHover({ nodeId: id, index: 0 });
     };
-    const leave = () => {
+    const leave = (e?: Event) => {
+      // Onto one of its own labels: still the focus (the label belongs to it).
+      const to = (e as MouseEvent | undefined)?.relatedTarget;
+      if (!(to instanceof Element && to.closest('.ng-weight.is-focus'))) hoverFocus(id, false);
       if (useTraining.getState().hover?.nodeId === id) useTraining.getState().setHover(null);
     };
     el.addEventListener('mouseenter', enter);
@@ -138,7 +151,7 @@ export const NodeTraining = memo(function NodeTraining({ id, ports }: Props) {
     };
   }, [id]);
 
-  const rows = hasEntry && ran && readable && mode !== 'none';
+  const rows = hasEntry && ran && side !== null && mode !== 'none';
   let ring = null;
   if (wave) {
     const [phase, order, waveId] = wave.split(':');
@@ -169,7 +182,7 @@ export const NodeTraining = memo(function NodeTraining({ id, ports }: Props) {
           {error ? '!' : problems.length > 1 ? problems.length : '!'}
         </span>
       )}
-      {rows && <Chips id={id} ports={ports} mode={mode} />}
+      {rows && <Chips id={id} ports={ports} mode={mode} focused={focused} side={side ?? 'below'} />}
     </>
   );
 });

@@ -41,7 +41,7 @@ function Value({ x, testid, precise }: { x: number | undefined; testid?: string;
     <span
       className={`train-num${x !== undefined && !Number.isFinite(x) ? ' is-bad' : ''}`}
       data-testid={testid}
-      data-value={x}
+      data-value={x === undefined ? undefined : String(x)}
     >
       {precise && x !== undefined ? fmtPrecise(x) : fmt(x)}
     </span>
@@ -203,7 +203,7 @@ function Explain({
       {problem && <p className="inspector__tip">{problem}</p>}
       {shown && (
         <>
-          <Formula tex={shown.tex} />
+          <Formula tex={shown.tex} wrap />
           <p className="train-explain__text" data-testid="explain-text">
             {shown.text}
           </p>

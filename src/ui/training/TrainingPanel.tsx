@@ -58,7 +58,7 @@ export function TrainingStatus() {
       </span>
       <span className="train-status__item">
         Loss{' '}
-        <b data-testid="train-loss" data-value={loss}>
+        <b data-testid="train-loss" data-value={String(loss)}>
           {ran || !Number.isNaN(loss) ? fmt(loss) : '–'}
         </b>
       </span>

@@ -75,6 +75,12 @@ function cells(values: readonly number[]): PrintedCell[] {
   return shown.map((v) => ({ color: cellColor(v, scale), text: fmt(v) }));
 }
 
+/** A parameter's name on its own node: its label ("b"), not the long default ("h1.1.bias" → "b"). */
+function shortParamName(label: string, name: string): string {
+  if (!label.includes('.')) return label;
+  return name === 'bias' ? 'b' : name;
+}
+
 /**
  * The rows a node prints for its output ports `ports` (`id=label`, comma-separated), as one key
  * (JSON), or null when it has none to show.
@@ -105,6 +111,19 @@ export function nodePrintedKey(entry: NodeOverlay | undefined, ports: string): s
         cells: null,
       });
     }
+  }
+  // A parameter of one number the node owns (a neuron's bias) is printed on the node, under its
+  // output: b and ∂L/∂b, where a learner looks for them. Larger blocks (a layer's W, b) stay in the inspector.
+  for (const p of entry.params) {
+    if (p.value.length !== 1) continue;
+    rows.push({
+      port: `param:${p.name}`,
+      name: shortParamName(p.label, p.name),
+      value: fmt(p.value[0]),
+      grad: fmt(p.grad[0]),
+      sign: signOf(p.value[0]),
+      cells: null,
+    });
   }
   return rows.length === 0 ? null : JSON.stringify(rows);
 }

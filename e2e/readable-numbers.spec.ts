@@ -1,0 +1,205 @@
+/**
+ * Numbers a learner can read at the view a network opens with: every node in the part of the
+ * canvas nothing covers, the numbers of a step at 11 px or more on screen (they keep their size as
+ * the view zooms out), no label over another, and on a network too big for every number at once
+ * (the spiral) a focused neuron's numbers.
+ */
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { node, nodes, openEditor } from './helpers';
+
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function openExample(page: Page, id: string): Promise<void> {
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId(`example-${id}`).click();
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+}
+
+/** Waits until the view stops moving (the fit animates) and the labels were placed. */
+async function settled(page: Page): Promise<void> {
+  const viewport = page.locator('.react-flow__viewport');
+  let last = '';
+  for (let now = (await viewport.getAttribute('style')) ?? ''; now !== last; ) {
+    last = now;
+    await page.waitForTimeout(400);
+    now = (await viewport.getAttribute('style')) ?? '';
+  }
+  await page.waitForTimeout(300);
+}
+
+/** The size text is drawn at on screen: its computed font size times the scale it is drawn at. */
+function renderedPx(target: Locator): Promise<number> {
+  return target.evaluate((el) => {
+    const h = el as HTMLElement;
+    const scale = h.getBoundingClientRect().height / h.offsetHeight;
+    return Number.parseFloat(getComputedStyle(h).fontSize) * scale;
+  });
+}
+
+async function boxes(page: Page, selector: string): Promise<Box[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((e) => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility !== 'hidden')
+      .map((e, i) => {
+        const r = e.getBoundingClientRect();
+        const id = e.getAttribute('data-testid') ?? String(i);
+        return { id, x: r.x, y: r.y, width: r.width, height: r.height };
+      })
+      .filter((b) => b.width > 0 && b.height > 0),
+  );
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+  return w > 0.5 && h > 0.5;
+}
+
+function overlappingPairs(all: Box[]): string[] {
+  const pairs: string[] = [];
+  for (let i = 0; i < all.length; i++)
+    for (let j = i + 1; j < all.length; j++)
+      if (overlaps(all[i], all[j])) pairs.push(`${all[i].id}/${all[j].id}`);
+  return pairs;
+}
+
+for (const viewport of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+]) {
+  test.describe(`at ${viewport.width} × ${viewport.height}`, () => {
+    test.use({ viewport });
+
+    test('after one step on the border example, w, ∂L/∂w, Δw, y and b read at 11 px or more', async ({
+      page,
+    }) => {
+      await openEditor(page);
+      await openExample(page, 'border-at-3');
+      await settled(page);
+      await page.getByTestId('train-step').click();
+      const label = page.getByTestId('train-edge-e1');
+      await expect(label).toBeVisible();
+      for (const part of ['edge-value', 'edge-grad', 'edge-delta']) {
+        const el = label.getByTestId(part);
+        await expect(el).toBeVisible();
+        expect(await renderedPx(el), part).toBeGreaterThanOrEqual(11);
+      }
+      const neuron = page.getByTestId('train-node-neuron');
+      await expect(neuron).toBeVisible();
+      const bias = neuron.locator('[data-port="param:bias"]');
+      await expect(bias).toContainText('b');
+      await expect(bias.getByTestId('node-value')).toHaveText('0.9996');
+      expect(await renderedPx(bias.getByTestId('node-value'))).toBeGreaterThanOrEqual(11);
+      expect(await renderedPx(bias.getByTestId('node-grad'))).toBeGreaterThanOrEqual(11);
+      const y = neuron.locator('[data-port="out"]');
+      expect(await renderedPx(y.getByTestId('node-value'))).toBeGreaterThanOrEqual(11);
+    });
+
+    for (const example of ['border-at-3', 'xor']) {
+      test(`${example}: no label covers another or a node's numbers after a step`, async ({ page }) => {
+        await openEditor(page);
+        await openExample(page, example);
+        await settled(page);
+        await page.getByTestId('train-step').click();
+        await settled(page);
+        const labels = [
+          ...(await boxes(page, '.ng-weight--train')),
+          ...(await boxes(page, '.ng-node-train')),
+        ];
+        expect(labels.length).toBeGreaterThan(2);
+        expect(overlappingPairs(labels)).toEqual([]);
+        // Nor is any label under a card: a label drawn over a card's rim is on top and whole.
+        for (const id of await page
+          .locator('.ng-weight--train')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))) {
+          const covered = await page.getByTestId(id!).evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return top === el || el.contains(top);
+          });
+          expect(covered, `${id} is on top`).toBe(true);
+        }
+      });
+    }
+  });
+}
+
+test.describe('every example opens whole, in the part of the canvas nothing covers', () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1024, height: 768 },
+  ])
+    test(`at ${viewport.width} × ${viewport.height}`, async ({ page }) => {
+      test.setTimeout(240_000);
+      await page.setViewportSize(viewport);
+      await openEditor(page);
+      const ids = await (async () => {
+        await page.getByRole('button', { name: 'Examples' }).click();
+        const list = await page
+          .locator('[data-testid^="example-"]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('example-'.length)));
+        await page.keyboard.press('Escape');
+        return list;
+      })();
+      expect(ids.length).toBeGreaterThanOrEqual(7);
+      for (const id of ids) {
+        await openExample(page, id);
+        await expect.poll(() => nodes(page).count()).toBeGreaterThan(1);
+        await settled(page);
+        const pane = (await page.locator('.canvas .react-flow').boundingBox())!;
+        const covers = [
+          ...(await boxes(page, '.react-flow__minimap')),
+          ...(await boxes(page, '.react-flow__controls')),
+          ...(await boxes(page, '.toast')),
+        ];
+        for (const n of await boxes(page, '.react-flow__node')) {
+          expect(n.x, `${id}: ${n.id} left`).toBeGreaterThanOrEqual(pane.x - 0.5);
+          expect(n.y, `${id}: ${n.id} top`).toBeGreaterThanOrEqual(pane.y - 0.5);
+          expect(n.x + n.width, `${id}: ${n.id} right`).toBeLessThanOrEqual(pane.x + pane.width + 0.5);
+          expect(n.y + n.height, `${id}: ${n.id} bottom`).toBeLessThanOrEqual(pane.y + pane.height + 0.5);
+          for (const c of covers) expect(overlaps(n, c), `${id}: a node under ${c.id}`).toBe(false);
+        }
+      }
+    });
+});
+
+test('focus on the spiral: hovering a neuron shows its edges’ numbers and its own; the rest fade', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  await openExample(page, 'spiral');
+  await settled(page);
+  await page.getByTestId('train-step').click();
+  await settled(page);
+  // h2.1: eight weights in from h1, one out to h3.1.
+  // The pointer onto the middle of its card (a label may lie over the rim of its header).
+  const card = (await node(page, 'n2_1').boundingBox())!;
+  await page.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
+  const focused = page.locator('.ng-weight--train.is-focus');
+  await expect(focused).toHaveCount(9);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-focus');
+  for (const label of await focused.all()) {
+    await expect(label).toBeVisible();
+    expect(await renderedPx(label.getByTestId('edge-value'))).toBeGreaterThanOrEqual(11);
+    expect(await label.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  }
+  const own = page.getByTestId('train-node-n2_1');
+  await expect(own).toBeVisible();
+  await expect(own.locator('[data-port="param:bias"]')).toBeVisible();
+  // The focused labels lie over no other focused label.
+  expect(overlappingPairs(await boxes(page, '.ng-weight--train.is-focus'))).toEqual([]);
+  // The others fade.
+  const other = page.locator('.ng-weight--train:not(.is-focus)').first();
+  if ((await other.count()) > 0)
+    expect(Number(await other.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(0.5);
+  // Leaving the neuron ends the focus.
+  await page.mouse.move(5, 400);
+  await expect(page.getByTestId('canvas')).not.toHaveAttribute('data-focus');
+});
