@@ -11,6 +11,7 @@ import { type MouseEvent, useEffect, useRef } from 'react';
 import { getKind } from '../../engine/registry';
 import { GRID, nodeById, useDocument, usePrefs } from '../../store';
 import { registerFlow, showViewport } from '../actions/flow';
+import { ConnectMenu } from '../connect/ConnectMenu';
 import { QuickAdd } from '../quick-add/QuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { ConnectionHint } from './ConnectionHint';
@@ -20,6 +21,7 @@ import { FileDrop } from './FileDrop';
 import { FitOnRequest } from './FitOnRequest';
 import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow-elements';
 import * as on from './handlers';
+import { PORT_HELP_ID } from './NodePort';
 import { edgeTypes, nodeTypes } from './node-types';
 import { OverviewEdges } from './OverviewEdges';
 import { OverviewMinimap } from './OverviewMinimap';
@@ -152,6 +154,10 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       <Toast />
       <FileDrop />
       <QuickAdd />
+      <ConnectMenu />
+      <p id={PORT_HELP_ID} className="visually-hidden">
+        Press Enter to connect this port: a list of the ports that fit opens.
+      </p>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import {
 import { canvasElement } from '../actions/flow';
 import { openQuickAddAtPointer, useQuickAdd } from '../quick-add/state';
 import { TRAINING_SHORTCUTS } from '../training/use-training-shortcuts';
+import { pressesFocusedControl } from './own-keys';
 import { isTyping } from './typing';
 
 /** The editor's shortcuts, for a help dialog. "Mod" is Ctrl (⌘ on a Mac). */
@@ -31,6 +32,12 @@ export const SHORTCUTS: readonly { keys: string; action: string }[] = [
   { keys: 'Shift+drag', action: 'Select the nodes in a box' },
   { keys: 'Shift / Mod+click', action: 'Add to or remove from the selection' },
   { keys: 'Arrow keys', action: 'Move the selected nodes' },
+  { keys: 'Tab / Shift+Tab', action: 'Move between nodes, their ports and the connections' },
+  {
+    keys: 'Enter / Space',
+    action:
+      'On a port: connect it (a list of the ports that fit opens; ↑ ↓ choose, Enter connects). On a node or a connection: select it',
+  },
   { keys: 'Space / Shift+A', action: 'Add a node: a search box opens at the pointer' },
   { keys: 'Double-click', action: 'Add a node where you double-click the empty canvas' },
   { keys: 'Drag a port to empty canvas', action: 'Add a node that fits that port, already connected' },
@@ -47,7 +54,7 @@ function canvasHasFocus(): boolean {
 }
 
 export function handleShortcut(e: KeyboardEvent): boolean {
-  if (e.defaultPrevented || isTyping(e.target)) return false;
+  if (e.defaultPrevented || isTyping(e.target) || pressesFocusedControl(e)) return false;
   if (useSession.getState().dialog || useQuickAdd.getState().open) return false;
   const mod = e.ctrlKey || e.metaKey;
   const key = e.key.toLowerCase();

@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import { useSession } from '../../store';
 import { useTraining } from '../../store/training-app';
 import { canvasElement } from '../actions/flow';
+import { pressesFocusedControl } from '../hooks/own-keys';
 import { isTyping } from '../hooks/typing';
 import { useQuickAdd } from '../quick-add/state';
 
@@ -42,7 +43,8 @@ function itemHasFocus(): boolean {
 }
 
 export function handleTrainingKey(e: KeyboardEvent): boolean {
-  if (e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (e.defaultPrevented || isTyping(e.target) || pressesFocusedControl(e)) return false;
+  if (e.ctrlKey || e.metaKey || e.altKey) return false;
   if (useSession.getState().dialog || useQuickAdd.getState().open) return false;
   const inPanel = panelHasFocus();
   if (!inPanel && !canvasHasFocus()) return false;
