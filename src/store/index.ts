@@ -5,6 +5,7 @@
  * - `useSelection`, `useSession`, `useView`, `useTheme`: session state, never undoable.
  */
 
+export { edgeName, type PortChoice, portChoices, portName, type WeightFormat } from './accessible-names';
 export {
   CLIPBOARD_MARK,
   type ClipboardContent,

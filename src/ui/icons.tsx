@@ -188,6 +188,12 @@ export const GridIcon = () => (
   </Icon>
 );
 
+export const PlusIcon = () => (
+  <Icon width={14} height={14}>
+    <path d="M12 5v14M5 12h14" />
+  </Icon>
+);
+
 export const InfoIcon = () => (
   <Icon width={14} height={14}>
     <circle cx="12" cy="12" r="9" />

@@ -12,6 +12,7 @@ import { getKind } from '../../engine/registry';
 import { GRID, nodeById, useDocument, usePrefs } from '../../store';
 import { useTraining } from '../../store/training-app';
 import { registerFlow, showViewport } from '../actions/flow';
+import { ConnectMenu } from '../connect/ConnectMenu';
 import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { ConnectionHint } from './ConnectionHint';
@@ -23,6 +24,7 @@ import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow
 import * as on from './handlers';
 import { selectFocus, useLabelSlots } from './label-slots';
 import { NumberScale } from './NumberScale';
+import { PORT_HELP_ID } from './NodePort';
 import { edgeTypes, nodeTypes } from './node-types';
 import { OverviewEdges } from './OverviewEdges';
 import { OverviewMinimap } from './OverviewMinimap';
@@ -161,6 +163,10 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       <Toast />
       <FileDrop />
       <QuickAdd />
+      <ConnectMenu />
+      <p id={PORT_HELP_ID} className="visually-hidden">
+        Press Enter to connect this port: a list of the ports that fit opens.
+      </p>
     </section>
   );
 }

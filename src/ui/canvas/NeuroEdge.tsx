@@ -64,7 +64,7 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
       <BaseEdge
         id={id}
         path={path}
-        interactionWidth={18}
+        interactionWidth={24}
         className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}`}
       />
       {problem && <title>{problem.message}</title>}

@@ -101,12 +101,17 @@ function FullCard({ id, selected }: { id: string; selected: boolean }) {
               // biome-ignore lint/suspicious/noArrayIndexKey: rows are positions, not items.
               <div className="ng-node__row" key={i}>
                 {input ? (
-                  <NodePort side="target" port={input} state={portState('target', input.id)} />
+                  <NodePort side="target" port={input} state={portState('target', input.id)} owner={title} />
                 ) : (
                   <span />
                 )}
                 {output ? (
-                  <NodePort side="source" port={output} state={portState('source', output.id)} />
+                  <NodePort
+                    side="source"
+                    port={output}
+                    state={portState('source', output.id)}
+                    owner={title}
+                  />
                 ) : (
                   <span />
                 )}

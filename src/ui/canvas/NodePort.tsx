@@ -1,14 +1,19 @@
-import { Handle, Position } from '@xyflow/react';
-import { memo } from 'react';
+import { Handle, Position, useNodeId } from '@xyflow/react';
+import { type KeyboardEvent, memo } from 'react';
 import type { InputPortSpec, OutputPortSpec, PortType } from '../../engine/ports';
 import { describePortType } from '../../engine/ports';
+import { useConnectMenu } from '../connect/state';
+
+/** The id of the one hidden sentence every port points to for its description (Canvas renders it). */
+export const PORT_HELP_ID = 'ng-port-help';
 
 /** While a connection is dragged: this port is where it started, fits it, or does not. */
 export type PortState = 'idle' | 'origin' | 'fit' | 'unfit';
 
+/** `owner` is the node's name as shown: a port is read as "h1.1 input x". */
 type Props =
-  | { side: 'target'; port: InputPortSpec; state: PortState }
-  | { side: 'source'; port: OutputPortSpec; state: PortState };
+  | { side: 'target'; port: InputPortSpec; state: PortState; owner: string }
+  | { side: 'source'; port: OutputPortSpec; state: PortState; owner: string };
 
 /** The type tag and handle shape: what flows through the port. An input taking numbers and vectors takes a "value". */
 function portShape(props: Props): { shape: PortType | 'value'; tag: string; title: string } {
@@ -32,9 +37,18 @@ function portShape(props: Props): { shape: PortType | 'value'; tag: string; titl
 }
 
 export const NodePort = memo(function NodePort(props: Props) {
-  const { side, port, state } = props;
+  const { side, port, state, owner } = props;
   const { shape, tag, title } = portShape(props);
   const input = side === 'target';
+  const nodeId = useNodeId();
+  // Enter or Space on a focused port opens the list of ports that fit it (the keyboard's drag).
+  // The key stays here: it neither selects the node around it nor opens quick-add.
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if ((e.key !== 'Enter' && e.key !== ' ') || !nodeId) return;
+    e.preventDefault();
+    e.stopPropagation();
+    useConnectMenu.getState().show({ nodeId, handleId: port.id, type: side }, e.currentTarget);
+  };
   return (
     <div className={`ng-port ng-port--${input ? 'in' : 'out'}`} title={title}>
       <Handle
@@ -43,6 +57,12 @@ export const NodePort = memo(function NodePort(props: Props) {
         id={port.id}
         className={`ng-handle ng-handle--${shape} is-${state}`}
         data-testid={`port-${input ? 'in' : 'out'}-${port.id}`}
+        tabIndex={0}
+        role="button"
+        aria-label={`${owner} ${input ? 'input' : 'output'} ${port.label}`}
+        aria-haspopup="dialog"
+        aria-describedby={PORT_HELP_ID}
+        onKeyDown={onKeyDown}
       />
       <span className="ng-port__label">{port.label}</span>
       <span className={`ng-port__type ng-port__type--${shape}`}>{tag}</span>

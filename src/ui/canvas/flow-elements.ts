@@ -8,7 +8,8 @@
 import type { Edge, Node } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphEdge, GraphNode } from '../../engine/graph';
-import { type Size, useDocument, useSelection, useView } from '../../store';
+import { edgeName, type Size, useDocument, useSelection, useView } from '../../store';
+import { compactNumber } from './format-value';
 import { keepIfSame } from './stable-list';
 
 export type FlowNode = Node<Record<string, never>, 'neuro'>;
@@ -62,6 +63,12 @@ export function useFlowNodes(): FlowNode[] {
   }, [nodes, selected, sizes]);
 }
 
+/** A weight in an edge's accessible name, as the canvas prints it. */
+function weightForName(w: number | number[]): string {
+  if (typeof w === 'number') return compactNumber(w);
+  return w.length <= 3 ? w.map(compactNumber).join(', ') : `${w.length} values`;
+}
+
 interface EdgeEntry {
   edge: GraphEdge;
   selected: boolean;
@@ -75,12 +82,16 @@ export function useFlowEdges(): FlowEdge[] {
   const last = useRef<FlowEdge[]>(undefined);
   return useMemo(() => {
     const next = new Map<string, EdgeEntry>();
+    // Names read the nodes as they are when the edges change (a renamed node is read with the next edit of an edge).
+    const names = useDocument.getState().nodes;
     const result = edges.map((e) => {
       const isSelected = selected.has(e.id);
       const hit = cache.current.get(e.id);
+      const ariaLabel = hit?.edge === e ? hit.flow.ariaLabel : edgeName(names, e, weightForName);
       const same =
         hit &&
         hit.selected === isSelected &&
+        hit.flow.ariaLabel === ariaLabel &&
         hit.edge.source === e.source &&
         hit.edge.target === e.target &&
         hit.edge.sourceHandle === e.sourceHandle &&
@@ -98,6 +109,7 @@ export function useFlowEdges(): FlowEdge[] {
         targetHandle: e.targetHandle,
         selected: isSelected,
         data: NO_DATA,
+        ariaLabel,
       };
       next.set(e.id, { edge: e, selected: isSelected, flow });
       return flow;

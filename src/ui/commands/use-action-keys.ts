@@ -5,13 +5,14 @@
  */
 import { useEffect } from 'react';
 import { useSession } from '../../store';
+import { pressesFocusedControl } from '../hooks/own-keys';
 import { isTyping } from '../hooks/typing';
 import { useQuickAdd } from '../quick-add/state';
 import { ACTIONS } from './registry';
 
 /** Runs the action this press is for, if any; true when the press should do nothing else. */
 export function handleActionKey(e: KeyboardEvent): boolean {
-  if (e.defaultPrevented || isTyping(e.target)) return false;
+  if (e.defaultPrevented || isTyping(e.target) || pressesFocusedControl(e)) return false;
   if (useSession.getState().dialog || useQuickAdd.getState().open) return false;
   const action = ACTIONS.find((a) => a.keyTest?.(e));
   if (!action || action.enabled?.() === false) return false;

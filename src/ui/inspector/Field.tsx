@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { HelpHint } from './HelpHint';
 
 interface Props {
   id: string;
@@ -15,14 +16,10 @@ interface Props {
 export function Field({ id, label, help, hint, error, children, inline }: Props) {
   return (
     <div className={`field${inline ? ' field--inline' : ''}${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label" title={help}>
-        {label}
-        {help && (
-          <span className="field__help" aria-hidden="true">
-            ?
-          </span>
-        )}
-      </label>
+      <span className="field__label">
+        <label htmlFor={id}>{label}</label>
+        {help && <HelpHint text={help} label={label} />}
+      </span>
       {children}
       {error ? (
         <p className="field__error" id={`${id}-error`} role="alert" data-testid="field-error">

@@ -30,20 +30,23 @@ function LessonSide({ className }: { className?: string }) {
   }, [lesson]);
   return (
     <aside className={`lesson-side ${className ?? ''}`} aria-label="Lesson" data-testid="lesson-side">
-      <div className="lesson-tabs" role="tablist" aria-label="Side panel">
-        {TABS.map(({ id, label }) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            className="lesson-tabs__tab"
-            aria-selected={tab === id}
-            data-testid={`tab-${id}`}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
+      <div className="lesson-tabs">
+        {/* The tab list holds only the tabs: the close button beside it is not a tab. */}
+        <div className="lesson-tabs__list" role="tablist" aria-label="Side panel">
+          {TABS.map(({ id, label }) => (
+            <button
+              key={id}
+              type="button"
+              role="tab"
+              className="lesson-tabs__tab"
+              aria-selected={tab === id}
+              data-testid={`tab-${id}`}
+              onClick={() => setTab(id)}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
         <span className="lesson-tabs__spacer" />
         <button
           type="button"

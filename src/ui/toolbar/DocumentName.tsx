@@ -18,6 +18,7 @@ export function DocumentName() {
       aria-label="Network name"
       data-testid="document-name"
       value={draft}
+      title={draft}
       spellCheck={false}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={commit}

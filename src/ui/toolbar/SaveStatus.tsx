@@ -34,7 +34,7 @@ export function SaveStatus() {
       aria-live="polite"
     >
       <span className="save-status__dot" aria-hidden="true" />
-      {TEXT[status]}
+      <span className="save-status__text">{TEXT[status]}</span>
     </span>
   );
 }

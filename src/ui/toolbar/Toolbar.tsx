@@ -12,9 +12,11 @@ import { ThemeSwitch } from './ThemeSwitch';
 export function Toolbar({ className }: { className?: string }) {
   return (
     <header className={`toolbar ${className ?? ''}`}>
-      <div className="toolbar__brand" title="Neurograph">
+      {/* The page's one level-one heading: the app's name, read by screen readers, shown as its mark. */}
+      <h1 className="toolbar__brand" title="Neurograph">
         <LogoMark />
-      </div>
+        <span className="visually-hidden">Neurograph</span>
+      </h1>
       <DocumentName />
       <SaveStatus />
       <div className="toolbar__divider" />

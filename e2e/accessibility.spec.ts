@@ -1,0 +1,157 @@
+/**
+ * WCAG 2.1 A/AA as axe-core checks it, in every state a learner meets: the empty canvas, an example
+ * open and stepped, the inspector for each family and for an edge, every dialog, the gallery, a
+ * lesson and training running — in the light and the dark theme. Any serious or critical
+ * violation fails, listed with the elements it was found on.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { nodes, openEditor, selectNode } from './helpers';
+
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** The serious and critical violations on the page as it is now, one line per element. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_21_AA).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) =>
+      v.nodes.map(
+        (n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n').slice(1).join(' ')}`,
+      ),
+    );
+}
+
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  // Let transitions (a dialog fading in, a panel opening) end: axe reads the colours as painted.
+  await page.waitForTimeout(350);
+  const found = await seriousViolations(page);
+  if (process.env.A11Y_LOG) console.log(`## ${state}\n${found.join('\n')}`);
+  expect.soft(found, state).toEqual([]);
+}
+
+async function setTheme(page: Page, theme: 'Light' | 'Dark'): Promise<void> {
+  await page.getByRole('button', { name: theme, exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', theme.toLowerCase());
+}
+
+async function openExample(page: Page, id: string, count: number): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.getByTestId(`example-${id}`).click();
+  await expect(nodes(page)).toHaveCount(count);
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+}
+
+for (const theme of ['Light', 'Dark'] as const) {
+  test.describe(`${theme.toLowerCase()} theme`, () => {
+    // axe reads the whole page each time (a few seconds each on a busy machine); these tests scan many states.
+    test.describe.configure({ timeout: 300_000 });
+    test.beforeEach(async ({ page }) => {
+      await openEditor(page);
+      await setTheme(page, theme);
+    });
+
+    test('the empty canvas, the page’s heading, and every dialog', async ({ page }) => {
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expectAccessible(page, 'empty canvas');
+
+      await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'shortcuts dialog');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('button', { name: 'Build MLP' }).click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'Build MLP dialog');
+      await page.keyboard.press('Escape');
+
+      // A file that is not a network: the list of problems.
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import' }).click();
+      await (await chooser).setFiles({
+        name: 'broken.neurograph.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"format":"neurograph","version":1,"nodes":[{"id":1}]}'),
+      });
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'import problems dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
+
+      // A network pasted as text.
+      await openExample(page, 'xor', 6);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export' }).click();
+      const text = await (await download).createReadStream().then(async (s) => {
+        const chunks: Buffer[] = [];
+        for await (const c of s) chunks.push(c as Buffer);
+        return Buffer.concat(chunks).toString('utf8');
+      });
+      await page.evaluate((t) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', t);
+        document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+      }, text);
+      await expect(page.getByTestId('paste-document')).toBeVisible();
+      await expectAccessible(page, 'paste a network dialog');
+      await page.keyboard.press('Escape');
+
+      // The share link, and opening it.
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.getByTestId('copy-link').click();
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'share link dialog');
+      const url = await page.getByTestId('share-link-url').inputValue();
+      await page.keyboard.press('Escape');
+      await page.goto(url);
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await expectAccessible(page, 'open a shared network dialog');
+    });
+
+    test('an example open and stepped, the inspector for each family and an edge', async ({ page }) => {
+      await openExample(page, 'border-at-3', 4);
+      await expectAccessible(page, 'border example open');
+      await page.getByTestId('train-step').click();
+      await expect(page.getByTestId('train-step-count')).toHaveText('1');
+      await expectAccessible(page, 'border example stepped');
+      for (const id of ['data', 'neuron', 'loss', 'opt']) {
+        await selectNode(page, id);
+        await expect(page.getByTestId('inspector')).toBeVisible();
+        await expectAccessible(page, `inspector: ${id}`);
+      }
+      await page.getByTestId('weight-e1').click();
+      await expectAccessible(page, 'inspector: an edge');
+
+      // The families the border example lacks: an activation, a math node, a dense layer.
+      await openExample(page, 'micrograd', 9);
+      await selectNode(page, 'ab');
+      await expectAccessible(page, 'inspector: math');
+      await openExample(page, 'gaussians3', 6);
+      for (const id of await page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''))) {
+        await selectNode(page, id);
+        await expectAccessible(page, `inspector: ${id}`);
+      }
+    });
+
+    test('the gallery, a lesson, and training running', async ({ page }) => {
+      await page.getByTestId('empty-gallery').click();
+      await expect(page.getByTestId('gallery')).toBeVisible();
+      await expectAccessible(page, 'gallery');
+      await page.getByTestId('gallery').getByTestId('gallery-lesson-border-at-3').click();
+      await expect(page.getByTestId('lesson-title')).toBeVisible();
+      await expectAccessible(page, 'lesson');
+      await page.getByTestId('lesson-next').click();
+      await expectAccessible(page, 'lesson, second step');
+
+      await openExample(page, 'circle', 8);
+      await page.getByTestId('train-play').click();
+      await expect
+        .poll(async () => Number(await page.getByTestId('train-step-count').textContent()))
+        .toBeGreaterThan(20);
+      await expectAccessible(page, 'training running');
+      await page.getByTestId('train-play').click();
+    });
+  });
+}
