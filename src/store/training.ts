@@ -197,6 +197,12 @@ function append(list: readonly Evaluation[], e: Evaluation): readonly Evaluation
 
 export const SPEEDS: readonly Speed[] = [1, 2, 5, 10, 30, 100, 300, 1000, 'max'];
 
+/** Play's pace until the learner picks another: a few steps a second, slow enough to watch each one. */
+export const DEFAULT_SPEED: Speed = 5;
+
+/** Up to this many steps a second, the canvas prints the numbers of every step it shows. */
+const WATCHABLE_SPEED = 10;
+
 export function initialTrainingData(): TrainingData {
   return {
     started: false,
@@ -225,7 +231,7 @@ export function initialTrainingData(): TrainingData {
     stopReason: null,
     error: null,
     problems: { nodes: NO_PROBLEMS, edges: NO_PROBLEMS },
-    speed: 'max',
+    speed: DEFAULT_SPEED,
     mean: false,
     labels: 'both',
     logScale: false,
@@ -354,7 +360,10 @@ export function createTrainingStore(options: TrainingOptions) {
   let readoutTimer: ReturnType<typeof setTimeout> | null = null;
   const syncReadout = (force: boolean) => {
     const t = now();
-    const interval = store.getState().speed === 'max' ? fastReadoutInterval : readoutInterval;
+    const speed = store.getState().speed;
+    // A watchable pace prints every step it shows; faster, nobody reads every one.
+    const interval =
+      speed === 'max' ? fastReadoutInterval : speed <= WATCHABLE_SPEED ? 0 : readoutInterval;
     const wait = force ? 0 : lastReadout + interval - t;
     if (wait <= 0) {
       if (readoutTimer) clearTimeout(readoutTimer);
