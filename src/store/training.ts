@@ -161,7 +161,10 @@ export interface TrainingOptions {
   debounceMs?: number;
   /** Runs a function before the next frame (snapshots are applied once per frame). */
   frame?: (fn: () => void) => void;
-  /** Train/test evaluation every this many steps; default 50 (and `fastEvaluateEvery` playing at full speed). */
+  /**
+   * Train/test evaluation every this many steps while playing faster than a watchable pace;
+   * default 50. Stepping and watchable play evaluate every step, so accuracy and loss follow each one.
+   */
   evaluateEvery?: number;
   /** Evaluation interval while playing at full speed, where a snapshot carries one in ~1,000 steps anyway; default 1000. */
   fastEvaluateEvery?: number;
@@ -344,9 +347,16 @@ export function createTrainingStore(options: TrainingOptions) {
   const minInterval = 1000 / (options.playingHz ?? 12);
   const evaluateEvery = options.evaluateEvery ?? 50;
   const fastEvaluateEvery = options.fastEvaluateEvery ?? 1000;
+  /** How often the worker evaluates at a speed: every step when each step can be watched. */
+  const evaluationInterval = (speed: Speed | 'step') =>
+    speed === 'step' || (speed !== 'max' && speed <= WATCHABLE_SPEED)
+      ? 1
+      : speed === 'max'
+        ? fastEvaluateEvery
+        : evaluateEvery;
   let lastApplied = Number.NEGATIVE_INFINITY;
-  /** Evaluations were thinned out for a full-speed run: restore them (and evaluate) when it stops. */
-  let fastEvaluation = false;
+  /** The evaluation interval the worker has; after a faster run, back to every step (and evaluate) when it stops. */
+  let evaluationEvery = evaluationInterval('step');
   const overlay: OverlayStore = createOverlayStore();
   /**
    * The same entries for what prints numbers (labels, node values, the inspector): while playing at
@@ -362,8 +372,7 @@ export function createTrainingStore(options: TrainingOptions) {
     const t = now();
     const speed = store.getState().speed;
     // A watchable pace prints every step it shows; faster, nobody reads every one.
-    const interval =
-      speed === 'max' ? fastReadoutInterval : speed <= WATCHABLE_SPEED ? 0 : readoutInterval;
+    const interval = speed === 'max' ? fastReadoutInterval : speed <= WATCHABLE_SPEED ? 0 : readoutInterval;
     const wait = force ? 0 : lastReadout + interval - t;
     if (wait <= 0) {
       if (readoutTimer) clearTimeout(readoutTimer);
@@ -502,13 +511,13 @@ export function createTrainingStore(options: TrainingOptions) {
       else frame(flushFrame);
     };
 
-    /** After a full-speed run: evaluations back to every `evaluateEvery` steps, and one of the θ reached. */
+    /** After a faster run: evaluations back to every step, and one of the θ reached. */
     const settleEvaluation = () => {
-      if (!fastEvaluation || !client) return;
-      fastEvaluation = false;
+      if (evaluationEvery === 1 || !client) return;
+      evaluationEvery = 1;
       const c = client;
       void c
-        .configure({ evaluateEvery })
+        .configure({ evaluateEvery: 1 })
         .then(() => c.evaluate())
         .then(() => c.snapshot())
         .catch(() => {});
@@ -657,7 +666,7 @@ export function createTrainingStore(options: TrainingOptions) {
           : new TrainingClient(options.createWorker);
         client.onSnapshot(onSnapshot);
         client.onStatus(onStatus);
-        void client.configure({ evaluateEvery });
+        void client.configure({ evaluateEvery: evaluationEvery });
         unsubscribe = options.documents.subscribe(onDocument);
         set({ started: true });
         void runLoad();
@@ -697,10 +706,10 @@ export function createTrainingStore(options: TrainingOptions) {
         act(async (c) => {
           phaseMode = false;
           if (get().paused) return;
-          const fast = get().speed === 'max';
-          if (fast !== fastEvaluation) {
-            fastEvaluation = fast;
-            await c.configure({ evaluateEvery: fast ? fastEvaluateEvery : evaluateEvery });
+          const every = evaluationInterval(get().speed);
+          if (every !== evaluationEvery) {
+            evaluationEvery = every;
+            await c.configure({ evaluateEvery: every });
           }
           const status = await c.play(playOptions());
           onStatus(status);

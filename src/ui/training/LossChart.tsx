@@ -76,10 +76,28 @@ export function chartData(
   return [xs, train, test, acc];
 }
 
-/** Room for a y axis by its longest label (uPlot's 12px canvas font: ~7px a digit), its ticks and gap. */
+/** uPlot's axis font. */
+const AXIS_FONT =
+  '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+let measure: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Room for a y axis: its widest label as the browser draws it, plus ticks and gap. Measured, not
+ * guessed from a character count: "1.5e−12" has a wide minus and would lose its first digits.
+ */
 function axisWidth(values: readonly string[] | null): number {
-  const longest = Math.max(3, ...(values ?? []).map((v) => v.length));
-  return Math.ceil(longest * 7.2 + 20);
+  measure ??= document.createElement('canvas').getContext('2d');
+  let widest = 3 * 7.2;
+  for (const v of values ?? []) {
+    if (!v) continue;
+    let w = v.length * 7.2;
+    if (measure) {
+      measure.font = AXIS_FONT;
+      w = measure.measureText(v).width;
+    }
+    widest = Math.max(widest, w);
+  }
+  return Math.ceil(widest + 22);
 }
 
 function cssVar(name: string): string {
