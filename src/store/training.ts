@@ -83,6 +83,8 @@ export interface TrainingData {
   seeking: boolean;
   /** L on the shown batch (NaN before the loss phase ran). */
   loss: number;
+  /** How the history around the shown step is kept: the timeline says which steps are exact. */
+  history: TrainingSnapshot['history'];
   /** Something has run on the shown step (a phase, a step, or an earlier step shown): values mean something. */
   ran: boolean;
   phase: TrainingSnapshot['phase'] | null;
@@ -131,8 +133,11 @@ export interface TrainingActions {
   togglePlay(): Promise<void>;
   /** Starts over from the seeded initial weights. */
   reset(): Promise<void>;
-  /** Shows an earlier step (null: back to the live run). */
-  seek(step: number | null): Promise<void>;
+  /**
+   * Shows an earlier step (null: back to the live run). Far back the history is thinned: `snap`
+   * moves a step it cannot show to the nearest one it can, that way ('down' or 'up').
+   */
+  seek(step: number | null, snap?: 'down' | 'up'): Promise<void>;
   /** "Continue from here": the run is rebuilt at `step`. */
   rewind(step: number): Promise<void>;
   setSpeed(speed: Speed): void;
@@ -185,6 +190,7 @@ interface Structure {
 
 const NO_PROBLEMS = new Map<string, readonly TrainingProblem[]>();
 const EMPTY_BATCH: BatchView = { indices: [], size: 0, example: 0 };
+const EVERY_STEP: TrainingSnapshot['history'] = { exactEvery: 1, everyStepFrom: 0 };
 
 /** How long a diagnostic stays listed after it was last seen, while playing. */
 const STICKY_MS = 2500;
@@ -221,6 +227,7 @@ export function initialTrainingData(): TrainingData {
     epoch: 0,
     seeking: false,
     loss: Number.NaN,
+    history: EVERY_STEP,
     ran: false,
     phase: null,
     wave: null,
@@ -426,6 +433,12 @@ export function createTrainingStore(options: TrainingOptions) {
         evaluation: s.evaluation,
         curveVersion: state.curveVersion + 1,
       };
+      if (
+        state.history.exactEvery !== s.history.exactEvery ||
+        state.history.everyStepFrom !== s.history.everyStepFrom
+      ) {
+        patch.history = s.history;
+      }
       if (!state.phase || state.phase.last !== s.phase.last || state.phase.next !== s.phase.next) {
         patch.phase = s.phase;
       }
@@ -733,10 +746,10 @@ export function createTrainingStore(options: TrainingOptions) {
           await c.reset();
         }),
 
-      seek: (step) =>
+      seek: (step, snap) =>
         act(async (c) => {
           phaseMode = false;
-          await c.seek(step);
+          await c.seek(step, snap);
           // The earlier step's train/test loss and accuracy (the session evaluates it on request).
           if (step !== null && get().layout?.data) {
             await c.evaluate();
@@ -805,13 +818,6 @@ export function createTrainingStore(options: TrainingOptions) {
 }
 
 export type TrainingStore = ReturnType<typeof createTrainingStore>['store'];
-
-/** The first step the timeline can show: the history keeps `historyCapacity` steps of θ. */
-export function firstSeekable(liveStep: number, layout: TrainingLayout | null): number {
-  if (!layout) return 0;
-  const oldest = Math.max(0, liveStep - layout.historyCapacity + 1);
-  return oldest > 0 ? oldest + 1 : 0;
-}
 
 // Per-id selectors, made once per id: a node or an edge subscribes to its own.
 

@@ -126,9 +126,12 @@ export class TrainingClient {
     return this.request({ type: 'rewind', step });
   }
 
-  /** Shows an earlier step without changing the run; null goes back to the live run. */
-  seek(step: number | null) {
-    return this.request({ type: 'seek', step });
+  /**
+   * Shows an earlier step without changing the run; null goes back to the live run. With `snap`,
+   * a step the thinned history cannot show exactly moves to the nearest one that way.
+   */
+  seek(step: number | null, snap?: 'down' | 'up') {
+    return this.request({ type: 'seek', step, ...(snap ? { snap } : {}) });
   }
 
   configure(settings: WorkerSettings) {

@@ -152,7 +152,7 @@ export class TrainingHost {
       }
       case 'seek':
         this.stopPlay('pause');
-        s.seek(req.step);
+        s.seek(req.step, req.snap);
         this.postSnapshot();
         this.reply(req, { step: s.seeking });
         return;

@@ -4,7 +4,6 @@ import { createDocumentStore, type DocumentStore } from '../../src/store/documen
 import {
   createTrainingStore,
   DEFAULT_SPEED,
-  firstSeekable,
   keepsWeights,
   selectEdgeWave,
   selectNodeProblems,
@@ -248,10 +247,6 @@ describe('the training store', () => {
     await settled();
     expect(store.getState()).toMatchObject({ step: 4, liveStep: 4, seeking: false });
     expect(store.getState().lossCurve().length).toBe(4);
-    expect(firstSeekable(4, store.getState().layout)).toBe(0);
-    expect(firstSeekable(5000, store.getState().layout)).toBe(
-      5000 - store.getState().layout!.historyCapacity + 2,
-    );
   });
 
   it('explains and verifies an edge’s gradient', async () => {

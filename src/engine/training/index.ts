@@ -32,7 +32,12 @@ export {
   verifyGradient,
   type WeightExplanation,
 } from './gradient-check';
-export { type HistoryOptions, ParameterHistory } from './history';
+export {
+  type Checkpoint,
+  type CheckpointSource,
+  type HistoryOptions,
+  ParameterHistory,
+} from './history';
 export {
   type DataLayout,
   describePlan,
@@ -58,4 +63,5 @@ export {
   TrainingSession,
   type TrainingSnapshot,
 } from './session';
+export { forEachDropped, isKept, keptBound, spacingAt } from './thinning';
 export { TrainingWatch, type WatchCode, type WatchDiagnostic, type WatchOptions } from './watch';
