@@ -10,16 +10,17 @@
 import { create } from 'zustand';
 import type { EdgeId, Graph, GraphEdge, GraphNode } from '../engine/graph';
 import type { Phase } from '../engine/runtime/trainer';
-import type {
-  Evaluation,
-  GradientExplanation,
-  GradientVerification,
-  GridOptions,
-  GridPrediction,
-  NonFiniteReport,
-  TrainingLayout,
-  TrainingSnapshot,
-  WatchDiagnostic,
+import {
+  type Evaluation,
+  type GradientExplanation,
+  type GradientVerification,
+  type GridOptions,
+  type GridPrediction,
+  LossCurve,
+  type NonFiniteReport,
+  type TrainingLayout,
+  type TrainingSnapshot,
+  type WatchDiagnostic,
 } from '../engine/training';
 import { TrainingClient, type WorkerLike } from '../worker/client';
 import type { PlayStatus, PlayStopReason } from '../worker/protocol';
@@ -146,8 +147,8 @@ export interface TrainingActions {
   setLabels(mode: LabelMode): void;
   setLogScale(log: boolean): void;
   setHover(hover: { nodeId: string; index: number } | null): void;
-  /** The run's loss per step: entry i is step i + 1's. */
-  lossCurve(): Float64Array;
+  /** The run's loss per step: every step recently, means of 2, 4, 8 … steps further back. */
+  lossCurve(): LossCurve;
   explainEdge(edgeId: string, element?: number): Promise<GradientExplanation>;
   explainParameter(index: number): Promise<GradientExplanation>;
   verifyGradient(index: number): Promise<GradientVerification>;
@@ -190,6 +191,7 @@ interface Structure {
 
 const NO_PROBLEMS = new Map<string, readonly TrainingProblem[]>();
 const EMPTY_BATCH: BatchView = { indices: [], size: 0, example: 0 };
+const NO_CURVE = new LossCurve(2, 1);
 const EVERY_STEP: TrainingSnapshot['history'] = { exactEvery: 1, everyStepFrom: 0 };
 
 /** How long a diagnostic stays listed after it was last seen, while playing. */
@@ -801,7 +803,7 @@ export function createTrainingStore(options: TrainingOptions) {
         set({ hover });
       },
 
-      lossCurve: () => client?.lossCurve ?? new Float64Array(0),
+      lossCurve: () => client?.lossCurve ?? NO_CURVE,
 
       explainEdge: (edgeId, element) =>
         requireClient().explainEdge(edgeId as EdgeId, { example: get().batch.example, element }),

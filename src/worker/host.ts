@@ -145,7 +145,8 @@ export class TrainingHost {
       case 'rewind': {
         this.stopPlay('rewind');
         const result = s.rewind(req.step);
-        this.sentLosses = 0;
+        // The losses up to the step went back to are the run's own: the client keeps them.
+        this.sentLosses = Math.min(this.sentLosses, result.step);
         this.postSnapshot();
         this.reply(req, result);
         return;

@@ -50,6 +50,7 @@ export {
   phaseTouches,
   type TrainingLayout,
 } from './layout';
+export { LossCurve } from './loss-curve';
 export { findPrediction, type Model, type PredictionSource } from './prediction';
 export {
   type ArenaSnapshot,

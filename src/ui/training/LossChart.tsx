@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Evaluation } from '../../engine/training';
+import type { Evaluation, LossCurve } from '../../engine/training';
 import type { TrainingState } from '../../store/training';
 import { useTraining } from '../../store/training-app';
 import { SavePngButton } from '../pictures/SavePngButton';
@@ -21,11 +21,14 @@ type Row = (number | null)[];
 
 /** Aligned chart data: steps, train loss, test loss, accuracy. */
 export function chartData(
-  curve: Float64Array,
+  curve: LossCurve,
   evaluations: readonly Evaluation[],
   log: boolean,
 ): uPlot.AlignedData {
   const n = curve.length;
+  const ends = curve.steps;
+  const sums = curve.lossSums;
+  const counts = curve.lossCounts;
   const bucket = Math.max(1, Math.ceil(n / MAX_POINTS));
   const xs: number[] = [];
   const train: Row = [];
@@ -47,16 +50,14 @@ export function chartData(
   };
   for (let start = 0; start < n; start += bucket) {
     const end = Math.min(n, start + bucket);
+    // The curve's points are sums and counts of finite losses: merged by adding them up.
     let sum = 0;
     let count = 0;
     for (let i = start; i < end; i++) {
-      const v = curve[i];
-      if (Number.isFinite(v)) {
-        sum += v;
-        count++;
-      }
+      sum += sums[i];
+      count += counts[i];
     }
-    const step = end; // entry i is step i + 1
+    const step = ends[end - 1];
     while (e < evals.length && evals[e].step < step) pushEval(evals[e++]);
     if (e < evals.length && evals[e].step === step) {
       const ev = evals[e++];
