@@ -3,12 +3,14 @@
  * parameter blocks, and its forward and backward passes side by side.
  * The palette, inspector, compiler, JSON format and exporters all read these declarations.
  */
+
 import type { DataTable } from './datasets/table';
 import type { PyEmitter, TorchOptimizerEmitter } from './export/emit';
 import type { EdgeId, NodeId } from './graph';
 import type { Init } from './init';
 import type { ParamSpecs, ParamValues } from './params';
 import type { PortLayout, PortType } from './ports';
+import type { ValueNeed, ValueRange } from './value-range';
 
 export type Family = 'data' | 'neurons' | 'activations' | 'losses' | 'optimizers' | 'math';
 
@@ -169,6 +171,10 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   ports(p: ParamValues<S>): PortLayout;
   /** Extra validation beyond each parameter's own range (e.g. a formula that must parse). */
   validate?(p: ParamValues<S>): string[];
+  /** The numbers an output port can take (absent or undefined: not known, so not checked). */
+  outputRange?(p: ParamValues<S>, port: string): ValueRange | undefined;
+  /** What input ports need of the numbers they read (a loss's prediction): the compiler warns otherwise. */
+  needs?(p: ParamValues<S>): Readonly<Record<string, ValueNeed>>;
   shape?(ctx: ShapeContext<ParamValues<S>>): Shape;
   build?(ctx: BuildContext<ParamValues<S>>): Op;
   /** Fuses this node with its source at one input (see Fusion). */

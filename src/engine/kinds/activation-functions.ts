@@ -6,6 +6,7 @@
  *   relu'(0) = 0, leaky_relu'(0) = α, elu'(0) = α (the left limit, f(0) = 0 = y, so y + α = α).
  */
 import { pyOperand } from '../export/emit';
+import { ANY_NUMBER, type ValueRange } from '../value-range';
 
 export interface ElementwiseFunction {
   id: ElementwiseId;
@@ -16,6 +17,8 @@ export interface ElementwiseFunction {
   df(x: number, y: number, alpha: number): number;
   /** Whether it uses α (leaky ReLU slope, ELU scale). */
   usesAlpha?: boolean;
+  /** The numbers f can give, whatever x (what a loss reading them may warn about). */
+  range: ValueRange;
 }
 
 export const ELEMENTWISE_IDS = ['linear', 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh'] as const;
@@ -30,6 +33,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     tex: 'f(x) = x',
     f: (x) => x,
     df: () => 1,
+    range: ANY_NUMBER,
   },
   relu: {
     id: 'relu',
@@ -37,6 +41,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     tex: 'f(x) = \\max(0, x)',
     f: (x) => (x > 0 ? x : 0),
     df: (x) => (x > 0 ? 1 : 0),
+    range: { min: 0, max: Number.POSITIVE_INFINITY },
   },
   leaky_relu: {
     id: 'leaky_relu',
@@ -45,6 +50,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     f: (x, a) => (x > 0 ? x : a * x),
     df: (x, _y, a) => (x > 0 ? 1 : a),
     usesAlpha: true,
+    range: ANY_NUMBER,
   },
   elu: {
     id: 'elu',
@@ -53,6 +59,8 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     f: (x, a) => (x > 0 ? x : a * Math.expm1(x)),
     df: (x, y, a) => (x > 0 ? 1 : y + a),
     usesAlpha: true,
+    // Bounded below by −α; negative and unbounded above is all the checks need to know.
+    range: ANY_NUMBER,
   },
   sigmoid: {
     id: 'sigmoid',
@@ -60,6 +68,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     tex: 'f(x) = \\sigma(x) = \\frac{1}{1 + e^{-x}}',
     f: sigmoid,
     df: (_x, y) => y * (1 - y),
+    range: { min: 0, max: 1 },
   },
   tanh: {
     id: 'tanh',
@@ -67,6 +76,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     tex: 'f(x) = \\tanh(x)',
     f: Math.tanh,
     df: (_x, y) => 1 - y * y,
+    range: { min: -1, max: 1 },
   },
 };
 

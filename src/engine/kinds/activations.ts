@@ -86,6 +86,7 @@ const elementwiseKind = ({ id, description, icon }: ElementwiseEntry): AnyKind =
     params,
     ports: () => ports,
     shape: (ctx: ShapeContext<ParamValues<ParamSpecs>>) => sameWidth(ctx),
+    outputRange: () => fn.range,
     build(ctx: BuildContext<ParamValues<ParamSpecs>>) {
       const { values, grads } = ctx;
       const alpha = typeof ctx.params.alpha === 'number' ? ctx.params.alpha : 0;

@@ -22,6 +22,7 @@ import {
   backElementwise,
   ELEMENTWISE,
   ELEMENTWISE_IDS,
+  type ElementwiseId,
   elementwisePython,
 } from './activation-functions';
 
@@ -76,6 +77,7 @@ export const neuronKind = defineKind({
   icon: 'N',
   edgeWeights: true,
   params: neuronParams,
+  outputRange: (p) => ELEMENTWISE[p.activation as ElementwiseId].range,
   ports: () => ({
     inputs: [
       {
@@ -271,6 +273,7 @@ export const denseKind = defineKind({
   formula: '\\mathbf{y} = f(W\\mathbf{x} + \\mathbf{b})',
   icon: 'D',
   params: denseParams,
+  outputRange: (p) => ELEMENTWISE[p.activation as ElementwiseId].range,
   ports: () => ({
     inputs: [
       {
