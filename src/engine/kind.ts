@@ -173,6 +173,11 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   validate?(p: ParamValues<S>): string[];
   /** The numbers an output port can take (absent or undefined: not known, so not checked). */
   outputRange?(p: ParamValues<S>, port: string): ValueRange | undefined;
+  /**
+   * Parameters that follow another when a person changes it (a dataset's noise when another set is
+   * chosen: each set's noise means something of its own, and 0 collapses some onto points).
+   */
+  follow?(key: string, value: unknown): Record<string, unknown> | null;
   /** What input ports need of the numbers they read (a loss's prediction): the compiler warns otherwise. */
   needs?(p: ParamValues<S>): Readonly<Record<string, ValueNeed>>;
   shape?(ctx: ShapeContext<ParamValues<S>>): Shape;

@@ -33,6 +33,12 @@ export const datasetKind = defineKind({
   icon: 'DB',
   params: datasetParams,
   ports: (p: DatasetParams) => dataSourcePorts((datasetInfo(p.dataset) ?? DATASETS[0]).featureNames),
+  // Another set opens with its own noise, so no set opens degenerate (two Gaussians with noise 0
+  // put every point on its centre).
+  follow: (key, value) => {
+    const info = key === 'dataset' ? datasetInfo(String(value)) : undefined;
+    return info && !info.fixedSize ? { noise: info.defaultNoise } : null;
+  },
   data: (p: DatasetParams) =>
     buildDataTable({
       dataset: p.dataset,
