@@ -70,7 +70,7 @@ test('the timeline reaches step 1 of a 100,000-step run, and training continues 
   await expect(page.getByTestId('train-play')).toHaveText('Play');
   const live = await stepCount(page);
   // The live end says the history is thinned further back.
-  await expect(page.getByTestId('timeline-where')).toContainText('every 2nd, 4th, … before');
+  await expect(page.getByTestId('timeline-where')).toContainText('thinned before');
 
   const range = page.getByTestId('timeline-range');
   await expect(range).toHaveAttribute('min', '0');
@@ -85,7 +85,7 @@ test('the timeline reaches step 1 of a 100,000-step run, and training continues 
   expect(JSON.parse(weight!)[0]).toBeCloseTo(1 - 1e-4 * 11.3137, 6);
   // Far from the end, the exact steps are sparse, and the timeline says so.
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByTestId('timeline-where')).toContainText('exact steps here: every');
+  await expect(page.getByTestId('timeline-where')).toContainText(/exact: every \d+(st|nd|rd|th)/);
 
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');

@@ -91,16 +91,24 @@ export function Timeline() {
         aria-valuetext={`step ${step} of ${live}${exactEvery > 1 ? `, exact steps every ${exactEvery}` : ''}`}
         data-testid="timeline-range"
       />
-      <span className="train-timeline__where" data-testid="timeline-where">
+      <span
+        className="train-timeline__where"
+        data-testid="timeline-where"
+        title={
+          everyStepFrom > 1
+            ? `Every step from ${everyStepFrom} on can be shown exactly; before it every 2nd, 4th, 8th … step${seeking && exactEvery > 1 ? ` (every ${ordinal(exactEvery)} around step ${step})` : ''}. Continue from here works at each of them.`
+            : 'Every step of this run can be shown exactly.'
+        }
+      >
         {seeking ? (
           <>
             step <b>{step}</b> of {live}
-            {exactEvery > 1 ? ` · exact steps here: every ${ordinal(exactEvery)}` : ''}
+            {exactEvery > 1 ? ` · exact: every ${ordinal(exactEvery)}` : ''}
           </>
         ) : (
           <>
             step <b>{live}</b>
-            {everyStepFrom > 1 ? ` · every step from ${everyStepFrom}, every 2nd, 4th, … before` : ''}
+            {everyStepFrom > 1 ? ` · thinned before ${everyStepFrom}` : ''}
           </>
         )}
       </span>
