@@ -173,6 +173,9 @@ test('UI training benchmark: the 2-8-8-1 spiral at full speed', async ({ page },
   await openApp(page);
   await importThroughToolbar(page, file, { nodes: 20 });
   await expect(page.getByTestId('train-play')).toBeEnabled();
+  // Play opens at a watchable pace: this measures full speed.
+  await page.getByTestId('train-speed-max').click();
+  await expect(page.getByTestId('train-speed-max')).toHaveAttribute('aria-pressed', 'true');
   await page.waitForTimeout(500);
 
   const recorded = await recordedEngineRate();

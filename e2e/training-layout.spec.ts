@@ -60,6 +60,7 @@ test('a pause message at 1280 × 720 reads whole, without scrolling', async ({ p
   await selectNode(page, 'sgd');
   await page.getByTestId('param-input-lr').fill('10');
   await page.getByTestId('param-input-lr').press('Enter');
+  await page.getByTestId('train-speed-max').click();
   await page.getByTestId('train-play').click();
   const alert = page.getByTestId('train-nonfinite');
   await expect(alert).toBeVisible({ timeout: 20_000 });

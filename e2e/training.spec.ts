@@ -196,6 +196,7 @@ test('plays the circle: the loss falls; pause; hovering a neuron shows its own h
   const first = Number(await page.getByTestId('train-loss').getAttribute('data-value'));
   expect(first).toBeGreaterThan(0.1);
 
+  await page.getByTestId('train-speed-max').click();
   await page.getByTestId('train-play').click();
   await expect(page.getByTestId('train-play')).toHaveText('Pause');
   await expect.poll(() => stepCount(page), { timeout: 20_000 }).toBeGreaterThan(3000);
@@ -299,6 +300,7 @@ test('a diverging network pauses at the first number that is not finite, and say
   await selectNode(page, 'sgd');
   await page.getByTestId('param-input-lr').fill('10');
   await page.getByTestId('param-input-lr').press('Enter');
+  await page.getByTestId('train-speed-max').click();
   await page.getByTestId('train-play').click();
   const alert = page.getByTestId('train-nonfinite');
   await expect(alert).toBeVisible({ timeout: 20_000 });
@@ -403,6 +405,7 @@ test('editing the graph while it trains pauses, recompiles and keeps what was le
   await openExample(page, 'border-at-3', 4);
   const edge = page.getByTestId('train-edge-e1');
   await expect(edge).toHaveAttribute('data-weight', '[1]');
+  await page.getByTestId('train-speed-max').click();
   await page.getByTestId('train-play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(50);
   await selectNode(page, 'sgd');
@@ -436,6 +439,7 @@ test('the loss chart switches to a log scale and back, still drawn', async ({ pa
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await openExample(page, 'sine', 5);
+  await page.getByTestId('train-speed-max').click();
   await page.getByTestId('train-play').click();
   await expect.poll(() => stepCount(page)).toBeGreaterThan(500);
   await page.getByTestId('train-play').click();

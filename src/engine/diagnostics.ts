@@ -16,7 +16,8 @@ export type DiagnosticCode =
   | 'two-optimizers'
   | 'two-datasets'
   | 'optimizer-unconnected'
-  | 'duplicate-id';
+  | 'duplicate-id'
+  | 'unsuited-input';
 
 /**
  * A problem in the graph, said to a learner, attached to the node or edge it concerns so the
@@ -33,3 +34,10 @@ export interface Diagnostic {
 }
 
 export const hasErrors = (ds: readonly Diagnostic[]) => ds.some((d) => d.severity === 'error');
+
+/** Warnings that mean the graph trains nothing yet: no loss, no optimizer, or not connected to it. */
+const INCOMPLETE: readonly DiagnosticCode[] = ['no-loss', 'no-optimizer', 'optimizer-unconnected'];
+
+/** Whether a graph with these diagnostics trains: it compiles, and a loss is connected to an optimizer. */
+export const readyToTrain = (ds: readonly Diagnostic[]) =>
+  !ds.some((d) => d.severity === 'error' || INCOMPLETE.includes(d.code));

@@ -3,6 +3,7 @@
  * parameter blocks, and its forward and backward passes side by side.
  * The palette, inspector, compiler, JSON format and exporters all read these declarations.
  */
+
 import type { DataTable } from './datasets/table';
 import type { PyEmitter, TorchOptimizerEmitter } from './export/emit';
 import type { EdgeId, NodeId } from './graph';
@@ -11,6 +12,7 @@ import type { Lazy } from './lazy';
 import type { ParamSpecs, ParamValues } from './params';
 import type { PortLayout, PortType } from './ports';
 import type { RunMode, StepRandom } from './runtime/step-random';
+import type { ValueNeed, ValueRange } from './value-range';
 
 export type Family = 'data' | 'neurons' | 'activations' | 'losses' | 'optimizers' | 'math';
 
@@ -209,6 +211,15 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   requires?: readonly Lazy<unknown>[];
   /** Extra validation beyond each parameter's own range (e.g. a formula that must parse). */
   validate?(p: ParamValues<S>): string[];
+  /** The numbers an output port can take (absent or undefined: not known, so not checked). */
+  outputRange?(p: ParamValues<S>, port: string): ValueRange | undefined;
+  /**
+   * Parameters that follow another when a person changes it (a dataset's noise when another set is
+   * chosen: each set's noise means something of its own, and 0 collapses some onto points).
+   */
+  follow?(key: string, value: unknown): Record<string, unknown> | null;
+  /** What input ports need of the numbers they read (a loss's prediction): the compiler warns otherwise. */
+  needs?(p: ParamValues<S>): Readonly<Record<string, ValueNeed>>;
   shape?(ctx: ShapeContext<ParamValues<S>>): Shape;
   build?(ctx: BuildContext<ParamValues<S>>): Op;
   /** Fuses this node with its source at one input (see Fusion). */

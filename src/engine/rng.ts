@@ -3,7 +3,7 @@
  * Backed by pure-rand's xoroshiro128+; never Math.random, so a seed reproduces a run bit for bit.
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 export interface Rng {
   /** Uniform in [0, 1). */
@@ -14,10 +14,14 @@ export interface Rng {
   int(n: number): number;
   /** Fisher–Yates shuffle in place. */
   shuffle(a: Int32Array | number[]): void;
+  /** The generator's whole state (a copy), so a checkpoint can carry on exactly from here. */
+  getState(): number[];
+  /** Continues from a state `getState` returned. */
+  setState(state: readonly number[]): void;
 }
 
 export function createRng(seed: number): Rng {
-  const gen = xoroshiro128plus(seed | 0);
+  let gen = xoroshiro128plus(seed | 0);
   let spare: number | null = null;
   const next = () => uniformFloat64(gen);
   return {
@@ -37,6 +41,14 @@ export function createRng(seed: number): Rng {
     },
     int(n) {
       return Math.floor(next() * n);
+    },
+    getState() {
+      return [...gen.getState(), spare ?? Number.NaN];
+    },
+    setState(state) {
+      gen = xoroshiro128plusFromState(state.slice(0, -1));
+      const last = state[state.length - 1];
+      spare = Number.isNaN(last) ? null : last;
     },
     shuffle(a) {
       for (let i = a.length - 1; i > 0; i--) {

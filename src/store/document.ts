@@ -196,7 +196,9 @@ export function createDocumentStore(initial: DocumentData = emptyDocument()) {
             const problem = checkParam(kind, node.params, key, value);
             if (problem) return problem;
             if (Object.is(node.params[key], value)) return null;
-            updateNode(nodeId, (n) => ({ ...n, params: { ...n.params, [key]: value } }));
+            // Parameters that follow this one (a dataset's noise), in the same undo entry.
+            const follow = kind.follow?.(key, value) ?? {};
+            updateNode(nodeId, (n) => ({ ...n, params: { ...n.params, [key]: value, ...follow } }));
             return null;
           },
 

@@ -10,16 +10,17 @@
 import { create } from 'zustand';
 import type { EdgeId, Graph, GraphEdge } from '../engine/graph';
 import type { Phase } from '../engine/runtime/trainer';
-import type {
-  Evaluation,
-  GradientExplanation,
-  GradientVerification,
-  GridOptions,
-  GridPrediction,
-  NonFiniteReport,
-  TrainingLayout,
-  TrainingSnapshot,
-  WatchDiagnostic,
+import {
+  type Evaluation,
+  type GradientExplanation,
+  type GradientVerification,
+  type GridOptions,
+  type GridPrediction,
+  LossCurve,
+  type NonFiniteReport,
+  type TrainingLayout,
+  type TrainingSnapshot,
+  type WatchDiagnostic,
 } from '../engine/training';
 import { TrainingClient, type WorkerLike } from '../worker/client';
 import type { PlayStatus, PlayStopReason } from '../worker/protocol';
@@ -84,6 +85,8 @@ export interface TrainingData {
   seeking: boolean;
   /** L on the shown batch (NaN before the loss phase ran). */
   loss: number;
+  /** How the history around the shown step is kept: the timeline says which steps are exact. */
+  history: TrainingSnapshot['history'];
   /** Something has run on the shown step (a phase, a step, or an earlier step shown): values mean something. */
   ran: boolean;
   phase: TrainingSnapshot['phase'] | null;
@@ -132,8 +135,11 @@ export interface TrainingActions {
   togglePlay(): Promise<void>;
   /** Starts over from the seeded initial weights. */
   reset(): Promise<void>;
-  /** Shows an earlier step (null: back to the live run). */
-  seek(step: number | null): Promise<void>;
+  /**
+   * Shows an earlier step (null: back to the live run). Far back the history is thinned: `snap`
+   * moves a step it cannot show to the nearest one it can, that way ('down' or 'up').
+   */
+  seek(step: number | null, snap?: 'down' | 'up'): Promise<void>;
   /** "Continue from here": the run is rebuilt at `step`. */
   rewind(step: number): Promise<void>;
   setSpeed(speed: Speed): void;
@@ -142,8 +148,8 @@ export interface TrainingActions {
   setLabels(mode: LabelMode): void;
   setLogScale(log: boolean): void;
   setHover(hover: { nodeId: string; index: number } | null): void;
-  /** The run's loss per step: entry i is step i + 1's. */
-  lossCurve(): Float64Array;
+  /** The run's loss per step: every step recently, means of 2, 4, 8 … steps further back. */
+  lossCurve(): LossCurve;
   explainEdge(edgeId: string, element?: number): Promise<GradientExplanation>;
   explainParameter(index: number): Promise<GradientExplanation>;
   verifyGradient(index: number): Promise<GradientVerification>;
@@ -162,7 +168,10 @@ export interface TrainingOptions {
   debounceMs?: number;
   /** Runs a function before the next frame (snapshots are applied once per frame). */
   frame?: (fn: () => void) => void;
-  /** Train/test evaluation every this many steps; default 50 (and `fastEvaluateEvery` playing at full speed). */
+  /**
+   * Train/test evaluation every this many steps while playing faster than a watchable pace;
+   * default 50. Stepping and watchable play evaluate every step, so accuracy and loss follow each one.
+   */
   evaluateEvery?: number;
   /** Evaluation interval while playing at full speed, where a snapshot carries one in ~1,000 steps anyway; default 1000. */
   fastEvaluateEvery?: number;
@@ -177,6 +186,8 @@ export interface TrainingOptions {
 
 const NO_PROBLEMS = new Map<string, readonly TrainingProblem[]>();
 const EMPTY_BATCH: BatchView = { indices: [], size: 0, example: 0 };
+const NO_CURVE = new LossCurve(2, 1);
+const EVERY_STEP: TrainingSnapshot['history'] = { exactEvery: 1, everyStepFrom: 0 };
 
 /** How long a diagnostic stays listed after it was last seen, while playing. */
 const STICKY_MS = 2500;
@@ -191,6 +202,12 @@ function append(list: readonly Evaluation[], e: Evaluation): readonly Evaluation
 }
 
 export const SPEEDS: readonly Speed[] = [1, 2, 5, 10, 30, 100, 300, 1000, 'max'];
+
+/** Play's pace until the learner picks another: a few steps a second, slow enough to watch each one. */
+export const DEFAULT_SPEED: Speed = 5;
+
+/** Up to this many steps a second, the canvas prints the numbers of every step it shows. */
+const WATCHABLE_SPEED = 10;
 
 export function initialTrainingData(): TrainingData {
   return {
@@ -207,6 +224,7 @@ export function initialTrainingData(): TrainingData {
     epoch: 0,
     seeking: false,
     loss: Number.NaN,
+    history: EVERY_STEP,
     ran: false,
     phase: null,
     wave: null,
@@ -220,7 +238,7 @@ export function initialTrainingData(): TrainingData {
     stopReason: null,
     error: null,
     problems: { nodes: NO_PROBLEMS, edges: NO_PROBLEMS },
-    speed: 'max',
+    speed: DEFAULT_SPEED,
     mean: false,
     labels: 'both',
     logScale: false,
@@ -307,9 +325,16 @@ export function createTrainingStore(options: TrainingOptions) {
   const minInterval = 1000 / (options.playingHz ?? 12);
   const evaluateEvery = options.evaluateEvery ?? 50;
   const fastEvaluateEvery = options.fastEvaluateEvery ?? 1000;
+  /** How often the worker evaluates at a speed: every step when each step can be watched. */
+  const evaluationInterval = (speed: Speed | 'step') =>
+    speed === 'step' || (speed !== 'max' && speed <= WATCHABLE_SPEED)
+      ? 1
+      : speed === 'max'
+        ? fastEvaluateEvery
+        : evaluateEvery;
   let lastApplied = Number.NEGATIVE_INFINITY;
-  /** Evaluations were thinned out for a full-speed run: restore them (and evaluate) when it stops. */
-  let fastEvaluation = false;
+  /** The evaluation interval the worker has; after a faster run, back to every step (and evaluate) when it stops. */
+  let evaluationEvery = evaluationInterval('step');
   const overlay: OverlayStore = createOverlayStore();
   /**
    * The same entries for what prints numbers (labels, node values, the inspector): while playing at
@@ -323,7 +348,9 @@ export function createTrainingStore(options: TrainingOptions) {
   let readoutTimer: ReturnType<typeof setTimeout> | null = null;
   const syncReadout = (force: boolean) => {
     const t = now();
-    const interval = store.getState().speed === 'max' ? fastReadoutInterval : readoutInterval;
+    const speed = store.getState().speed;
+    // A watchable pace prints every step it shows; faster, nobody reads every one.
+    const interval = speed === 'max' ? fastReadoutInterval : speed <= WATCHABLE_SPEED ? 0 : readoutInterval;
     const wait = force ? 0 : lastReadout + interval - t;
     if (wait <= 0) {
       if (readoutTimer) clearTimeout(readoutTimer);
@@ -377,6 +404,12 @@ export function createTrainingStore(options: TrainingOptions) {
         evaluation: s.evaluation,
         curveVersion: state.curveVersion + 1,
       };
+      if (
+        state.history.exactEvery !== s.history.exactEvery ||
+        state.history.everyStepFrom !== s.history.everyStepFrom
+      ) {
+        patch.history = s.history;
+      }
       if (!state.phase || state.phase.last !== s.phase.last || state.phase.next !== s.phase.next) {
         patch.phase = s.phase;
       }
@@ -462,13 +495,13 @@ export function createTrainingStore(options: TrainingOptions) {
       else frame(flushFrame);
     };
 
-    /** After a full-speed run: evaluations back to every `evaluateEvery` steps, and one of the θ reached. */
+    /** After a faster run: evaluations back to every step, and one of the θ reached. */
     const settleEvaluation = () => {
-      if (!fastEvaluation || !client) return;
-      fastEvaluation = false;
+      if (evaluationEvery === 1 || !client) return;
+      evaluationEvery = 1;
       const c = client;
       void c
-        .configure({ evaluateEvery })
+        .configure({ evaluateEvery: 1 })
         .then(() => c.evaluate())
         .then(() => c.snapshot())
         .catch(() => {});
@@ -617,7 +650,7 @@ export function createTrainingStore(options: TrainingOptions) {
           : new TrainingClient(options.createWorker);
         client.onSnapshot(onSnapshot);
         client.onStatus(onStatus);
-        void client.configure({ evaluateEvery });
+        void client.configure({ evaluateEvery: evaluationEvery });
         unsubscribe = options.documents.subscribe(onDocument);
         set({ started: true });
         void runLoad();
@@ -657,10 +690,10 @@ export function createTrainingStore(options: TrainingOptions) {
         act(async (c) => {
           phaseMode = false;
           if (get().paused) return;
-          const fast = get().speed === 'max';
-          if (fast !== fastEvaluation) {
-            fastEvaluation = fast;
-            await c.configure({ evaluateEvery: fast ? fastEvaluateEvery : evaluateEvery });
+          const every = evaluationInterval(get().speed);
+          if (every !== evaluationEvery) {
+            evaluationEvery = every;
+            await c.configure({ evaluateEvery: every });
           }
           const status = await c.play(playOptions());
           onStatus(status);
@@ -684,10 +717,10 @@ export function createTrainingStore(options: TrainingOptions) {
           await c.reset();
         }),
 
-      seek: (step) =>
+      seek: (step, snap) =>
         act(async (c) => {
           phaseMode = false;
-          await c.seek(step);
+          await c.seek(step, snap);
           // The earlier step's train/test loss and accuracy (the session evaluates it on request).
           if (step !== null && get().layout?.data) {
             await c.evaluate();
@@ -739,7 +772,7 @@ export function createTrainingStore(options: TrainingOptions) {
         set({ hover });
       },
 
-      lossCurve: () => client?.lossCurve ?? new Float64Array(0),
+      lossCurve: () => client?.lossCurve ?? NO_CURVE,
 
       explainEdge: (edgeId, element) =>
         requireClient().explainEdge(edgeId as EdgeId, { example: get().batch.example, element }),
@@ -756,13 +789,6 @@ export function createTrainingStore(options: TrainingOptions) {
 }
 
 export type TrainingStore = ReturnType<typeof createTrainingStore>['store'];
-
-/** The first step the timeline can show: the history keeps `historyCapacity` steps of θ. */
-export function firstSeekable(liveStep: number, layout: TrainingLayout | null): number {
-  if (!layout) return 0;
-  const oldest = Math.max(0, liveStep - layout.historyCapacity + 1);
-  return oldest > 0 ? oldest + 1 : 0;
-}
 
 // Per-id selectors, made once per id: a node or an edge subscribes to its own.
 

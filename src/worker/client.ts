@@ -9,12 +9,13 @@
  *   await client.play();
  */
 import type { EdgeId, Graph } from '../engine/graph';
-import type {
-  ExplainOptions,
-  GridOptions,
-  LoadResult,
-  TrainingLayout,
-  TrainingSnapshot,
+import {
+  type ExplainOptions,
+  type GridOptions,
+  type LoadResult,
+  LossCurve,
+  type TrainingLayout,
+  type TrainingSnapshot,
 } from '../engine/training';
 import type {
   PlayOptions,
@@ -54,8 +55,8 @@ export class TrainingClient {
   private readonly snapshotListeners = new Set<SnapshotListener>();
   private readonly statusListeners = new Set<StatusListener>();
   private nextId = 1;
-  private curve = new Float64Array(256);
-  private curveLength = 0;
+  /** Every step's loss recently, thinned further back: bounded however long the run (issue #19). */
+  private readonly curve = new LossCurve();
   private disposed = false;
   private loadWaiters: { loadId: number; resolve(): void; reject(error: Error): void }[] = [];
   /** The layout of the last graph that loaded (offsets of every buffer, block and edge). */
@@ -82,9 +83,9 @@ export class TrainingClient {
     return () => this.statusListeners.delete(listener);
   }
 
-  /** The run's loss per step so far: entry i is the loss measured during step i + 1. */
-  get lossCurve(): Float64Array {
-    return this.curve.subarray(0, this.curveLength);
+  /** The run's loss per step so far: every step recently, means of 2, 4, 8 … steps further back. */
+  get lossCurve(): LossCurve {
+    return this.curve;
   }
 
   /** Compiles a graph in the worker and starts a run on it (keeping learned weights with `keep`). */
@@ -126,9 +127,12 @@ export class TrainingClient {
     return this.request({ type: 'rewind', step });
   }
 
-  /** Shows an earlier step without changing the run; null goes back to the live run. */
-  seek(step: number | null) {
-    return this.request({ type: 'seek', step });
+  /**
+   * Shows an earlier step without changing the run; null goes back to the live run. With `snap`,
+   * a step the thinned history cannot show exactly moves to the nearest one that way.
+   */
+  seek(step: number | null, snap?: 'down' | 'up') {
+    return this.request({ type: 'seek', step, ...(snap ? { snap } : {}) });
   }
 
   configure(settings: WorkerSettings) {
@@ -225,15 +229,7 @@ export class TrainingClient {
 
   /** Keeps the curve's steps before `from` and appends `values` as steps from, from + 1, … */
   private appendLosses(from: number, values: Float64Array): void {
-    const start = Math.min(this.curveLength, Math.max(0, from - 1));
-    const length = start + values.length;
-    if (length > this.curve.length) {
-      const next = new Float64Array(Math.max(length, this.curve.length * 2));
-      next.set(this.curve.subarray(0, this.curveLength));
-      this.curve = next;
-    }
-    this.curve.set(values, start);
-    this.curveLength = length;
+    this.curve.append(from, values);
   }
 
   private failAll(error: Error): void {

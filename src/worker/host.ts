@@ -172,14 +172,15 @@ export class TrainingHost {
       case 'rewind': {
         this.stopPlay('rewind');
         const result = s.rewind(req.step);
-        this.sentLosses = 0;
+        // The losses up to the step went back to are the run's own: the client keeps them.
+        this.sentLosses = Math.min(this.sentLosses, result.step);
         this.postSnapshot();
         this.reply(req, result);
         return;
       }
       case 'seek':
         this.stopPlay('pause');
-        s.seek(req.step);
+        s.seek(req.step, req.snap);
         this.postSnapshot();
         this.reply(req, { step: s.seeking });
         return;

@@ -75,7 +75,7 @@ export type RequestBody =
   | { type: 'pause' }
   | { type: 'reset' }
   | { type: 'rewind'; step: number }
-  | { type: 'seek'; step: number | null }
+  | { type: 'seek'; step: number | null; snap?: 'down' | 'up' }
   | { type: 'configure'; settings: WorkerSettings }
   | { type: 'evaluate' }
   | { type: 'predictGrid'; options?: GridOptions }

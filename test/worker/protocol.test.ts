@@ -63,7 +63,8 @@ describe('the training worker protocol', () => {
     expect(client.latest!.theta).toEqual(reference.trainer!.theta);
     expect(client.latest!.values).toEqual(reference.snapshot()!.values);
     // The loss curve gathers every step's loss once.
-    expect(Array.from(client.lossCurve)).toEqual(Array.from(reference.timeline!.lossesFrom(1)));
+    expect(Array.from(client.lossCurve.means())).toEqual(Array.from(reference.timeline!.lossesFrom(1)));
+    expect(Array.from(client.lossCurve.steps)).toEqual([1, 2, 3, 4]);
   });
 
   it('plays until a step, with play status events and throttled snapshots', async () => {
@@ -80,7 +81,7 @@ describe('the training worker protocol', () => {
     expect(statuses.at(-1)).toEqual({ playing: false, step: 3000, reason: 'until' });
     expect(client.latest!.step).toBe(3000);
     expect(client.status.playing).toBe(false);
-    expect(client.lossCurve.length).toBe(3000);
+    expect(client.lossCurve.lastStep).toBe(3000);
     // ~30 a second at most, so far fewer snapshots than steps.
     expect(count).toBeLessThan(100);
     const evaluation = await client.evaluate();
@@ -124,7 +125,7 @@ describe('the training worker protocol', () => {
     const rewound = await client.rewind(10);
     expect(rewound).toEqual({ step: 10, matchesHistory: true });
     expect(client.latest!.paused).toBe(false);
-    expect(client.lossCurve.length).toBe(10);
+    expect(client.lossCurve.lastStep).toBe(10);
   });
 
   it('seeks, draws heatmaps, checks and explains gradients', async () => {

@@ -8,6 +8,7 @@ import type { Graph, NodeId } from '../graph';
 import { type AnyKind, ShapeError } from '../kind';
 import { describePortType, type InputPortSpec, type OutputPortSpec, VALUE_TYPES } from '../ports';
 import { getKind } from '../registry';
+import { describeRange, violates } from '../value-range';
 import { fuse } from './fusion';
 import { layOut } from './layout';
 import { type InEdge, incomingAt, indexOfPort, type NodeInfo } from './node-info';
@@ -257,6 +258,28 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
     }
   }
 
+  // 7. Wiring that is valid but wrong: an input fed numbers it cannot use (a probability loss
+  // reading an unbounded output). The kinds say what they give and need (see value-range.ts).
+  for (const info of list) {
+    const needs = info.kind.needs?.(info.params);
+    if (!needs) continue;
+    for (let k = 0; k < info.ports.inputs.length; k++) {
+      const input = info.ports.inputs[k];
+      const need = needs[input.id];
+      if (!need) continue;
+      for (const { edge, src, out } of info.incoming[k]) {
+        const range = src.kind.outputRange?.(src.params, out.id);
+        if (!range || !violates(range, need)) continue;
+        warn({
+          code: 'unsuited-input',
+          nodeId: info.node.id,
+          edgeId: edge.id,
+          message: `${info.kind.label} “${info.name}” reads ${need.what} at “${input.label}”, but “${src.name}” gives ${describeRange(range)}: ${need.fix}.`,
+        });
+      }
+    }
+  }
+
   // The table is remembered per data node parameters (see table-memo.ts).
   let table: DataTable | undefined;
   const dataNode = dataNodes[0];
@@ -274,7 +297,7 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
 
   if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, diagnostics };
 
-  // 7. Layout, then the pairs of nodes that run as one (a softmax and its cross-entropy).
+  // 8. Layout, then the pairs of nodes that run as one (a softmax and its cross-entropy).
   const plan = layOut(graph, list, order, {
     table,
     dataNode,

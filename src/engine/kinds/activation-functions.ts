@@ -15,6 +15,7 @@
  */
 import { assertNever } from '../assert-never';
 import { pyOperand } from '../export/emit';
+import { ANY_NUMBER, type ValueRange } from '../value-range';
 
 /** The function's one parameter (leaky ReLU's slope, ELU's scale). */
 export interface AlphaParam {
@@ -47,6 +48,8 @@ export interface ElementwiseFunction {
    * exporters write as z itself.
    */
   python?: { torch: string; numpy: string };
+  /** The numbers f can give, whatever x (what a loss reading them may warn about). */
+  range: ValueRange;
 }
 
 export const ELEMENTWISE_IDS = ['linear', 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh'] as const;
@@ -64,6 +67,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     tex: 'f(x) = x',
     f: (x) => x,
     df: () => 1,
+    range: ANY_NUMBER,
   },
   relu: {
     id: 'relu',
@@ -76,6 +80,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     df: (x) => (x > 0 ? 1 : 0),
     diesBelowZero: true,
     python: { torch: 'return torch.relu(z)', numpy: 'return np.where(z > 0, z, 0.0)' },
+    range: { min: 0, max: Number.POSITIVE_INFINITY },
   },
   leaky_relu: {
     id: 'leaky_relu',
@@ -91,6 +96,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
       torch: 'return torch.nn.functional.leaky_relu(z, alpha)',
       numpy: 'return np.where(z > 0, z, alpha * z)',
     },
+    range: ANY_NUMBER,
   },
   elu: {
     id: 'elu',
@@ -107,6 +113,8 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
       torch: 'return torch.nn.functional.elu(z, alpha)',
       numpy: 'return np.where(z > 0, z, alpha * np.expm1(z))',
     },
+    // Bounded below by −α; negative and unbounded above is all the checks need to know.
+    range: ANY_NUMBER,
   },
   sigmoid: {
     id: 'sigmoid',
@@ -122,6 +130,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
       // Never exp of a large positive number: the same two branches as f.
       numpy: 'e = np.exp(-np.abs(z))\nreturn np.where(z >= 0, 1 / (1 + e), e / (1 + e))',
     },
+    range: { min: 0, max: 1 },
   },
   tanh: {
     id: 'tanh',
@@ -133,6 +142,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     f: Math.tanh,
     df: (_x, y) => 1 - y * y,
     python: { torch: 'return torch.tanh(z)', numpy: 'return np.tanh(z)' },
+    range: { min: -1, max: 1 },
   },
 };
 

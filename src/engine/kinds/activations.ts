@@ -45,6 +45,7 @@ const elementwiseKind = (fn: ElementwiseFunction): AnyKind => {
     params,
     ports: () => ports,
     shape: (ctx: ShapeContext<ParamValues<ParamSpecs>>) => sameWidth(ctx),
+    outputRange: () => fn.range,
     build(ctx: BuildContext<ParamValues<ParamSpecs>>) {
       const { values, grads } = ctx;
       const alpha = typeof ctx.params.alpha === 'number' ? ctx.params.alpha : 0;

@@ -7,6 +7,7 @@
 import { pyOperand } from '../export/emit';
 import { defineKind, type Op } from '../kind';
 import { choice } from '../params';
+import type { ValueNeed } from '../value-range';
 import { LOSS_PORTS, lossLayout, lossShape, meanLossOp } from './loss-common';
 
 /** Probabilities are clamped to [EPS, 1 − EPS] inside the log, so a loss is never infinite. */
@@ -38,6 +39,17 @@ export const bceKind = defineKind({
     '\\ell = -\\frac{1}{m} \\sum_{j=1}^{m} \\big(y_j \\log \\hat p_j + (1 - y_j) \\log(1 - \\hat p_j)\\big) \\qquad \\hat p_j = \\hat y_j \\text{ or } \\sigma(\\hat y_j)',
   icon: 'BCE',
   params: { input: inputParam('a sigmoid') },
+  needs: (p): Record<string, ValueNeed> =>
+    p.input === 'probabilities'
+      ? {
+          prediction: {
+            min: 0,
+            max: 1,
+            what: 'probabilities between 0 and 1',
+            fix: 'add a sigmoid, or switch the loss’s input to logits',
+          },
+        }
+      : {},
   ports: () => LOSS_PORTS,
   shape: (ctx) => lossShape(ctx),
   build(ctx) {
@@ -83,6 +95,18 @@ export const cceKind = defineKind({
     '\\ell = -\\sum_{j=1}^{m} y_j \\log \\hat p_j \\qquad \\hat p = \\hat y \\text{ or } \\operatorname{softmax}(\\hat y)',
   icon: 'CE',
   params: { input: inputParam('a softmax') },
+  needs: (p): Record<string, ValueNeed> =>
+    p.input === 'probabilities'
+      ? {
+          prediction: {
+            min: 0,
+            max: 1,
+            sumsToOne: true,
+            what: 'probabilities that add up to 1',
+            fix: 'add a softmax, or switch the loss’s input to logits',
+          },
+        }
+      : {},
   ports: () => LOSS_PORTS,
   // From logits the probabilities are kept per example, so backward reuses them and the UI shows them.
   shape: (ctx) =>

@@ -36,6 +36,12 @@ export const datasetKind = defineKind({
     const info = datasetInfo(p.dataset) ?? DATASETS[0];
     return dataSourcePorts(info.featureNames, !info.image);
   },
+  // Another set opens with its own noise, so no set opens degenerate (two Gaussians with noise 0
+  // put every point on its centre).
+  follow: (key, value) => {
+    const info = key === 'dataset' ? datasetInfo(String(value)) : undefined;
+    return info && !info.fixedSize ? { noise: info.defaultNoise } : null;
+  },
   data: (p: DatasetParams) =>
     buildDataTable({
       dataset: p.dataset,

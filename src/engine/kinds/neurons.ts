@@ -25,6 +25,7 @@ import {
   ELEMENTWISE,
   ELEMENTWISE_IDS,
   elementwiseFunction,
+  type ElementwiseId,
   elementwisePython,
 } from './activation-functions';
 
@@ -84,6 +85,7 @@ export const neuronKind = defineKind({
   icon: 'N',
   edgeWeights: true,
   params: neuronParams,
+  outputRange: (p) => ELEMENTWISE[p.activation as ElementwiseId].range,
   ports: () => ({
     inputs: [
       {
@@ -283,6 +285,7 @@ export const denseKind = defineKind({
   formula: '\\mathbf{y} = f(W\\mathbf{x} + \\mathbf{b})',
   icon: 'D',
   params: denseParams,
+  outputRange: (p) => ELEMENTWISE[p.activation as ElementwiseId].range,
   ports: () => ({
     inputs: [
       {

@@ -45,6 +45,13 @@ export const msleKind = defineKind({
     '\\ell = \\frac{1}{m} \\sum_{j=1}^{m} \\big(\\log(1 + \\hat y_j) - \\log(1 + y_j)\\big)^2 \\qquad \\hat y_j, y_j > -1',
   icon: 'MSLE',
   params: {},
+  needs: () => ({
+    prediction: {
+      min: 0,
+      what: 'numbers that are not negative (it takes log(1 + ŷ))',
+      fix: 'give the output an activation that cannot go below 0 (ReLU or sigmoid), or use mean squared error',
+    },
+  }),
   ports: () => LOSS_PORTS,
   shape: (ctx) => lossShape(ctx),
   build(ctx) {

@@ -17,6 +17,7 @@ export const softmaxKind = defineKind({
     'y_i = \\frac{e^{x_i}}{\\sum_j e^{x_j}} \\qquad \\frac{\\partial L}{\\partial x_i} = y_i \\Big(g_i - \\sum_j y_j g_j\\Big)',
   icon: 'Σe',
   params: {},
+  outputRange: () => ({ min: 0, max: 1, sumsToOne: true }),
   ports: () => activationPorts('vector'),
   shape(ctx) {
     const width = inputWidth(ctx);

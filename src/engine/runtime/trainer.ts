@@ -4,12 +4,25 @@
  * so the canvas can show each. Nothing here allocates per step.
  */
 import type { Plan } from '../compiler/plan';
-import { BatchLoader } from './loader';
+import { BatchLoader, type LoaderOrder } from './loader';
 import { initialParameters, type ParameterMemory } from './parameters';
 import { Runtime } from './runtime';
 
 export const PHASES = ['forward', 'loss', 'backward', 'update'] as const;
 export type Phase = (typeof PHASES)[number];
+
+/** A run's state right after a step (see training/history.ts, which keeps them). */
+export interface TrainerCheckpoint {
+  readonly step: number;
+  readonly theta: Float64Array;
+  readonly state: readonly Float64Array[];
+  readonly batch: Int32Array;
+  readonly count: number;
+  readonly loss: number;
+  readonly order: LoaderOrder | null;
+  readonly position: number;
+  readonly epoch: number;
+}
 
 export interface TrainerOptions {
   /** Learned values to keep, by block key (after an edit recompiled the graph). */
@@ -51,6 +64,33 @@ export class Trainer {
 
   get epoch(): number {
     return this.loader?.epoch ?? 0;
+  }
+
+  /**
+   * Puts the run back (or on) to a checkpoint: right after step `step`, with θ, the optimizer's
+   * state and the loader's place as they were. Training on from here gives, bit for bit, what the
+   * run gave. The buffers of the last forward and backward are cleared.
+   */
+  restore(checkpoint: TrainerCheckpoint): void {
+    this.theta.set(checkpoint.theta);
+    for (let i = 0; i < this.optimizerState.length; i++) this.optimizerState[i].set(checkpoint.state[i]);
+    if (this.loader && checkpoint.order) {
+      this.loader.restore(
+        checkpoint.order,
+        checkpoint.position,
+        checkpoint.epoch,
+        checkpoint.batch,
+        checkpoint.count,
+      );
+    }
+    this.step = checkpoint.step;
+    this.nextPhase = 'forward';
+    this.loss = checkpoint.loss;
+    this.thetaGrad.fill(0);
+    this.delta.fill(0);
+    this.runtime.values.fill(0);
+    this.runtime.grads.fill(0);
+    this.runtime.n = this.loader ? 0 : 1;
   }
 
   /** Runs the next phase and returns which it was. */

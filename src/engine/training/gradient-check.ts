@@ -272,7 +272,7 @@ export function explainEdgeGradient(
       tex: `\\frac{\\partial L}{\\partial x_{${example + 1}}} = ${shown}`,
       text:
         `This connection carries no weight of its own. Forward, it brings the numbers of “${sourceName}” to “${targetName}”; ` +
-        `backward, it carries their gradient ∂L/∂x back, ${gradient.map(formatNumber).join(', ')} for example ${example + 1} of the batch. ` +
+        `backward, it carries their gradient ∂L/∂x back, ${gradient.map((g) => formatNumber(g)).join(', ')} for example ${example + 1} of the batch. ` +
         `Every node that uses “${sourceName}” adds its share to that gradient.`,
     };
   });

@@ -32,7 +32,12 @@ export {
   verifyGradient,
   type WeightExplanation,
 } from './gradient-check';
-export { type HistoryOptions, ParameterHistory } from './history';
+export {
+  type Checkpoint,
+  type CheckpointSource,
+  type HistoryOptions,
+  ParameterHistory,
+} from './history';
 export {
   type DataLayout,
   describePlan,
@@ -45,6 +50,7 @@ export {
   phaseTouches,
   type TrainingLayout,
 } from './layout';
+export { LossCurve } from './loss-curve';
 export { findPrediction, type Model, type PredictionSource } from './prediction';
 export {
   type ArenaSnapshot,
@@ -58,4 +64,5 @@ export {
   TrainingSession,
   type TrainingSnapshot,
 } from './session';
+export { forEachDropped, isKept, keptBound, spacingAt } from './thinning';
 export { TrainingWatch, type WatchCode, type WatchDiagnostic, type WatchOptions } from './watch';

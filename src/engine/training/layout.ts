@@ -97,8 +97,8 @@ export interface TrainingLayout {
   data: DataLayout | null;
   optimizer: { nodeId: NodeId; kind: string; state: string[] } | null;
   phases: Record<Phase, PhaseTouch>;
-  /** How many steps of θ the history keeps (seek and rewind reach that far back). */
-  historyCapacity: number;
+  /** Steps the history keeps one by one behind the latest (every 2nd, 4th, … further back). */
+  historyRecent: number;
 }
 
 /** What each phase reads and writes, in the order it does so. */
@@ -127,7 +127,7 @@ export function phaseTouches(plan: Plan): Record<Phase, PhaseTouch> {
   };
 }
 
-export function describePlan(plan: Plan, loadId: number, historyCapacity: number): TrainingLayout {
+export function describePlan(plan: Plan, loadId: number, historyRecent: number): TrainingLayout {
   const blockIndex = new Map(plan.blocks.map((b, i) => [b.key, i]));
   const blocks: LayoutBlock[] = plan.blocks.map((b) => ({
     key: b.key,
@@ -206,7 +206,7 @@ export function describePlan(plan: Plan, loadId: number, historyCapacity: number
         }
       : null,
     phases: phaseTouches(plan),
-    historyCapacity,
+    historyRecent,
   };
 }
 

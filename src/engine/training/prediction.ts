@@ -79,22 +79,8 @@ export function nodeBuffer(node: PlanNode, name: string): SlotLayout | undefined
   return node.outputs[name] ?? node.scratch[name];
 }
 
-/** Numbers for learner-facing sentences: 4 significant digits, no trailing noise. */
-export function formatNumber(x: number): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Number.POSITIVE_INFINITY) return 'Infinity';
-  if (x === Number.NEGATIVE_INFINITY) return '−Infinity';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  const s =
-    a >= 1e-3 && a < 1e6
-      ? String(Number(x.toPrecision(4)))
-      : x
-          .toExponential(3)
-          .replace(/\.?0+e/, 'e')
-          .replace('e+', 'e');
-  return s.replace('-', '−');
-}
+/** Numbers for learner-facing sentences: the one number formatter (see engine/text/number). */
+export { formatNumber } from '../text/number';
 
 /** The same number as KaTeX: exponents as × 10^{k}. */
 export function texNumber(x: number): string {

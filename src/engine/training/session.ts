@@ -25,6 +25,7 @@ import {
 } from './gradient-check';
 import { type HistoryOptions, ParameterHistory } from './history';
 import { describePlan, type PhaseTouch, phaseTouches, type TrainingLayout } from './layout';
+import { spacingAt } from './thinning';
 import { TrainingWatch, type WatchDiagnostic, type WatchOptions } from './watch';
 
 export interface SessionOptions {
@@ -106,6 +107,13 @@ export interface TrainingSnapshot {
   theta: Float64Array;
   thetaGrad: Float64Array;
   delta: Float64Array;
+  /** How the history around the shown step is kept (the timeline says which steps are exact). */
+  history: {
+    /** Kept steps near the one shown are this far apart: 1 near the end, 2, 4, … further back. */
+    exactEvery: number;
+    /** From this step on, every step is kept. */
+    everyStepFrom: number;
+  };
   /** Optimizer state vectors (e.g. m, v for Adam); null while seeking (the history keeps θ only). */
   optimizer: { names: string[]; state: Float64Array[] } | null;
   batch: {
@@ -131,6 +139,8 @@ interface SeekView {
   after: Float64Array;
   grad: Float64Array;
   delta: Float64Array;
+  /** The optimizer's state, when the update is recomputed (a step between checkpoints). */
+  state: Float64Array[];
   runtime: Runtime;
   evaluator: Evaluator;
   loss: number;
@@ -148,8 +158,6 @@ export class TrainingSession {
   private evaluator: Evaluator | null = null;
   private layoutRef: TrainingLayout | null = null;
   private touches: Record<Phase, PhaseTouch> | null = null;
-  /** θ the run started from (seeded init, or kept weights), for rewinding by replay. */
-  private theta0: Float64Array | null = null;
   /** Learned values of the last run that compiled, carried into a kept load. */
   private memory: ParameterMemory | null = null;
   private seekView: SeekView | null = null;
@@ -256,8 +264,15 @@ export class TrainingSession {
     this.touches = phaseTouches(plan);
     const trainer = new Trainer(plan, { previous });
     const batchSize = trainer.loader?.batchSize ?? 0;
-    this.history = new ParameterHistory(plan.paramCount, batchSize, this.options.history);
-    this.layoutRef = describePlan(plan, this.loads, this.history.capacity);
+    const table = plan.data?.table;
+    this.history = new ParameterHistory(
+      plan.paramCount,
+      batchSize,
+      this.options.history,
+      trainer.optimizerState.length,
+      table?.shuffle ? table.train.count * 4 : 0,
+    );
+    this.layoutRef = describePlan(plan, this.loads, this.history.recent);
     this.begin(trainer);
     return { ok: true, diagnostics, layout: this.layoutRef, kept };
   }
@@ -270,7 +285,6 @@ export class TrainingSession {
     this.evaluator = null;
     this.layoutRef = null;
     this.touches = null;
-    this.theta0 = null;
     this.seekView = null;
     this.seekBuffers = null;
     this.haltView = null;
@@ -283,10 +297,9 @@ export class TrainingSession {
   /** Starts the run of `trainer` at step 0. */
   private begin(trainer: Trainer): void {
     this.trainerRef = trainer;
-    this.theta0 = trainer.theta.slice();
     this.evaluator = new Evaluator(trainer.plan, trainer.theta);
     this.history!.clear();
-    this.history!.record(0, trainer.theta, Number.NaN);
+    this.history!.record(0, trainer, Number.NaN);
     this.watch!.reset();
     this.seekView = null;
     this.haltView = null;
@@ -370,8 +383,7 @@ export class TrainingSession {
   }
 
   private afterStep(t: Trainer): void {
-    const loader = t.loader;
-    this.history!.record(t.step, t.theta, t.loss, loader?.batch ?? null, loader?.count ?? 0);
+    this.history!.record(t.step, t, t.loss);
     this.watch!.observe(t);
     if (!this.replaying && this.evaluateEvery > 0 && t.step % this.evaluateEvery === 0) {
       this.evaluated = this.evaluateLive();
@@ -379,23 +391,34 @@ export class TrainingSession {
   }
 
   /**
-   * "Continue from here": rebuilds the run at `step` by replaying it from its start. Runs are
-   * reproducible bit for bit, so the replay lands exactly on the θ the history held.
+   * "Continue from here": puts the run back at `step`. The history holds a checkpoint of the whole
+   * run (θ, optimizer state, the loader's place) at or just before every step it can show, so this
+   * restores the one before `step` and trains the single step `step` again — runs are reproducible
+   * bit for bit, so it lands exactly on the θ the history held. A step between checkpoints (far
+   * back, where they thin out) is reached by replaying from the one before it.
    */
   rewind(step: number): RewindResult {
     const plan = this.plan;
     const t = this.trainerRef;
-    if (!plan || !t) throw new Error('Nothing to rewind: the graph does not compile.');
+    const h = this.history;
+    if (!plan || !t || !h) throw new Error('Nothing to rewind: the graph does not compile.');
     if (!Number.isInteger(step) || step < 0 || step > t.step) {
       throw new RangeError(`Can rewind to a step from 0 to ${t.step}, not ${step}.`);
     }
-    const expected = this.history!.at(step)?.slice() ?? null;
-    const trainer = new Trainer(plan);
-    trainer.theta.set(this.theta0!);
-    this.begin(trainer);
+    const expected = h.at(step)?.slice() ?? null;
+    const from = step === 0 ? 0 : h.floor(step - 1);
+    const checkpoint = h.checkpoint(from);
+    if (!checkpoint) throw new RangeError(`Step ${step} can no longer be reached.`);
+    h.truncate(from);
+    t.restore(checkpoint);
+    this.watch!.reset();
+    this.seekView = null;
+    this.haltView = null;
+    this.haltOptimizer = null;
+    this.report = null;
     this.replaying = true;
     try {
-      while (trainer.step < step) {
+      while (t.step < step) {
         if (!this.step()) break;
       }
     } finally {
@@ -405,10 +428,28 @@ export class TrainingSession {
     if (this.evaluateEvery > 0) this.evaluated = this.evaluateLive();
     let matches: boolean | null = null;
     if (expected) {
-      matches = expected.length === trainer.theta.length;
-      for (let i = 0; matches && i < expected.length; i++) matches = Object.is(expected[i], trainer.theta[i]);
+      matches = expected.length === t.theta.length;
+      for (let i = 0; matches && i < expected.length; i++) matches = Object.is(expected[i], t.theta[i]);
     }
-    return { step: trainer.step, matchesHistory: matches };
+    return { step: t.step, matchesHistory: matches };
+  }
+
+  /**
+   * The step the timeline can show nearest `step`: one the history can recompute exactly (step 0,
+   * or one right after a checkpoint). `snap` says which way to look when `step` itself cannot be
+   * shown: 'down' (default) to the latest before it, 'up' to the earliest after it (or the run's own step).
+   */
+  showable(step: number, snap: 'down' | 'up' = 'down'): number {
+    const t = this.trainerRef;
+    const h = this.history;
+    if (!t || !h) return 0;
+    const s = Math.max(0, Math.min(t.step, Math.round(step)));
+    if (s === 0 || s === t.step || h.has(s - 1)) return s;
+    if (snap === 'up') {
+      const next = h.ceil(s - 1);
+      return next < 0 || next + 1 > t.step ? t.step : next + 1;
+    }
+    return Math.max(0, h.floor(s - 1) + 1);
   }
 
   /**
@@ -416,9 +457,12 @@ export class TrainingSession {
    * step's batch run forward and backward (on θ before its update, as the step itself did) on
    * buffers of the session's own. null (or the run's own step) goes back to the live run.
    */
-  seek(step: number | null): void {
+  seek(step: number | null, snap?: 'down' | 'up'): void {
     const t = this.trainerRef;
     const live = this.haltView ? this.haltView.step : t?.nextPhase === 'forward' ? t.step : -1;
+    if (step !== null && t && snap && Number.isInteger(step) && step >= 0 && step <= t.step) {
+      step = this.showable(step, snap);
+    }
     if (step === null || !t || step === live) {
       this.seekView = null;
       return;
@@ -432,46 +476,66 @@ export class TrainingSession {
     return this.seekView ?? this.haltView;
   }
 
-  /** The view of the graph after `step`: θ from the history, that step's batch forward and backward. */
+  /**
+   * The view of the graph after `step`, recomputed from the checkpoint before it: that step's batch
+   * forward and backward on θ before its update, and the update itself on a copy of the optimizer's
+   * state — the same operations on the same numbers as the run, so the same results bit for bit.
+   */
   private computeView(step: number, buffers: NonNullable<TrainingSession['seekBuffers']>): SeekView {
     const t = this.trainerRef!;
     const h = this.history!;
     if (!Number.isInteger(step) || step < 0 || step > t.step) {
       throw new RangeError(`Can show a step from 0 to ${t.step}, not ${step}.`);
     }
-    const first = Math.max(h.oldest + (h.oldest > 0 ? 1 : 0), 0);
-    if (!h.has(step) || (step > 0 && !h.has(step - 1))) {
-      throw new RangeError(`Step ${step} is no longer in the history; it reaches back to step ${first}.`);
+    const checkpoint = h.checkpoint(step === 0 ? 0 : step - 1);
+    if (!checkpoint) {
+      throw new RangeError(
+        `Step ${step} is not kept exactly: the nearest ones are ${this.showable(step, 'down')} and ${this.showable(step, 'up')}.`,
+      );
     }
-    const { runtime: rt, before, after, delta } = buffers;
+    const { runtime: rt, before, after, delta, state } = buffers;
     const plan = t.plan;
-    after.set(h.at(step)!);
-    before.set(step > 0 ? h.at(step - 1)! : after);
-    for (let i = 0; i < delta.length; i++) delta[i] = after[i] - before[i];
+    before.set(checkpoint.theta);
     rt.values.fill(0);
     rt.grads.fill(0);
     buffers.grad.fill(0);
     let batch = new Int32Array(0);
     let loss = Number.NaN;
-    if (step > 0) {
-      const data = plan.data;
-      if (data) {
-        batch = h.batchAt(step)!.slice();
-        const { nFeatures, nTargets, train } = data.table;
-        const f0 = rt.offset(data.features);
-        const t0 = rt.offset(data.target);
-        copyRows(train, nFeatures, nTargets, batch, batch.length, rt.values, f0, rt.values, t0);
-        rt.n = batch.length;
-      } else {
-        rt.n = 1;
-      }
-      // The step ran its forward pass with its own random numbers (Dropout's mask): draw them again.
-      rt.clock.step = step - 1;
-      rt.forward();
-      loss = rt.computeLoss();
-      rt.backward();
-    } else {
+    if (step === 0) {
+      after.set(before);
+      delta.fill(0);
       rt.n = plan.data ? 0 : 1;
+      return { ...buffers, step, loss, batch, evaluation: null };
+    }
+    const data = plan.data;
+    if (data && checkpoint.order) {
+      // The batch the step trained on: the next rows of the order from where the loader stood.
+      const order = checkpoint.order.order;
+      const count = Math.min(t.loader!.batchSize, order.length - checkpoint.position);
+      batch = order.slice(checkpoint.position, checkpoint.position + count);
+      const { nFeatures, nTargets, train } = data.table;
+      const f0 = rt.offset(data.features);
+      const t0 = rt.offset(data.target);
+      copyRows(train, nFeatures, nTargets, batch, batch.length, rt.values, f0, rt.values, t0);
+      rt.n = batch.length;
+    } else {
+      rt.n = 1;
+    }
+    // The step ran its forward pass with its own random numbers (Dropout's mask): draw them again.
+    rt.clock.step = step - 1;
+    rt.forward();
+    loss = rt.computeLoss();
+    rt.backward();
+    const kept = h.at(step);
+    if (kept) {
+      after.set(kept);
+      for (let i = 0; i < delta.length; i++) delta[i] = after[i] - before[i];
+    } else {
+      after.set(before);
+      for (let i = 0; i < state.length; i++) state[i].set(checkpoint.state[i]);
+      const opt = plan.optimizer;
+      if (opt?.kind.optimizer) opt.kind.optimizer.step(opt.params, after, buffers.grad, state, step, delta);
+      else delta.fill(0);
     }
     return { ...buffers, step, loss, batch, evaluation: null };
   }
@@ -485,6 +549,7 @@ export class TrainingSession {
       before,
       after,
       grad,
+      state: t.optimizerState.map(() => new Float64Array(plan.paramCount)),
       delta: new Float64Array(plan.paramCount),
       runtime: new Runtime(plan, before, grad, t.runtime.capacity, { mode: 'train' }),
       evaluator: new Evaluator(plan, after),
@@ -590,6 +655,10 @@ export class TrainingSession {
       theta: (view ? view.after : t.theta).slice(),
       thetaGrad: (view ? view.grad : t.thetaGrad).slice(),
       delta: (view ? view.delta : t.delta).slice(),
+      history: {
+        exactEvery: spacingAt(t.step - step, this.history!.recent),
+        everyStepFrom: Math.max(0, t.step - this.history!.recent + 1),
+      },
       optimizer: this.optimizerShown(seeking),
       batch: { indices, size: n, example },
       values: compact(plan, rt, rt.values, example),

@@ -1,13 +1,8 @@
 import type { ParamSpec } from '../../engine/params';
+import { formatNumber } from '../../engine/text/number';
 
-/** A number short enough for a node: 0.0001 → "1e-4", 3.14159 → "3.142". */
-export function compactNumber(v: number): string {
-  if (v === 0 || !Number.isFinite(v)) return String(v);
-  const a = Math.abs(v);
-  if (a < 1e-3 || a >= 1e6)
-    return v.toExponential(a.toExponential(2).includes('.00') ? 0 : 2).replace('e+', 'e');
-  return String(Number(v.toPrecision(4)));
-}
+/** A number short enough for a node: 0.0001 → "1e−4", 3.14159 → "3.142" (the app's one formatter). */
+export const compactNumber = (v: number): string => formatNumber(v);
 
 export function formatParamValue(spec: ParamSpec, value: unknown): string {
   switch (spec.type) {

@@ -1,3 +1,4 @@
+import { readyToTrain } from '../../engine/diagnostics';
 import { MAX_DESCRIPTION_CHARS } from '../../format';
 import { useCompiled, useDocument } from '../../store';
 import { DiagnosticList } from './DiagnosticList';
@@ -26,6 +27,8 @@ export function DocumentInspector() {
   const diagnostics = useCompiled(selectDiagnostics);
   const paramCount = useCompiled(selectParamCount);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  // Compiling is not enough: data, a loss and an optimizer must be connected for training to learn.
+  const ready = readyToTrain(diagnostics);
   return (
     <div className="inspector__body" data-testid="document-inspector">
       <header className="inspector__header">
@@ -59,10 +62,16 @@ export function DocumentInspector() {
         title="Checks"
         aside={
           <span
-            className={`status-pill status-pill--${errors > 0 ? 'error' : nodes === 0 ? 'idle' : 'ok'}`}
+            className={`status-pill status-pill--${errors > 0 ? 'error' : nodes === 0 || !ready ? 'idle' : 'ok'}`}
             data-testid="compile-status"
           >
-            {nodes === 0 ? 'empty' : errors > 0 ? `${errors} to fix` : 'ready to train'}
+            {nodes === 0
+              ? 'empty'
+              : errors > 0
+                ? `${errors} to fix`
+                : ready
+                  ? 'ready to train'
+                  : 'not complete'}
           </span>
         }
       >

@@ -11,7 +11,7 @@ export function fmtValue(x: number): string {
           .toExponential(3)
           .replace(/\.?0+e/, 'e')
           .replace('e+', 'e');
-  return s.replace('-', '−');
+  return s.replaceAll('-', '−');
 }
 
 /** "all 4 pass", "3 of 4 pass", "none of 4 pass". */

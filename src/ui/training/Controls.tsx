@@ -1,12 +1,14 @@
 /** Step, phase step, play/pause, speed, reset, and which numbers of the batch the canvas shows. */
+
+import { useRef } from 'react';
 import { PHASES } from '../../engine/runtime/trainer';
-import { SPEEDS, type Speed } from '../../store/training';
+import { DEFAULT_SPEED, SPEEDS, type Speed } from '../../store/training';
 import { useTraining } from '../../store/training-app';
 import { PauseIcon, PhaseIcon, PlayIcon, ResetIcon, StepIcon } from '../icons';
 
 const PHASE_LABELS = { forward: 'Forward', loss: 'Loss', backward: 'Backward', update: 'Update' } as const;
 
-const speedLabel = (s: Speed) => (s === 'max' ? 'max' : `${s}/s`);
+const speedLabel = (s: Speed) => (s === 'max' ? 'max' : `${s} steps/s`);
 
 export function Controls() {
   const compiled = useTraining((s) => s.compiled === true);
@@ -20,6 +22,9 @@ export function Controls() {
   const t = useTraining.getState();
   const blocked = !compiled || paused;
   const speedIndex = Math.max(0, SPEEDS.indexOf(speed));
+  // The watchable pace the learner had before going to max, for the way back.
+  const watchable = useRef<Speed>(DEFAULT_SPEED);
+  if (speed !== 'max') watchable.current = speed;
   return (
     <div className="train-controls" data-testid="training-controls">
       <div className="train-controls__row">
@@ -79,20 +84,38 @@ export function Controls() {
           </li>
         ))}
       </ol>
-      <label className="train-speed" title="Steps per second while playing">
-        <span className="train-label">Speed</span>
-        <input
-          type="range"
-          min={0}
-          max={SPEEDS.length - 1}
-          step={1}
-          value={speedIndex}
-          onChange={(e) => t.setSpeed(SPEEDS[Number(e.target.value)])}
-          aria-valuetext={speedLabel(speed)}
-          data-testid="train-speed"
-        />
-        <span className="train-speed__value">{speedLabel(speed)}</span>
-      </label>
+      <div className="train-speed">
+        <label className="train-speed__field" title="Steps per second while playing">
+          <span className="train-label">Speed</span>
+          <input
+            type="range"
+            min={0}
+            max={SPEEDS.length - 1}
+            step={1}
+            value={speedIndex}
+            onChange={(e) => t.setSpeed(SPEEDS[Number(e.target.value)])}
+            aria-valuetext={speedLabel(speed)}
+            data-testid="train-speed"
+          />
+          <span className="train-speed__value" data-testid="train-speed-value">
+            {speedLabel(speed)}
+          </span>
+        </label>
+        <button
+          type="button"
+          className="btn btn--outline train-speed__max"
+          aria-pressed={speed === 'max'}
+          onClick={() => t.setSpeed(speed === 'max' ? watchable.current : 'max')}
+          title={
+            speed === 'max'
+              ? `Back to ${speedLabel(watchable.current)}`
+              : 'Train as fast as the computer can (the numbers are then printed twice a second)'
+          }
+          data-testid="train-speed-max"
+        >
+          Max
+        </button>
+      </div>
       <BatchChoice />
     </div>
   );

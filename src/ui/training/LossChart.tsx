@@ -7,7 +7,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Evaluation } from '../../engine/training';
+import type { Evaluation, LossCurve } from '../../engine/training';
 import type { TrainingState } from '../../store/training';
 import { useTraining } from '../../store/training-app';
 import { SavePngButton } from '../pictures/SavePngButton';
@@ -21,11 +21,14 @@ type Row = (number | null)[];
 
 /** Aligned chart data: steps, train loss, test loss, accuracy. */
 export function chartData(
-  curve: Float64Array,
+  curve: LossCurve,
   evaluations: readonly Evaluation[],
   log: boolean,
 ): uPlot.AlignedData {
   const n = curve.length;
+  const ends = curve.steps;
+  const sums = curve.lossSums;
+  const counts = curve.lossCounts;
   const bucket = Math.max(1, Math.ceil(n / MAX_POINTS));
   const xs: number[] = [];
   const train: Row = [];
@@ -47,16 +50,14 @@ export function chartData(
   };
   for (let start = 0; start < n; start += bucket) {
     const end = Math.min(n, start + bucket);
+    // The curve's points are sums and counts of finite losses: merged by adding them up.
     let sum = 0;
     let count = 0;
     for (let i = start; i < end; i++) {
-      const v = curve[i];
-      if (Number.isFinite(v)) {
-        sum += v;
-        count++;
-      }
+      sum += sums[i];
+      count += counts[i];
     }
-    const step = end; // entry i is step i + 1
+    const step = ends[end - 1];
     while (e < evals.length && evals[e].step < step) pushEval(evals[e++]);
     if (e < evals.length && evals[e].step === step) {
       const ev = evals[e++];
@@ -76,10 +77,28 @@ export function chartData(
   return [xs, train, test, acc];
 }
 
-/** Room for a y axis by its longest label (uPlot's 12px canvas font: ~7px a digit), its ticks and gap. */
+/** uPlot's axis font. */
+const AXIS_FONT =
+  '12px system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif';
+let measure: CanvasRenderingContext2D | null | undefined;
+
+/**
+ * Room for a y axis: its widest label as the browser draws it, plus ticks and gap. Measured, not
+ * guessed from a character count: "1.5e−12" has a wide minus and would lose its first digits.
+ */
 function axisWidth(values: readonly string[] | null): number {
-  const longest = Math.max(3, ...(values ?? []).map((v) => v.length));
-  return Math.ceil(longest * 7.2 + 20);
+  measure ??= document.createElement('canvas').getContext('2d');
+  let widest = 3 * 7.2;
+  for (const v of values ?? []) {
+    if (!v) continue;
+    let w = v.length * 7.2;
+    if (measure) {
+      measure.font = AXIS_FONT;
+      w = measure.measureText(v).width;
+    }
+    widest = Math.max(widest, w);
+  }
+  return Math.ceil(widest + 22);
 }
 
 function cssVar(name: string): string {

@@ -1,6 +1,9 @@
-/** A scrubber over the kept history: shows any earlier step (seek); "Continue from here" rewinds to it. */
+/**
+ * A scrubber over the run's history, from step 0 to the latest: shows an earlier step (seek), and
+ * "Continue from here" carries on from it. Far back the history is thinned (every 2nd, 4th, …
+ * step): the scrubber moves to the nearest step kept exactly, and says how far apart they are.
+ */
 import { useEffect, useRef, useState } from 'react';
-import { firstSeekable } from '../../store/training';
 import { useTraining } from '../../store/training-app';
 import { LiveIcon, RewindIcon } from '../icons';
 
@@ -11,7 +14,9 @@ export function Timeline() {
   const step = useTraining((s) => (s.playing ? -1 : s.step));
   const seeking = useTraining((s) => s.seeking);
   const compiled = useTraining((s) => s.compiled === true);
-  const first = useTraining((s) => (s.playing ? 0 : firstSeekable(s.liveStep, s.layout)));
+  const exactEvery = useTraining((s) => s.history.exactEvery);
+  const everyStepFrom = useTraining((s) => s.history.everyStepFrom);
+  const first = 0;
   // Scrubbing sends one seek at a time: the latest position once the previous one is shown.
   const busy = useRef(false);
   const wanted = useRef<number | null>(null);
@@ -22,6 +27,8 @@ export function Timeline() {
   }, [thumb, step]);
 
   const go = async (target: number) => {
+    // Which way the learner moved: a step between kept ones snaps on in that direction.
+    const shown = useTraining.getState().step;
     setThumb(target);
     wanted.current = target;
     if (busy.current) return;
@@ -30,14 +37,13 @@ export function Timeline() {
       while (wanted.current !== null) {
         const t = wanted.current;
         wanted.current = null;
-        await useTraining.getState().seek(t >= useTraining.getState().liveStep ? null : t);
+        const state = useTraining.getState();
+        await state.seek(t >= state.liveStep ? null : t, t >= shown ? 'up' : 'down');
       }
     } finally {
       busy.current = false;
-      // Normally the step shown has caught up by now; should a seek have failed, let go of the thumb.
-      setTimeout(() => {
-        if (!busy.current) setThumb(null);
-      }, 1000);
+      // The step shown is where the thumb belongs now (a thinned step snaps to a kept one).
+      setThumb(null);
     }
   };
 
@@ -82,18 +88,27 @@ export function Timeline() {
         disabled={disabled}
         onChange={(e) => void go(Number(e.target.value))}
         aria-label="Step shown"
-        aria-valuetext={`step ${step} of ${live}`}
+        aria-valuetext={`step ${step} of ${live}${exactEvery > 1 ? `, exact steps every ${exactEvery}` : ''}`}
         data-testid="timeline-range"
       />
-      <span className="train-timeline__where" data-testid="timeline-where">
+      <span
+        className="train-timeline__where"
+        data-testid="timeline-where"
+        title={
+          everyStepFrom > 1
+            ? `Every step from ${everyStepFrom} on can be shown exactly; before it every 2nd, 4th, 8th … step${seeking && exactEvery > 1 ? ` (every ${ordinal(exactEvery)} around step ${step})` : ''}. Continue from here works at each of them.`
+            : 'Every step of this run can be shown exactly.'
+        }
+      >
         {seeking ? (
           <>
             step <b>{step}</b> of {live}
+            {exactEvery > 1 ? ` · exact: every ${ordinal(exactEvery)}` : ''}
           </>
         ) : (
           <>
             step <b>{live}</b>
-            {first > 0 ? ` · history from ${first}` : ''}
+            {everyStepFrom > 1 ? ` · thinned before ${everyStepFrom}` : ''}
           </>
         )}
       </span>
@@ -121,4 +136,12 @@ export function Timeline() {
       </button>
     </div>
   );
+}
+
+/** 2 → "2nd", 4 → "4th", 32 → "32nd": the spacings are powers of two. */
+function ordinal(n: number): string {
+  const tens = n % 100;
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : n % 10 === 1 ? 'st' : n % 10 === 2 ? 'nd' : n % 10 === 3 ? 'rd' : 'th';
+  return `${n}${suffix}`;
 }

@@ -216,7 +216,7 @@ function Explain({
             className="btn btn--outline"
             onClick={() => void verify()}
             disabled={checking || !!problem}
-            title="Nudge the weight by ±ε, recompute the loss on the same batch, and compare the slope with backprop's"
+            title={`Nudge ${label} by ±ε, recompute the loss on the same batch, and compare the slope with backprop’s`}
             data-testid="verify-gradient"
           >
             <CheckIcon />
@@ -238,9 +238,12 @@ function Explain({
               <p className="train-verify__verdict">
                 {agree
                   ? `They agree (ε = ${fmt(v.eps)}): backprop computed this derivative right.`
-                  : `They differ by more than 1e-4 (ε = ${fmt(v.eps)}): a kink of the function nearby, or a gradient bug.`}{' '}
+                  : `They differ by more than 1e−4 (ε = ${fmt(v.eps)}): a kink of the function nearby, or a gradient bug.`}{' '}
                 Both are taken at the weights shown, on this step’s batch
-                {afterUpdate ? ' (after the update, so they differ a little from the ∂L/∂w above)' : ''}.
+                {afterUpdate
+                  ? ` (after the update, so they differ a little from the ∂L/∂${label} above)`
+                  : ''}
+                .
               </p>
             </div>
           )}

@@ -35,7 +35,6 @@ export function TrainingStatus() {
   const seeking = useTraining((s) => s.seeking);
   const playing = useTraining((s) => s.playing);
   const paused = useTraining((s) => s.paused);
-  const ran = useTraining((s) => s.ran);
   const accuracy = useTraining((s) => {
     const e = s.evaluation;
     if (!e) return null;
@@ -57,9 +56,9 @@ export function TrainingStatus() {
         Epoch <b data-testid="train-epoch-count">{epoch}</b>
       </span>
       <span className="train-status__item">
-        Loss{' '}
-        <b data-testid="train-loss" data-value={String(loss)}>
-          {ran || !Number.isNaN(loss) ? fmt(loss) : '–'}
+        Loss {/* Before the loss phase of a step has run there is no loss yet: a dash, never "NaN". */}
+        <b data-testid="train-loss" data-value={Number.isNaN(loss) ? undefined : loss}>
+          {Number.isNaN(loss) ? '—' : fmt(loss)}
         </b>
       </span>
       {accuracy !== null && (

@@ -1,26 +1,15 @@
 /** How training numbers look on the canvas and in the panel: short numbers, signs, colours, widths. */
+import { formatNumber } from '../../engine/text/number';
 
-/** A number in at most 4 significant digits, with a real minus sign: −0.001131 → "−1.131e-3". */
-export function fmt(x: number | undefined): string {
-  if (x === undefined) return '–';
-  if (Number.isNaN(x)) return 'NaN';
-  if (x === Number.POSITIVE_INFINITY) return '∞';
-  if (x === Number.NEGATIVE_INFINITY) return '−∞';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  const s =
-    a >= 1e-3 && a < 1e5
-      ? String(Number(x.toPrecision(4)))
-      : x
-          .toExponential(2)
-          .replace(/\.?0+e/, 'e')
-          .replace('e+', 'e');
-  return s.replace('-', '−');
-}
+/**
+ * A number as the canvas and the panels print it: the app's one formatter, 4 significant digits,
+ * real minus signs (−0.001131 → "−1.131e−3").
+ */
+export const fmt = (x: number | undefined): string => formatNumber(x);
 
 /** Numbers as a short list: one number, two in brackets, more as "[a, b, …] (n)". */
 export function fmtList(xs: readonly number[]): string {
-  if (xs.length === 0) return '–';
+  if (xs.length === 0) return '—';
   if (xs.length === 1) return fmt(xs[0]);
   if (xs.length <= 3) return `[${xs.map(fmt).join(', ')}]`;
   return `[${fmt(xs[0])}, ${fmt(xs[1])}, …] (${xs.length})`;
@@ -98,13 +87,7 @@ export function maxAbs(xs: readonly number[]): number {
 }
 
 /** A number with 8 significant digits, to compare two computations of it. */
-export function fmtPrecise(x: number): string {
-  if (!Number.isFinite(x)) return fmt(x);
-  if (x === 0) return '0';
-  return String(Number(x.toPrecision(8)))
-    .replace('e+', 'e')
-    .replace(/^-/, '−');
-}
+export const fmtPrecise = (x: number): string => formatNumber(x, { digits: 8 });
 
 /**
  * A step count as an axis label, short enough that ticks never crowd: 950, 1k, 1.5k, 12k, 250k,
