@@ -24,8 +24,8 @@ import {
   backElementwise,
   ELEMENTWISE,
   ELEMENTWISE_IDS,
-  elementwiseFunction,
   type ElementwiseId,
+  elementwiseFunction,
   elementwisePython,
 } from './activation-functions';
 
