@@ -11,6 +11,8 @@ const palette = (page: import('@playwright/test').Page) => page.getByTestId('com
 test('Ctrl+K opens the command palette: type to search, ↑/↓ to choose, Enter runs, Escape closes', async ({
   page,
 }) => {
+  // axe takes its time on a busy machine.
+  test.setTimeout(120_000);
   await pane(page).click({ position: { x: 10, y: 10 } });
   await page.keyboard.press('Control+k');
   const search = page.getByRole('combobox', { name: 'Search actions' });
