@@ -35,14 +35,8 @@ import {
   serializeForAutosave as serialize,
 } from './autosave-types';
 import { type DocumentData, sameTracked, useDocument } from './document';
-import {
-  readFailedMessage,
-  rereadFailedMessage,
-  retryDelay,
-  saveFailedMessage,
-  saveWait,
-} from './save-schedule';
-import { createRevisionProtocol, type SaverState } from './tab-conflict';
+import { readFailedMessage } from './save-schedule';
+import { createSaver } from './saver';
 import { sameNetwork } from './tab-sync';
 
 export {
@@ -77,115 +71,29 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
   const status = (s: SaveStatus) => opts.onStatus?.(s);
   const atStart = doc.getState();
 
-  const state: SaverState = { known: undefined, lastSaved: null, dirty: false, conflict: false, unheard: 0 };
+  const saver = createSaver({
+    storage,
+    doc,
+    key,
+    delay,
+    maxWait,
+    tabs,
+    status,
+    onError: opts.onError,
+    onConflict: opts.onConflict,
+  });
+  const { state, protocol, write, schedule } = saver;
   let stopped = false;
   let detach: (() => void) | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let firstPending = 0;
-  let failing = false;
-  /** Failed saves in a row; picks the delay before the next try. */
-  let failures = 0;
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
   /** Autosave is off (the storage could not be read): nothing is ever saved. */
   let off = false;
-  let writing: Promise<void> = Promise.resolve();
-
-  const clearTimer = () => {
-    if (timer) clearTimeout(timer);
-    timer = null;
-  };
-
-  const protocol = createRevisionProtocol({
-    storage,
-    key,
-    tabs,
-    state,
-    onConflict() {
-      clearTimer();
-      status('conflict');
-      opts.onConflict?.(true);
-    },
-    onAdopted() {
-      if (!state.dirty) status('saved');
-    },
-  });
-
-  const failed = (error: unknown) => {
-    // Still to be saved: tried again on a timer (or sooner, at the next change or on leaving).
-    if (!state.dirty) firstPending = Date.now();
-    state.dirty = true;
-    if (!stopped && !retryTimer && !timer) retryTimer = setTimeout(() => void write(), retryDelay(failures));
-    failures++;
-    status('error');
-    if (!failing) {
-      failing = true;
-      opts.onError?.(saveFailedMessage(error), error);
-    }
-  };
-
-  const write = (leaving = false): Promise<void> => {
-    clearTimer();
-    if (retryTimer) clearTimeout(retryTimer);
-    retryTimer = null;
-    if (!state.dirty || state.conflict) return writing;
-    state.dirty = false;
-    const text = serialize(doc.getState());
-    if (text === state.lastSaved) {
-      failures = 0;
-      status('saved');
-      return writing;
-    }
-    status('saving');
-    writing = writing.then(async () => {
-      // A save queued before a conflict showed up must not go through either.
-      if (state.conflict) {
-        state.dirty = true;
-        return;
-      }
-      try {
-        await protocol.save(text, leaving);
-        failing = false;
-        failures = 0;
-        if (!state.dirty && !state.conflict) status('saved');
-      } catch (error) {
-        failed(error);
-      }
-    });
-    return writing;
-  };
-
-  const schedule = () => {
-    const now = Date.now();
-    if (!state.dirty) firstPending = now;
-    state.dirty = true;
-    if (state.conflict) return;
-    status('pending');
-    clearTimer();
-    timer = setTimeout(() => void write(), saveWait(now, firstPending, delay, maxWait));
-  };
-
-  /** Another tab announced a save: checked in turn with this tab's own writes. */
-  const onForeignSave = (revision: string) => {
-    if (state.conflict || revision === state.known) return;
-    state.unheard++;
-    writing = writing
-      .then(async () => {
-        if (!state.conflict) await protocol.settleForeign(serialize(doc.getState()));
-      })
-      .catch(() => {
-        // Unreadable now: the check before the next save still guards the stored document.
-      })
-      .finally(() => {
-        state.unheard--;
-      });
-  };
 
   const attach = () => {
     const unsubscribe = doc.subscribe((now, previous) => {
       if (!savedFieldsSame(now, previous)) schedule();
     });
     const unlisten = tabs?.channel?.listen((m) => {
-      if (m.key === key) onForeignSave(m.revision);
+      if (m.key === key) saver.onForeignSave(m.revision);
     });
     const onPageHide = () => void write(true);
     const onVisibility = () => {
@@ -229,18 +137,6 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
     return outcome;
   };
 
-  /** Runs a conflict-settling step in turn with the writes; a read that fails is reported. */
-  const settling = <T>(step: () => Promise<T>): Promise<T> => {
-    const done = writing.then(step);
-    writing = done.then(
-      () => undefined,
-      (error) => {
-        opts.onError?.(rereadFailedMessage(error), error);
-      },
-    );
-    return done;
-  };
-
   const settled = () => {
     state.conflict = false;
     opts.onConflict?.(false);
@@ -251,13 +147,12 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
     flush: () => write(),
     unsaved() {
       if (off) return !sameTracked(doc.getState(), atStart);
-      return state.conflict || failures > 0;
+      return state.conflict || saver.failures() > 0;
     },
     stop() {
       if (stopped) return;
       stopped = true;
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = null;
+      saver.stop();
       if (detach) {
         void write();
         detach();
@@ -265,7 +160,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
       }
     },
     loadTheirs(open = (document) => doc.getState().loadDocument(document)) {
-      const done = settling(async () => {
+      const done = saver.settling(async () => {
         if (!state.conflict) return true;
         const stored = await protocol.read();
         const decoded = decodeSaved(stored.raw);
@@ -273,7 +168,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
           opts.onError?.('The network saved by the other tab could not be opened.', decoded.problems);
           return false;
         }
-        clearTimer();
+        saver.cancelPending();
         state.dirty = false;
         state.known = stored.revision;
         state.lastSaved = stored.raw as string;
@@ -289,7 +184,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
       return done.catch(() => false);
     },
     keepMine() {
-      const done = settling(async () => {
+      const done = saver.settling(async () => {
         if (!state.conflict) return false;
         // Overwrite exactly the revision read here: a tab saving after that is a new conflict.
         state.known = (await protocol.read()).revision;
