@@ -296,6 +296,8 @@ test('keys step and play; the timeline scrubs back and continues from there', as
 test('a diverging network pauses at the first number that is not finite, and says where', async ({
   page,
 }) => {
+  // It steps by hand to step ~250 below, each step now evaluated (accuracy follows every step).
+  test.setTimeout(180_000);
   await openExample(page, 'border-at-3', 4);
   await selectNode(page, 'sgd');
   await page.getByTestId('param-input-lr').fill('10');
