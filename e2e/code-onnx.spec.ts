@@ -68,6 +68,7 @@ test('the Code view shows the spiral as PyTorch; its downloaded script trains as
 });
 
 test('the Code view follows edits, marks the selection’s lines and shows NumPy too', async ({ page }) => {
+  test.setTimeout(120_000);
   await openSpiral(page);
   await page.locator('[data-kind="neuron"] .ng-node__title', { hasText: 'h2.3' }).click();
   await page.getByRole('button', { name: 'Code', exact: true }).click();
@@ -90,6 +91,7 @@ test('the Code view follows edits, marks the selection’s lines and shows NumPy
 test('Export → ONNX downloads a model onnxruntime runs; opening it draws the network', async ({
   page,
 }, testInfo) => {
+  test.setTimeout(120_000);
   await openSpiral(page);
   await page.getByRole('button', { name: 'Step', exact: true }).click();
   const download = page.waitForEvent('download');
@@ -100,6 +102,12 @@ test('Export → ONNX downloads a model onnxruntime runs; opening it draws the n
   const path = testInfo.outputPath('spiral.onnx');
   await d.saveAs(path);
   const bytes = await readFile(path);
+  // With the parameters of the step the app trained: the command line's model after one step, byte for byte.
+  const cli = await run('sh', ['-c', `node bin/neurograph.js export example:spiral --to onnx --steps 1`], {
+    encoding: 'buffer',
+    maxBuffer: 1 << 24,
+  });
+  expect(Buffer.compare(bytes, cli.stdout as Buffer)).toBe(0);
   const session = await ort.InferenceSession.create(bytes);
   expect(session.inputNames).toEqual(['x1', 'x2']);
   const one = (v: number) => new ort.Tensor('float32', Float32Array.of(v), [1, 1]);
