@@ -5,7 +5,8 @@
  *
  * Other specs run without the service worker (it registers under automation only when asked).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import { nodeIds, nodes, openEditor, selectNode } from './helpers';
 
@@ -17,11 +18,11 @@ async function withServiceWorker(context: BrowserContext): Promise<void> {
 
 /** Until the service worker has installed (the whole app precached) and activated. */
 async function waitUntilCached(page: Page): Promise<void> {
-  await page.waitForFunction(
-    async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated',
-    null,
-    { timeout: 45_000 },
-  );
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state), {
+      timeout: 90_000,
+    })
+    .toBe('activated');
 }
 
 async function openExampleFromMenu(page: Page, id: string): Promise<void> {
@@ -45,7 +46,7 @@ test.describe('with the service worker', () => {
 
     // An example: the layout engine comes from the cache.
     await openExampleFromMenu(page, 'xor');
-    await expect(page.getByTestId('document-name')).toContainText('XOR');
+    await expect(page.getByTestId('document-name')).toHaveValue(/XOR/);
     const count = await nodes(page).count();
     expect(count).toBeGreaterThan(3);
 
@@ -54,7 +55,9 @@ test.describe('with the service worker', () => {
     await expect(page.getByTestId('train-step-count')).toContainText('1');
     await page.getByTestId('train-play').click();
     await expect
-      .poll(async () => Number((await page.getByTestId('train-step-count').textContent())?.replace(/\D/g, '')))
+      .poll(async () =>
+        Number((await page.getByTestId('train-step-count').textContent())?.replace(/\D/g, '')),
+      )
       .toBeGreaterThan(20);
     await page.getByTestId('train-play').click();
     await expect(page.getByTestId('train-loss')).toContainText(/\d/);
@@ -92,7 +95,8 @@ test.describe('with the service worker', () => {
 
     await context.setOffline(true);
     await page.reload();
-    await expect(nodes(page)).toHaveCount(1);
+    // The autosaved network comes back (from IndexedDB, with the app from the cache).
+    await expect(nodes(page)).toHaveCount(1, { timeout: 20_000 });
     await selectNode(page, id);
     // mathjs works out f′ and KaTeX typesets it, both from the cache.
     await inspector.getByTestId('param-input-formula').fill('x^3');
@@ -103,7 +107,6 @@ test.describe('with the service worker', () => {
 
   test('a new version is offered, not forced; Reload switches to it and the autosaved work is kept', async ({
     page,
-    context,
   }) => {
     await openEditor(page);
     await waitUntilCached(page);
@@ -111,12 +114,20 @@ test.describe('with the service worker', () => {
     await page.getByTestId('palette-neuron').click();
     await expect(nodes(page)).toHaveCount(2);
 
-    // A new deployment: the service worker script changes. The page finds it and offers it.
-    const current = await (await page.request.get('/sw.js')).text();
-    await context.route('**/sw.js', (route) =>
-      route.fulfill({ contentType: 'text/javascript', body: `${current}\n// the next deployment\n` }),
-    );
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    // A new deployment: the built service worker changes (one file's revision, as a rebuild does).
+    const swPath = join(process.env.E2E_DIST ?? 'dist', 'sw.js');
+    const deployed = await readFile(swPath, 'utf8');
+    const at = deployed.indexOf('revision:"') + 'revision:"'.length;
+    const next = `${deployed.slice(0, at)}${deployed[at] === '0' ? '1' : '0'}${deployed.slice(at + 1)}`;
+    await writeFile(swPath, next);
+    try {
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+      await expect(page.getByTestId('update-prompt')).toContainText('A new version is ready', {
+        timeout: 60_000,
+      });
+    } finally {
+      await writeFile(swPath, deployed);
+    }
     const prompt = page.getByTestId('update-prompt');
     await expect(prompt).toContainText('A new version is ready');
     // Nothing happens by itself: the work goes on.
