@@ -38,7 +38,19 @@ beforeAll(async () => {
   if (!distIsFresh(dist)) {
     scratch = mkdtempSync(join(tmpdir(), 'neurograph-first-load-'));
     dist = scratch;
-    await build({ root, logLevel: 'error', build: { outDir: dist, emptyOutDir: true } });
+    // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({
+        root,
+        mode: 'production',
+        logLevel: 'error',
+        build: { outDir: dist, emptyOutDir: true },
+      });
+    } finally {
+      process.env.NODE_ENV = nodeEnv;
+    }
   }
   load = firstLoadOf(dist);
 }, 300_000);
