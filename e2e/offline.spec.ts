@@ -32,6 +32,8 @@ async function openExampleFromMenu(page: Page, id: string): Promise<void> {
 
 test.describe('with the service worker', () => {
   test.use({ serviceWorkers: 'allow' });
+  // The first visit caches the whole app (~3 MB, 70 files) before going offline: slow on a busy machine.
+  test.setTimeout(180_000);
   test.beforeEach(async ({ context }) => withServiceWorker(context));
 
   test('after one visit: reload offline, open an example and a lesson, step, train, export and import', async ({
