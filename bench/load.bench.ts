@@ -61,7 +61,7 @@ async function visit(page: Page, rate: number): Promise<Visit> {
   await page.getByRole('button', { name: 'Examples', exact: true }).click();
   const menuAt = await now(page);
   await page.getByTestId('example-spiral').click();
-  await expect(page.getByTestId('document-name')).toContainText('Spiral');
+  await expect(page.getByTestId('document-name')).toHaveValue(/Spiral/);
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   const spiralOpen = (await now(page)) - menuAt;
   const stepAt = await now(page);

@@ -97,9 +97,11 @@ test.describe('with the service worker', () => {
 
     await context.setOffline(true);
     await page.reload();
-    // The autosaved network comes back (from IndexedDB, with the app from the cache).
-    await expect(nodes(page)).toHaveCount(1, { timeout: 20_000 });
-    await selectNode(page, id);
+    await expect(page.getByTestId('palette-neuron')).toBeVisible();
+    await page.getByRole('button', { name: 'New' }).click();
+    await page.getByTestId('palette-act.custom').click();
+    const [again] = await nodeIds(page);
+    await selectNode(page, again);
     // mathjs works out f′ and KaTeX typesets it, both from the cache.
     await inspector.getByTestId('param-input-formula').fill('x^3');
     await expect(inspector.getByTestId('custom-formula-df')).toContainText('3');
@@ -112,6 +114,9 @@ test.describe('with the service worker', () => {
   }) => {
     await openEditor(page);
     await waitUntilCached(page);
+    // A second visit: now the service worker controls the page, as it does for a returning learner.
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await page.getByTestId('palette-neuron').click();
     await page.getByTestId('palette-neuron').click();
     await expect(nodes(page)).toHaveCount(2);
