@@ -20,6 +20,12 @@ function html(tex: string): string {
 
 /** A kind's formula, typeset by KaTeX. */
 export const Formula = memo(function Formula({ tex }: { tex: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas.
-  return <div className="formula" data-testid="formula" dangerouslySetInnerHTML={{ __html: html(tex) }} />;
+  // A wide formula scrolls sideways: the box takes the focus so that the keyboard can scroll it (WCAG 2.1.1).
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+    <section className="formula" data-testid="formula" aria-label="Formula" tabIndex={0}>
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas. */}
+      <div dangerouslySetInnerHTML={{ __html: html(tex) }} />
+    </section>
+  );
 });
