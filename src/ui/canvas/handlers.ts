@@ -28,8 +28,8 @@ import { placed } from '../actions/place';
 import { useQuickAdd } from '../quick-add/state';
 import { DEFAULT_DROP_OFFSET, KIND_MIME } from './drop';
 import type { FlowEdge, FlowNode } from './flow-elements';
-import { useZoomDetail } from './zoom-detail';
 import { followZoom } from './touch-targets';
+import { useZoomDetail } from './zoom-detail';
 
 /**
  * Arrow keys move the selected nodes (React Flow does it, inside the keydown): presses that follow
