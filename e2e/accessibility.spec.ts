@@ -45,7 +45,7 @@ async function openExample(page: Page, id: string, count: number): Promise<void>
 for (const theme of ['Light', 'Dark'] as const) {
   test.describe(`${theme.toLowerCase()} theme`, () => {
     // axe reads the whole page each time (a few seconds each on a busy machine); these tests scan many states.
-    test.describe.configure({ timeout: 420_000 });
+    test.describe.configure({ timeout: 600_000 });
     test.beforeEach(async ({ page }) => {
       await openEditor(page);
       await setTheme(page, theme);
@@ -126,8 +126,11 @@ for (const theme of ['Light', 'Dark'] as const) {
       }
       await page.getByTestId('weight-e1').click();
       await expectAccessible(page, 'inspector: an edge');
+    });
 
-      // The families the border example lacks: an activation, a math node, a dense layer.
+    test('the inspector for the families the border example lacks: math, dense, activation', async ({
+      page,
+    }) => {
       await openExample(page, 'micrograd', 9);
       await selectNode(page, 'ab');
       await expectAccessible(page, 'inspector: math');
