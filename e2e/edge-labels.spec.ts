@@ -76,12 +76,14 @@ test('XOR: no two weight labels overlap, and each one selects its edge', async (
   await page.getByTestId('example-xor').click();
   await expect(nodes(page)).toHaveCount(6);
   await expect(page.getByTestId('compile-status')).toHaveText('ready to train');
-  // 2-2-1: four weights into the hidden neurons, two into the output.
-  // Labels with training numbers show from a readable zoom on.
-  await zoomInTo(page, 0.6);
+  // 2-2-1: four weights into the hidden neurons, two into the output. Labels keep their size on
+  // screen (w, ∂ and Δ stacked, 70 × 50 px), so where two edges from neighbouring ports run 14 px
+  // apart across the gap not both have room: those show while their edge is selected or their
+  // neuron is in focus (readable-numbers.spec.ts).
+  await zoomInTo(page, 1);
 
   // The labels settle once the network is measured and trained labels replace the initial ones.
-  await expect.poll(async () => (await labelBoxes(page)).length).toBe(6);
+  await expect.poll(async () => (await labelBoxes(page)).length).toBeGreaterThanOrEqual(4);
   await expect.poll(async () => overlappingPairs(await labelBoxes(page))).toEqual([]);
   await page.screenshot({ path: '/tmp/labels-xor.png' });
   const boxes = await labelBoxes(page);
@@ -99,7 +101,9 @@ test('XOR: no two weight labels overlap, and each one selects its edge', async (
   }
 
   // Dragging a neuron, its labels ride along their edges; once dropped, they are still apart.
-  const label = page.locator('[data-testid="train-edge-e5"], [data-testid="weight-e5"]');
+  // e5 and e6 feed the output neuron n2_1.
+  const into = boxes.find((b) => b.id === 'e5' || b.id === 'e6')!.id;
+  const label = page.locator(`[data-testid="train-edge-${into}"], [data-testid="weight-${into}"]`);
   const before = (await label.boundingBox())!;
   const header = node(page, 'n2_1').locator('.ng-node__header');
   const grip = (await header.boundingBox())!;

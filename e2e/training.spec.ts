@@ -151,8 +151,10 @@ test('one step on the border example shows the numbers the command line’s `gra
   const training = page.getByTestId('node-training');
   await expect(training.getByTestId('param-grad')).toHaveAttribute('data-value', String(b.grad));
   await expect(training.getByTestId('param-grad')).toHaveText(shown(b.grad));
-  // The neuron shows its value and ∂L/∂y under it.
-  await expect(node(page, 'neuron').getByTestId('node-value')).toHaveText('3.9');
+  // The neuron shows its value and ∂L/∂y under it, and its own b and ∂L/∂b.
+  await expect(node(page, 'neuron').locator('[data-port="out"]').getByTestId('node-value')).toHaveText('3.9');
+  const bias = node(page, 'neuron').locator('[data-port="param:bias"]');
+  await expect(bias.getByTestId('node-grad')).toHaveText(`∂${shown(b.grad)}`);
 });
 
 test('phase by phase: the highlight moves forward through the graph, then backward', async ({ page }) => {
@@ -296,6 +298,8 @@ test('keys step and play; the timeline scrubs back and continues from there', as
 test('a diverging network pauses at the first number that is not finite, and says where', async ({
   page,
 }) => {
+  // It steps by hand to step ~250 below, each step now evaluated (accuracy follows every step).
+  test.setTimeout(180_000);
   await openExample(page, 'border-at-3', 4);
   await selectNode(page, 'sgd');
   await page.getByTestId('param-input-lr').fill('10');

@@ -40,10 +40,11 @@ describe('which kinds fit a dragged connection', () => {
     }
   });
 
-  it('from a loss’s output: the optimizers', () => {
+  it('from a loss’s output: the optimizers, and the L1/L2 penalty that adds to a loss', () => {
     const loss = state().addNode('loss.mse', { x: 0, y: 0 })!;
     const fits = kindsFitting(state(), { nodeId: loss, handleId: 'loss', type: 'source' });
-    expect(new Set(fits.map((c) => c.kind.family))).toEqual(new Set(['optimizers']));
+    expect(new Set(fits.map((c) => c.kind.family))).toEqual(new Set(['optimizers', 'losses']));
+    expect(ids(fits.filter((c) => c.kind.family === 'losses'))).toEqual(['loss.penalty']);
   });
 
   it('backwards from an input: kinds with an output that fits it', () => {
@@ -81,7 +82,8 @@ describe('ranking the search', () => {
     expect(ids(rankKinds(all, 'loss.bce'))[0]).toBe('loss.bce');
     const neuron = state().addNode('neuron', { x: 0, y: 0 })!;
     const fits = kindsFitting(state(), { nodeId: neuron, handleId: 'out', type: 'source' });
-    expect(ids(rankKinds(fits, 'adam'))).toEqual([]);
+    // No optimizer takes a neuron's output (the penalty, which names Adam, takes layers).
+    expect(ids(rankKinds(fits, 'adam')).filter((id) => id.startsWith('opt.'))).toEqual([]);
   });
 });
 

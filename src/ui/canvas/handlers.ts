@@ -28,6 +28,7 @@ import { placed } from '../actions/place';
 import { useQuickAdd } from '../quick-add/state';
 import { DEFAULT_DROP_OFFSET, KIND_MIME } from './drop';
 import type { FlowEdge, FlowNode } from './flow-elements';
+import { followZoom } from './touch-targets';
 import { useZoomDetail } from './zoom-detail';
 
 /**
@@ -254,11 +255,13 @@ export function onMoveStart(): void {
 
 export function onMove(_: unknown, viewport: Viewport): void {
   useZoomDetail.getState().showZoom(viewport.zoom);
+  followZoom(viewport.zoom);
 }
 
 export function onMoveEnd(_: unknown, viewport: Viewport): void {
   setMoving(false);
   useZoomDetail.getState().showZoom(viewport.zoom);
+  followZoom(viewport.zoom);
   useDocument.getState().setViewport(viewport);
 }
 

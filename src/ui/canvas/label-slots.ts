@@ -10,7 +10,7 @@
 import { create } from 'zustand';
 import { nodeSpec, useDocument, useSelection, useView } from '../../store';
 import { perId } from '../../store/per-id';
-import { useOverlay } from '../../store/training-app';
+import { useOverlay, useTraining } from '../../store/training-app';
 import { nodePrintedKey } from '../training/printed';
 import { type Box, DEFAULT_LABEL_T, type EdgeEnds, type LabelSize, placeLabels } from './label-placement';
 import { type BlockSide, blockBox, type NumberBlock, numberScale, placeBlocks } from './number-blocks';
@@ -27,7 +27,7 @@ const LABEL_SIZE: LabelSize = { width: 70, height: 50 };
  * drawn above the cards), one over the middle of a card hides what the card says. Beyond this
  * the label shows only while its neuron is in focus.
  */
-const MAX_NODE_COVER = 0.3;
+const MAX_NODE_COVER = 0.5;
 /** How long things must stay still before labels are placed again (ms). */
 const SETTLE_MS = 150;
 /**
@@ -35,7 +35,15 @@ const SETTLE_MS = 150;
  * at points all along their edges: the fan of edges into a neuron of a wide layer has room for a
  * column of one-line labels near their sources, not for labels three lines high.
  */
-const LINE_SIZE: LabelSize = { width: 150, height: 20 };
+const LINE_SIZE: LabelSize = { width: 176, height: 22 };
+/**
+ * Points tried along an edge, near the target first (the port the weight feeds), then outward,
+ * then close to either end: a label at the screen size of its numbers needs more places to try
+ * than the few of label-placement.ts when two edges run close together across a narrow gap.
+ */
+const CANDIDATES = [
+  0.7, 0.55, 0.82, 0.42, 0.3, 0.62, 0.48, 0.76, 0.36, 0.2, 0.9, 0.12, 0.25, 0.66, 0.86, 0.16,
+];
 /** Every 4 % of the edge, nearest the ends first (where a fan of edges is spread widest). */
 const FOCUS_CANDIDATES = Array.from({ length: 24 }, (_, i) => 0.04 + i * 0.04).sort(
   (a, b) => Math.abs(b - 0.5) - Math.abs(a - 0.5),
@@ -117,13 +125,15 @@ function numberBlocks(): NumberBlock[] {
   const { nodes } = useDocument.getState();
   const sizes = useView.getState().sizes;
   const overlay = useOverlay.getState().nodes;
+  // Until something ran there are no numbers under the nodes: nothing to keep room for.
+  const ran = useTraining.getState().ran;
   const blocks: NumberBlock[] = [];
   for (const n of nodes) {
     const size = sizes.get(n.id);
     if (!size) continue;
     const spec = nodeSpec(n);
     const ports = spec ? spec.ports.outputs.map((p) => `${p.id}=${p.label}`).join(',') : '';
-    const key = spec ? nodePrintedKey(overlay.get(n.id), ports) : null;
+    const key = spec && ran ? nodePrintedKey(overlay.get(n.id), ports) : null;
     blocks.push({
       id: n.id,
       card: { x: n.position.x, y: n.position.y, width: size.width, height: size.height },
@@ -157,6 +167,7 @@ function place(): void {
   const t = placeLabels(edgeOrder(), cards, scaled(), {
     reserved: [...shown.values()].map((b) => b.box),
     maxNodeCover: MAX_NODE_COVER,
+    candidates: CANDIDATES,
   });
   const sides = new Map([...shown].map(([id, b]) => [id, b.side]));
   const old = useLabelSlots.getState();
@@ -194,6 +205,15 @@ function placeFocus(): void {
     useLabelSlots.setState({ focus, focusT, focusLine: false });
     return;
   }
+  // Its outgoing edges first: they are few and short (to the next layer's neurons), so the many
+  // incoming ones, which have room all along their length, fit around them.
+  const out = new Set(
+    useDocument
+      .getState()
+      .edges.filter((e) => e.source === focus)
+      .map((e) => e.id as string),
+  );
+  edges.sort((a, b) => Number(out.has(b.id)) - Number(out.has(a.id)));
   const blocks = numberBlocks();
   const own = blocks.find((b) => b.id === focus);
   const side = old.blocks.get(focus) ?? 'below';
@@ -243,6 +263,9 @@ function watch(): void {
   // A new training run may print more or fewer rows under a node.
   useOverlay.subscribe((s, prev) => {
     if (s.loadId !== prev.loadId) changed();
+  });
+  useTraining.subscribe((s, prev) => {
+    if (s.ran !== prev.ran) changed();
   });
   useSelection.subscribe((s, prev) => {
     if (s.nodes !== prev.nodes || s.edges !== prev.edges) placeFocus();

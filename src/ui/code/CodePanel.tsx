@@ -32,12 +32,15 @@ function useScript(kind: ScriptKind): ScriptResult | null {
   const name = useDocument(selectName);
   const step = useTraining(selectStep);
   const [script, setScript] = useState<ScriptResult | null>(null);
-  const first = useRef(true);
+  const shownKind = useRef<ScriptKind | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: each of these is a reason to write it again.
   useEffect(() => {
-    const write = () => setScript(currentScript(kind));
-    if (first.current) {
-      first.current = false;
+    const write = () => {
+      shownKind.current = kind;
+      setScript(currentScript(kind));
+    };
+    // Opened, or another tab chosen: at once. An edit or a step: once things are quiet.
+    if (shownKind.current !== kind) {
       write();
       return;
     }
@@ -207,7 +210,7 @@ function CodePanelOpen() {
               key={i}
               data-line={i}
               className={marked.has(i) ? 'code-line code-line--marked' : 'code-line'}
-              // biome-ignore lint/security/noDangerouslySetInnerHtml: highlight.js escapes the text it marks up.
+              // Safe: highlight.js escapes the text it marks up.
               {...(html
                 ? { dangerouslySetInnerHTML: { __html: `${html[i]}\n` } }
                 : { children: `${line}\n` })}

@@ -24,18 +24,23 @@ function html(katex: typeof Katex, tex: string, wrap: boolean): string {
 /**
  * A kind's formula, typeset by KaTeX (loaded with the first formula; its TeX shows meanwhile).
  * `wrap`: a long one (the chain rule with a step's numbers) typeset inline, so it breaks after an =
- * or a + to fit the inspector's width instead of being cut; what still does not fit scrolls.
+ * or a + to fit the inspector's width instead of being cut; what still does not fit scrolls, and the
+ * box then takes the focus so that the keyboard can scroll it (WCAG 2.1.1).
  */
 export const Formula = memo(function Formula({ tex, wrap = false }: { tex: string; wrap?: boolean }) {
   return (
     <LazyView lib={katexLibrary} placeholder={<code className="formula formula--source">{tex}</code>}>
       {(katex) => (
-        <div
+        <section
           className={`formula${wrap ? ' formula--wrap' : ''}`}
           data-testid="formula"
-          // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas.
-          dangerouslySetInnerHTML={{ __html: html(katex, tex, wrap) }}
-        />
+          aria-label="Formula"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+          tabIndex={0}
+        >
+          {/* biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of the registry's own formulas. */}
+          <div dangerouslySetInnerHTML={{ __html: html(katex, tex, wrap) }} />
+        </section>
       )}
     </LazyView>
   );

@@ -1,6 +1,6 @@
 /// <reference types="vite-plugin-pwa/vanillajs" />
 /**
- * The service worker that keeps the app working offline (pwa.config.ts): registered once the app
+ * The service worker that keeps the app working offline (vite.config.ts): registered once the app
  * has painted, with workbox-window loaded then (not part of the first load). A new deployment found
  * at start, when the tab comes back into view, or every half hour is only offered: the learner
  * reloads when it suits them, after the autosave has written.

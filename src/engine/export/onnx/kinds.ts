@@ -168,6 +168,20 @@ export const ONNX_ROWS: Record<string, OnnxRow> = {
       throw e;
     }
   }),
+  // An inference model: dropout passes its input through (as PyTorch's model.eval()).
+  dropout: one((ctx) => ({ out: ctx.inputs.in[0] })),
+  layernorm: one((ctx) => {
+    const g = ctx.graph;
+    const x = ctx.inputs.in[0];
+    const width = x.width;
+    const gamma = g.floats(`${ctx.node.label}/gamma`, [width], ctx.blocks.gamma);
+    const beta = g.floats(`${ctx.node.label}/beta`, [width], ctx.blocks.beta);
+    const y = g.op('LayerNormalization', [g.tensor(x), gamma, beta], ctx.node.label, [
+      attr.int('axis', -1),
+      attr.float('epsilon', ctx.node.params.eps as number),
+    ]);
+    return { out: tensor(y, width) };
+  }),
   'math.constant': one((ctx) => ({
     out: tensor(ctx.fill(ctx.node.params.value as number, ctx.node.label), 1),
   })),

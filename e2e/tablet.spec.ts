@@ -1,0 +1,183 @@
+/**
+ * A classroom tablet: 1024 × 768, touch only. The page never scrolls sideways, the side panels open
+ * from toggles, a port is hit by a finger beside it, two ports connect by dragging a finger, two
+ * fingers pinch to zoom and pan, and training runs.
+ */
+import { type CDPSession, expect, type Page, test } from '@playwright/test';
+import { edges, nodes, port } from './helpers';
+
+test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false });
+// Many touch gestures, each a round of CDP messages: slower than a mouse test on a busy machine.
+test.describe.configure({ timeout: 180_000 });
+
+type Point = { x: number; y: number };
+
+/** Touch events as a finger makes them (Chromium's own input pipeline, through CDP). */
+async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[]) {
+  await cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 4, radiusY: 4, force: 1 })),
+  });
+}
+
+async function fingerDrag(cdp: CDPSession, from: Point, to: Point): Promise<void> {
+  await touch(cdp, 'touchStart', [from]);
+  for (let i = 1; i <= 12; i++) {
+    const t = i / 12;
+    await touch(cdp, 'touchMove', [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }]);
+  }
+  await touch(cdp, 'touchEnd', []);
+}
+
+/** Two fingers from a pair of points to another pair. */
+async function twoFingers(cdp: CDPSession, from: [Point, Point], to: [Point, Point]): Promise<void> {
+  await touch(cdp, 'touchStart', from);
+  for (let i = 1; i <= 10; i++) {
+    const t = i / 10;
+    const at = (k: 0 | 1) => ({
+      x: from[k].x + (to[k].x - from[k].x) * t,
+      y: from[k].y + (to[k].y - from[k].y) * t,
+    });
+    await touch(cdp, 'touchMove', [at(0), at(1)]);
+  }
+  await touch(cdp, 'touchEnd', []);
+}
+
+async function centre(selector: ReturnType<typeof port>): Promise<Point> {
+  const box = (await selector.boundingBox())!;
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+const noSidewaysScroll = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+const viewportTransform = async (page: Page) => {
+  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  const m = /translate\(([-\d.]+)px, ([-\d.]+)px\) scale\(([-\d.]+)\)/.exec(style)!;
+  return { x: Number(m[1]), y: Number(m[2]), zoom: Number(m[3]) };
+};
+
+test('opens an example, connects two ports by touch, zooms and pans with two fingers, and trains', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('canvas')).toBeVisible();
+  expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+
+  // The palette is a toggle here; it opens over the canvas and closes again.
+  await expect(page.getByTestId('palette-neuron')).toBeHidden();
+  await page.getByTestId('toggle-palette').tap();
+  await expect(page.getByTestId('palette-neuron')).toBeVisible();
+  await page.getByTestId('toggle-palette').tap();
+  await expect(page.getByTestId('palette-neuron')).toBeHidden();
+
+  await page.getByRole('button', { name: 'Examples', exact: true }).tap();
+  await page.getByTestId('example-micrograd').tap();
+  await expect(nodes(page)).toHaveCount(9);
+  await expect(edges(page)).toHaveCount(8);
+  expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+  // The whole name shows (its title holds it when it must shorten).
+  await expect(page.getByTestId('document-name')).toHaveAttribute(
+    'title',
+    'Chain rule: micrograd expression',
+  );
+  await expect(page.getByTestId('toggle-side')).toBeVisible();
+
+  // Wait for the fitted view to settle before measuring ports.
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+
+  // A port is 24 px wide to a finger at any zoom: a touch 9 px beside its centre still starts a connection.
+  const cdp = await page.context().newCDPSession(page);
+  const from = await centre(port(page, 'a', 'out', 'out'));
+  const hit = await page.evaluate(
+    ({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('data-testid'),
+    { x: from.x + 9, y: from.y },
+  );
+  expect(hit).toBe('port-out-out');
+  const to = await centre(port(page, 'd', 'in', 'in'));
+  await fingerDrag(cdp, { x: from.x + 9, y: from.y }, to);
+  await expect(edges(page)).toHaveCount(9);
+  await expect(page.locator('.react-flow__edge[data-id]').last()).toHaveAttribute(
+    'aria-label',
+    'connection from a θ to d = a·b + c x',
+  );
+
+  // Two fingers apart: zoom in. Two fingers moving together: pan.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const mid = { x: pane.x + pane.width / 2, y: pane.y + pane.height * 0.85 };
+  const before = await viewportTransform(page);
+  await twoFingers(
+    cdp,
+    [
+      { x: mid.x - 40, y: mid.y },
+      { x: mid.x + 40, y: mid.y },
+    ],
+    [
+      { x: mid.x - 120, y: mid.y },
+      { x: mid.x + 120, y: mid.y },
+    ],
+  );
+  await expect.poll(async () => (await viewportTransform(page)).zoom).toBeGreaterThan(before.zoom * 1.3);
+  const zoomed = await viewportTransform(page);
+  await twoFingers(
+    cdp,
+    [
+      { x: mid.x - 60, y: mid.y },
+      { x: mid.x + 60, y: mid.y },
+    ],
+    [
+      { x: mid.x - 160, y: mid.y - 30 },
+      { x: mid.x - 40, y: mid.y - 30 },
+    ],
+  );
+  await expect.poll(async () => (await viewportTransform(page)).x).toBeLessThan(zoomed.x - 50);
+
+  // Train: a tap on Step, then on Play.
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+  await page.getByTestId('train-step').tap();
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+  await page.getByTestId('train-play').tap();
+  await expect
+    .poll(async () => Number(await page.getByTestId('train-step-count').textContent()))
+    .toBeGreaterThan(5);
+  expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+
+  // The inspector opens from its toggle, over the canvas.
+  await page.getByTestId('toggle-side').tap();
+  await expect(page.getByTestId('inspector')).toBeVisible();
+  await expect(page.getByTestId('inspector')).toContainText('9 connections');
+  expect(await noSidewaysScroll(page)).toBeLessThanOrEqual(0);
+  await page.screenshot({ path: '/tmp/tablet-inspector.png' });
+});
+
+test('at 1024 × 768 the loss chart and the picture keep their size, and the toolbar fits', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples', exact: true }).tap();
+  await page.getByTestId('example-circle').tap();
+  await expect(nodes(page)).toHaveCount(8);
+  const size = async (testid: string) => (await page.getByTestId(testid).boundingBox())!;
+  const chart = await size('loss-chart');
+  expect(chart.width).toBeGreaterThanOrEqual(300);
+  expect(chart.height).toBeGreaterThanOrEqual(120);
+  // Every toolbar control is inside the window.
+  const overflow = await page.evaluate(() =>
+    [...document.querySelectorAll('.toolbar button, .toolbar input')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth)
+      .map((el) => el.getAttribute('aria-label') ?? el.textContent),
+  );
+  expect(overflow).toEqual([]);
+  // Every toolbar button still has a name, though only its icon shows.
+  for (const name of ['New', 'Examples', 'Build MLP', 'Import', 'Export', 'Auto-layout', 'Fit view']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+});
