@@ -3,6 +3,7 @@
  * non-zero exit, never a stack trace (unless NEUROGRAPH_DEBUG is set).
  */
 import { csvSupport } from '../engine/datasets/csv';
+import { digitsSupport } from '../engine/datasets/digits';
 import { formulaSupport } from '../engine/formula';
 import { loadAll } from '../engine/lazy';
 import { documentJsonSchema } from '../format';
@@ -94,5 +95,5 @@ function main(): void {
 
 // The browser loads mathjs and papaparse on first use (engine/lazy.ts); here they load up front, so
 // every command compiles any graph synchronously.
-await loadAll([formulaSupport, csvSupport]);
+await loadAll([formulaSupport, csvSupport, digitsSupport]);
 main();
