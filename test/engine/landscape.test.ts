@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   compile,
   computeLandscape,
+  contourSegments,
   coordinatesOf,
   Evaluator,
   filtersOf,
   findExample,
+  logLevels,
   parametersByLabel,
   planeFor,
   pointOn,
@@ -137,5 +139,19 @@ describe('the loss landscape of a bigger network', () => {
       for (let k = 0; k < at.length; k++) expect(at[k]).toBeCloseTo(trainer.theta[k], 12);
       trainer.trainStep();
     }
+  });
+});
+
+describe('contour lines', () => {
+  it('cross each cell edge where the linear interpolation meets the level', () => {
+    // f(i, j) = i on a 3×3 grid: the level 0.5 is the vertical line i = 0.5, one segment per row of cells.
+    const values = [0, 0, 0, 1, 1, 1, 2, 2, 2];
+    const segments = contourSegments(values, 3, 0.5);
+    expect(segments).toHaveLength(2);
+    for (const [x0, , x1] of segments) {
+      expect(x0).toBeCloseTo(0.5, 12);
+      expect(x1).toBeCloseTo(0.5, 12);
+    }
+    expect(logLevels(1, 1000, 2).map((l) => Math.round(l))).toEqual([10, 100]);
   });
 });

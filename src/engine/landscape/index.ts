@@ -1,3 +1,4 @@
+export { contourSegments, logLevels, type Segment } from './contours';
 export { filterNormalizedDirection, filtersOf, normalizeFilters } from './filters';
 export { computeLandscape, type Landscape, type LandscapeAxis, rangesFor, trainingLoss } from './landscape';
 export { trainPath } from './path';

@@ -1,0 +1,124 @@
+/**
+ * What the landscape worker does, without the worker: it keeps the run's path for one graph (θ at
+ * each step, from the document's reproducible training) and the grid last drawn, and answers each
+ * request with the path up to the shown step and a grid — a new one only when the graph or the
+ * directions changed or the path left the old one, coarse first, then refined.
+ */
+import { compile } from '../engine/compiler/compile';
+import type { Plan } from '../engine/compiler/plan';
+import { computeLandscape, coordinatesOf, type Plane, planeFor, rangesFor } from '../engine/landscape';
+import { Trainer } from '../engine/runtime/trainer';
+import { checkPhase } from '../engine/training/finite';
+import type { LandscapeGrid, LandscapeReply, LandscapeRequest } from './landscape-protocol';
+
+interface Run {
+  key: string;
+  plan: Plan;
+  trainer: Trainer;
+  path: Float64Array[];
+  stopped: boolean;
+  plane: Plane | null;
+  grid: LandscapeGrid | null;
+}
+
+export class LandscapeHost {
+  private run: Run | null = null;
+
+  constructor(private readonly post: (reply: LandscapeReply) => void) {}
+
+  handle(request: LandscapeRequest): void {
+    try {
+      this.answer(request);
+    } catch (e) {
+      this.post({ id: request.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private answer(request: LandscapeRequest): void {
+    const run = this.runFor(request);
+    if (!run) {
+      this.post({
+        id: request.id,
+        ok: false,
+        error: 'The graph does not compile, so it has no loss to draw.',
+      });
+      return;
+    }
+    const path = this.pathTo(run, request.step);
+    const centerStep = path.length - 1;
+    const covered = (grid: LandscapeGrid, plane: Plane) => {
+      const coords = path.map((t) => coordinatesOf(plane, t));
+      const inside = (x: number, v: number[]) => !Number.isFinite(x) || (x >= v[0] && x <= v[v.length - 1]);
+      return coords.every(([a, b]) => inside(a, grid.values[0]) && inside(b, grid.values[1]));
+    };
+    if (run.grid && run.plane && covered(run.grid, run.plane)) {
+      this.post({
+        id: request.id,
+        ok: true,
+        final: true,
+        grid: run.grid,
+        path: this.coords(run.plane, path),
+      });
+      return;
+    }
+    const plane = planeFor(run.plan, path[centerStep], path, { directions: request.directions });
+    const ranges = rangesFor(
+      path.map((t) => coordinatesOf(plane, t)),
+      plane,
+    );
+    run.plane = plane;
+    request.sizes.forEach((size, n) => {
+      const land = computeLandscape(run.plan, plane, path, size, ranges);
+      const grid: LandscapeGrid = {
+        kind: plane.kind,
+        names: plane.names,
+        centerStep,
+        size: land.size,
+        values: [land.axes[0].values, land.axes[1].values],
+        loss: land.loss,
+        min: land.min,
+        max: land.max,
+      };
+      run.grid = grid;
+      this.post({ id: request.id, ok: true, final: n === request.sizes.length - 1, grid, path: land.path });
+    });
+  }
+
+  private coords(plane: Plane, path: Float64Array[]): [number, number][] {
+    return path.map((t) => coordinatesOf(plane, t));
+  }
+
+  private runFor(request: LandscapeRequest): Run | null {
+    const key = `${request.directions}\n${JSON.stringify(request.graph)}`;
+    if (this.run?.key === key) return this.run;
+    const { plan } = compile(request.graph);
+    if (!plan || plan.losses.length === 0 || !plan.data || plan.paramCount < 2) {
+      this.run = null;
+      return null;
+    }
+    const trainer = new Trainer(plan);
+    this.run = {
+      key,
+      plan,
+      trainer,
+      path: [Float64Array.from(trainer.theta)],
+      stopped: false,
+      plane: null,
+      grid: null,
+    };
+    return this.run;
+  }
+
+  /** θ at steps 0…step (training on as needed; a run stopped at a non-finite number ends there). */
+  private pathTo(run: Run, step: number): Float64Array[] {
+    while (run.path.length <= step && !run.stopped) {
+      const t = run.trainer;
+      let report = null;
+      do report = checkPhase(t, t.runPhase());
+      while (!report && t.nextPhase !== 'forward');
+      if (report) run.stopped = true;
+      else run.path.push(Float64Array.from(t.theta));
+    }
+    return run.path.slice(0, Math.max(1, Math.min(step + 1, run.path.length)));
+  }
+}

@@ -1,0 +1,38 @@
+/** Messages between the Landscape panel and its worker (landscape.worker.ts). */
+import type { Graph } from '../engine/graph';
+import type { PlaneKind } from '../engine/landscape';
+
+export interface LandscapeRequest {
+  id: number;
+  graph: Graph;
+  /** The step shown: the path runs from step 0 to here. */
+  step: number;
+  directions: 'random' | 'pca';
+  /** Grid sizes to compute in turn, coarse first (e.g. [11, 41]); one reply each. */
+  sizes: number[];
+}
+
+export interface LandscapeGrid {
+  kind: PlaneKind;
+  names: [string, string];
+  /** The step whose θ the plane passes through (random and principal planes). */
+  centerStep: number;
+  size: number;
+  values: [number[], number[]];
+  /** size² losses, loss[i·size + j] at (values[0][i], values[1][j]); NaN where not finite. */
+  loss: Float64Array;
+  min: number;
+  max: number;
+}
+
+export type LandscapeReply =
+  | {
+      id: number;
+      ok: true;
+      /** Whether a finer grid follows for this request. */
+      final: boolean;
+      grid: LandscapeGrid;
+      /** The path in plane coordinates, steps 0 … step (shorter when training stopped at a non-finite number). */
+      path: [number, number][];
+    }
+  | { id: number; ok: false; error: string };
