@@ -38,4 +38,36 @@ test('the border example’s landscape: four steps move the marker to w ≈ −9
   const box = await page.getByTestId('landscape-canvas').boundingBox();
   expect(box!.width).toBeGreaterThan(200);
   await expect(panel.getByTestId('save-png-loss-landscape')).toBeVisible();
+
+  // The timeline scrubs the marker back to step 2, on the same grid.
+  const range = page.getByTestId('timeline-range');
+  await range.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+  await expect(status).toHaveText(/^Step 2: w = 0\.9989, b = 0\.9996$/);
+  expect((await markerOf(page)).x).toBeGreaterThan(after.x + 50);
+
+  // Escape closes it, and the button opens it again.
+  await panel.getByRole('button', { name: 'Close the loss landscape' }).focus();
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await expect(page.getByTestId('landscape-toggle')).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('a bigger network’s landscape says which directions span its plane', async ({ page }) => {
+  await openEditor(page);
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.getByTestId('example-xor').click();
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+  await page.getByTestId('landscape-toggle').click();
+  const panel = page.getByTestId('landscape-panel');
+  await expect(page.getByTestId('landscape-status')).toHaveText(
+    /^Step 0: random direction 1 = 0, random direction 2 = 0$/,
+  );
+  await expect(panel).toContainText('two filter-normalised random directions');
+  await page.getByTestId('landscape-directions').selectOption('pca');
+  await page.getByTestId('train-step').click();
+  await page.getByTestId('train-step').click();
+  await expect(panel).toContainText('the path’s two principal directions');
+  await expect(page.getByTestId('landscape-status')).toHaveText(/^Step 2: principal direction 1 = /);
 });

@@ -39,7 +39,18 @@ export function LandscapePanel({ onClose }: { onClose(): void }) {
         ? `A plane through θ at step ${grid.centerStep}, spanned by ${grid.kind === 'pca' ? 'the path’s two principal directions' : 'two filter-normalised random directions'} (Li et al. 2018).`
         : '';
   return (
-    <section ref={root} className="landscape" aria-label="Loss landscape" data-testid="landscape-panel">
+    <section
+      ref={root}
+      className="landscape"
+      aria-label="Loss landscape"
+      data-testid="landscape-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
       <header className="landscape__head">
         <h2 className="landscape__title">Loss landscape</h2>
         {grid && grid.kind !== 'parameters' && (
