@@ -22,7 +22,7 @@ test('the border example’s landscape: four steps move the marker to w ≈ −9
   await page.getByTestId('landscape-toggle').click();
   const panel = page.getByTestId('landscape-panel');
   const status = page.getByTestId('landscape-status');
-  await expect(status).toHaveText(/^Step 0: w = 1, b = 1$/);
+  await expect(status).toHaveText(/^Step 0: w = 1, b = 1, training loss /);
   await expect(panel).toContainText('the axes are the numbers themselves');
   const start = await markerOf(page);
   expect(start.x).toBeGreaterThan(0);
@@ -44,7 +44,7 @@ test('the border example’s landscape: four steps move the marker to w ≈ −9
   await range.focus();
   await page.keyboard.press('Home');
   for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
-  await expect(status).toHaveText(/^Step 2: w = 0\.9989, b = 0\.9996$/);
+  await expect(status).toHaveText(/^Step 2: w = 0\.9989, b = 0\.9996, training loss /);
   expect((await markerOf(page)).x).toBeGreaterThan(after.x + 50);
 
   // Escape closes it, and the button opens it again.
@@ -62,7 +62,7 @@ test('a bigger network’s landscape says which directions span its plane', asyn
   await page.getByTestId('landscape-toggle').click();
   const panel = page.getByTestId('landscape-panel');
   await expect(page.getByTestId('landscape-status')).toHaveText(
-    /^Step 0: random direction 1 = 0, random direction 2 = 0$/,
+    /^Step 0: random direction 1 = 0, random direction 2 = 0, training loss /,
   );
   await expect(panel).toContainText('two filter-normalised random directions');
   await page.getByTestId('landscape-directions').selectOption('pca');

@@ -1,13 +1,22 @@
 /**
  * What the landscape worker does, without the worker: it keeps the run's path for one graph (θ at
  * each step, from the document's reproducible training) and the grid last drawn, and answers each
- * request with the path up to the shown step and a grid — a new one only when the graph or the
- * directions changed or the path left the old one, coarse first, then refined.
+ * request with the path up to the shown step and a grid, coarse first, then refined. A new grid
+ * only when needed: for a network of two numbers when the path leaves the old one, for a bigger
+ * network (a plane through the θ shown) when the step shown changes.
  */
 import { compile } from '../engine/compiler/compile';
 import type { Plan } from '../engine/compiler/plan';
-import { computeLandscape, coordinatesOf, type Plane, planeFor, rangesFor } from '../engine/landscape';
+import {
+  computeLandscape,
+  coordinatesOf,
+  type Plane,
+  planeFor,
+  rangesFor,
+  trainingLoss,
+} from '../engine/landscape';
 import { Trainer } from '../engine/runtime/trainer';
+import { Evaluator } from '../engine/training/evaluate';
 import { checkPhase } from '../engine/training/finite';
 import type { LandscapeGrid, LandscapeReply, LandscapeRequest } from './landscape-protocol';
 
@@ -46,18 +55,26 @@ export class LandscapeHost {
     }
     const path = this.pathTo(run, request.step);
     const centerStep = path.length - 1;
+    const loss = trainingLoss(new Evaluator(run.plan, path[centerStep]));
     const covered = (grid: LandscapeGrid, plane: Plane) => {
       const coords = path.map((t) => coordinatesOf(plane, t));
       const inside = (x: number, v: number[]) => !Number.isFinite(x) || (x >= v[0] && x <= v[v.length - 1]);
       return coords.every(([a, b]) => inside(a, grid.values[0]) && inside(b, grid.values[1]));
     };
-    if (run.grid && run.plane && covered(run.grid, run.plane)) {
+    // A two-parameter grid holds for every step it covers. A plane of a bigger network passes
+    // through the θ shown (the path's other points are projected onto it): a new step, a new plane.
+    const current =
+      run.grid !== null &&
+      run.plane !== null &&
+      (run.plane.kind === 'parameters' ? covered(run.grid, run.plane) : run.grid.centerStep === centerStep);
+    if (current && run.grid && run.plane) {
       this.post({
         id: request.id,
         ok: true,
         final: true,
         grid: run.grid,
         path: this.coords(run.plane, path),
+        loss,
       });
       return;
     }
@@ -80,7 +97,14 @@ export class LandscapeHost {
         max: land.max,
       };
       run.grid = grid;
-      this.post({ id: request.id, ok: true, final: n === request.sizes.length - 1, grid, path: land.path });
+      this.post({
+        id: request.id,
+        ok: true,
+        final: n === request.sizes.length - 1,
+        grid,
+        path: land.path,
+        loss,
+      });
     });
   }
 

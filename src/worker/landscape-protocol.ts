@@ -34,5 +34,7 @@ export type LandscapeReply =
       grid: LandscapeGrid;
       /** The path in plane coordinates, steps 0 … step (shorter when training stopped at a non-finite number). */
       path: [number, number][];
+      /** The training-set loss at the θ shown (NaN when it is not finite). */
+      loss: number;
     }
   | { id: number; ok: false; error: string };

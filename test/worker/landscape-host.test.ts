@@ -46,3 +46,33 @@ describe('the landscape worker', () => {
     expect(replies[1]).toMatchObject({ id: 2, ok: false });
   });
 });
+
+describe('the landscape worker on a bigger network', () => {
+  it('draws a plane through the θ shown: the current point is its origin at every step', () => {
+    const { replies, host: h } = host();
+    const xor = findExample('xor')!.build();
+    for (const step of [0, 3, 1]) h.handle({ id: step, graph: xor, step, directions: 'random', sizes: [3] });
+    expect(replies.map((r) => (r.ok ? [r.grid.centerStep, r.path.length] : r.error))).toEqual([
+      [0, 1],
+      [3, 4],
+      [1, 2],
+    ]);
+    for (const r of replies) {
+      if (!r.ok) continue;
+      const [a, b] = r.path[r.path.length - 1];
+      expect(Math.abs(a)).toBeLessThan(1e-12);
+      expect(Math.abs(b)).toBeLessThan(1e-12);
+    }
+  });
+});
+
+describe('the landscape worker’s loss at the θ shown', () => {
+  it('is the border set’s mean loss, worked out by hand at step 0', () => {
+    const { replies, host: h } = host();
+    h.handle({ id: 1, graph: border, step: 0, directions: 'random', sizes: [3] });
+    // w = b = 1: ½·3.9², ½·0², ½·(4 − 1)², ½·(1001 − 1)², averaged over the four points.
+    const expected = (0.5 * 3.9 ** 2 + 0 + 0.5 * 3 ** 2 + 0.5 * 1000 ** 2) / 4;
+    expect(replies[0]).toMatchObject({ ok: true });
+    if (replies[0].ok) expect(replies[0].loss).toBeCloseTo(expected, 9);
+  });
+});

@@ -120,7 +120,7 @@ export function LandscapePanel({ onClose }: { onClose(): void }) {
         {view.error
           ? view.error
           : here
-            ? `Step ${view.step}${view.step < shownStep ? ' (training stopped at a number that is not finite)' : ''}: ${names[0]} = ${fmt(here[0])}, ${names[1]} = ${fmt(here[1])}${view.computing ? ' · computing…' : ''}`
+            ? `Step ${view.step}${view.step < shownStep ? ' (training stopped at a number that is not finite)' : ''}: ${names[0]} = ${fmt(here[0])}, ${names[1]} = ${fmt(here[1])}, training loss ${fmt(view.loss)}${view.computing ? ' · computing…' : ''}`
             : 'Computing…'}
       </p>
     </section>

@@ -17,6 +17,8 @@ export interface LandscapeView {
   path: [number, number][];
   /** The step the path ends at. */
   step: number;
+  /** The training-set loss there. */
+  loss: number;
   computing: boolean;
   error: string | null;
 }
@@ -34,6 +36,7 @@ export function useLandscape(directions: 'random' | 'pca'): LandscapeView {
     grid: null,
     path: [],
     step: 0,
+    loss: Number.NaN,
     computing: true,
     error: null,
   });
@@ -74,6 +77,7 @@ export function useLandscape(directions: 'random' | 'pca'): LandscapeView {
             grid: reply.grid,
             path: reply.path,
             step: reply.path.length - 1,
+            loss: reply.loss,
             computing: !reply.final,
             error: null,
           });
