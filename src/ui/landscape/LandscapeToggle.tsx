@@ -1,6 +1,7 @@
 /** The "Landscape" button of the training panel; the panel's code loads the first time it opens. */
 import { useState } from 'react';
 import { lazyComponent } from '../lazy/lazy-component';
+import './toggle.css';
 
 const LandscapePanel = lazyComponent('the loss landscape', () =>
   import('./LandscapePanel').then((m) => m.LandscapePanel),
