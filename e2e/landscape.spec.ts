@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { nodes, openEditor } from './helpers';
 
@@ -37,7 +38,14 @@ test('the border example’s landscape: four steps move the marker to w ≈ −9
   expect(after.x).toBeLessThan(start.x - 50);
   const box = await page.getByTestId('landscape-canvas').boundingBox();
   expect(box!.width).toBeGreaterThan(200);
-  await expect(panel.getByTestId('save-png-loss-landscape')).toBeVisible();
+  // Saved as a PNG, like the other pictures.
+  const download = page.waitForEvent('download');
+  await panel.getByTestId('save-png-loss-landscape').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/loss-landscape\.png$/);
+  const bytes = await readFile(await file.path());
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(bytes.readUInt32BE(16)).toBeGreaterThan(300);
 
   // The timeline scrubs the marker back to step 2, on the same grid.
   const range = page.getByTestId('timeline-range');
