@@ -15,17 +15,14 @@ import {
   rangesFor,
   trainingLoss,
 } from '../engine/landscape';
-import { Trainer } from '../engine/runtime/trainer';
 import { Evaluator } from '../engine/training/evaluate';
-import { checkPhase } from '../engine/training/finite';
+import { RecordedPath } from './landscape-path';
 import type { LandscapeGrid, LandscapeReply, LandscapeRequest } from './landscape-protocol';
 
 interface Run {
   key: string;
   plan: Plan;
-  trainer: Trainer;
-  path: Float64Array[];
-  stopped: boolean;
+  path: RecordedPath;
   plane: Plane | null;
   grid: LandscapeGrid | null;
 }
@@ -53,9 +50,9 @@ export class LandscapeHost {
       });
       return;
     }
-    const path = this.pathTo(run, request.step);
-    const centerStep = path.length - 1;
-    const loss = trainingLoss(new Evaluator(run.plan, path[centerStep]));
+    const { step: centerStep, thetas: path } = run.path.to(request.step);
+    const here = path[path.length - 1];
+    const loss = trainingLoss(new Evaluator(run.plan, here));
     const covered = (grid: LandscapeGrid, plane: Plane) => {
       const coords = path.map((t) => coordinatesOf(plane, t));
       const inside = (x: number, v: number[]) => !Number.isFinite(x) || (x >= v[0] && x <= v[v.length - 1]);
@@ -74,11 +71,12 @@ export class LandscapeHost {
         final: true,
         grid: run.grid,
         path: this.coords(run.plane, path),
+        step: centerStep,
         loss,
       });
       return;
     }
-    const plane = planeFor(run.plan, path[centerStep], path, { directions: request.directions });
+    const plane = planeFor(run.plan, here, path, { directions: request.directions });
     const ranges = rangesFor(
       path.map((t) => coordinatesOf(plane, t)),
       plane,
@@ -103,6 +101,7 @@ export class LandscapeHost {
         final: n === request.sizes.length - 1,
         grid,
         path: land.path,
+        step: centerStep,
         loss,
       });
     });
@@ -120,29 +119,13 @@ export class LandscapeHost {
       this.run = null;
       return null;
     }
-    const trainer = new Trainer(plan);
     this.run = {
       key,
       plan,
-      trainer,
-      path: [Float64Array.from(trainer.theta)],
-      stopped: false,
+      path: new RecordedPath(plan),
       plane: null,
       grid: null,
     };
     return this.run;
-  }
-
-  /** θ at steps 0…step (training on as needed; a run stopped at a non-finite number ends there). */
-  private pathTo(run: Run, step: number): Float64Array[] {
-    while (run.path.length <= step && !run.stopped) {
-      const t = run.trainer;
-      let report = null;
-      do report = checkPhase(t, t.runPhase());
-      while (!report && t.nextPhase !== 'forward');
-      if (report) run.stopped = true;
-      else run.path.push(Float64Array.from(t.theta));
-    }
-    return run.path.slice(0, Math.max(1, Math.min(step + 1, run.path.length)));
   }
 }

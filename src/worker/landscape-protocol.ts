@@ -32,8 +32,13 @@ export type LandscapeReply =
       /** Whether a finer grid follows for this request. */
       final: boolean;
       grid: LandscapeGrid;
-      /** The path in plane coordinates, steps 0 … step (shorter when training stopped at a non-finite number). */
+      /**
+       * The path in plane coordinates from step 0 to `step`: every step of a short run, every 2nd,
+       * 4th, … of a long one (see landscape-path.ts); the last point is exactly `step`'s θ.
+       */
       path: [number, number][];
+      /** The step the path ends at: the one asked for, or the last finite one before it. */
+      step: number;
       /** The training-set loss at the θ shown (NaN when it is not finite). */
       loss: number;
     }

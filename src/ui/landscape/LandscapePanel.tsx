@@ -89,7 +89,7 @@ export function LandscapePanel({ onClose }: { onClose(): void }) {
             role="img"
             aria-label={
               grid && here
-                ? `Training loss over ${names[0]} and ${names[1]}, from ${fmt(grid.min)} to ${fmt(grid.max)}; the path has ${path.length} points and is now at ${names[0]} = ${fmt(here[0])}, ${names[1]} = ${fmt(here[1])}`
+                ? `Training loss over ${names[0]} and ${names[1]}, from ${fmt(grid.min)} to ${fmt(grid.max)}; the path runs to step ${view.step} and is now at ${names[0]} = ${fmt(here[0])}, ${names[1]} = ${fmt(here[1])}`
                 : 'Training loss landscape, computing'
             }
           />

@@ -76,7 +76,7 @@ export function useLandscape(directions: 'random' | 'pca'): LandscapeView {
           setView({
             grid: reply.grid,
             path: reply.path,
-            step: reply.path.length - 1,
+            step: reply.step,
             loss: reply.loss,
             computing: !reply.final,
             error: null,
