@@ -51,7 +51,11 @@ test('the border example’s landscape: four steps move the marker to w ≈ −9
   const range = page.getByTestId('timeline-range');
   await range.focus();
   await page.keyboard.press('Home');
-  for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-where')).toHaveText('step 0 of 4');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-where')).toHaveText('step 1 of 4');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('timeline-where')).toHaveText('step 2 of 4');
   await expect(status).toHaveText(/^Step 2: w = 0\.9989, b = 0\.9996, training loss /);
   expect((await markerOf(page)).x).toBeGreaterThan(after.x + 50);
 

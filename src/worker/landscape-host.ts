@@ -72,6 +72,7 @@ export class LandscapeHost {
         grid: run.grid,
         path: this.coords(run.plane, path),
         step: centerStep,
+        stopped: centerStep < request.step,
         loss,
       });
       return;
@@ -102,6 +103,7 @@ export class LandscapeHost {
         grid,
         path: land.path,
         step: centerStep,
+        stopped: centerStep < request.step,
         loss,
       });
     });

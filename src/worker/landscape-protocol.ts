@@ -39,6 +39,8 @@ export type LandscapeReply =
       path: [number, number][];
       /** The step the path ends at: the one asked for, or the last finite one before it. */
       step: number;
+      /** Training stopped before the step asked for (a number was not finite there). */
+      stopped: boolean;
       /** The training-set loss at the θ shown (NaN when it is not finite). */
       loss: number;
     }

@@ -4,7 +4,6 @@
  * follows Step, Play and the timeline; the worker computes it, coarse first, then refined.
  */
 import { useEffect, useRef, useState } from 'react';
-import { useTraining } from '../../store/training-app';
 import { SavePngButton } from '../pictures/SavePngButton';
 import { fmt } from '../training/format';
 import { colourAt, drawLandscape } from './draw';
@@ -19,7 +18,6 @@ export function LandscapePanel({ onClose }: { onClose(): void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const root = useRef<HTMLElement>(null);
   const [marker, setMarker] = useState<{ x: number; y: number } | null>(null);
-  const shownStep = useTraining((s) => s.step);
   const { grid, path } = view;
 
   useEffect(() => {
@@ -120,7 +118,7 @@ export function LandscapePanel({ onClose }: { onClose(): void }) {
         {view.error
           ? view.error
           : here
-            ? `Step ${view.step}${view.step < shownStep ? ' (training stopped at a number that is not finite)' : ''}: ${names[0]} = ${fmt(here[0])}, ${names[1]} = ${fmt(here[1])}, training loss ${fmt(view.loss)}${view.computing ? ' · computing…' : ''}`
+            ? `Step ${view.step}${view.stopped ? ' (training stopped here: the next step gave a number that is not finite)' : ''}: ${names[0]} = ${fmt(here[0])}, ${names[1]} = ${fmt(here[1])}, training loss ${fmt(view.loss)}${view.computing ? ' · computing…' : ''}`
             : 'Computing…'}
       </p>
     </section>

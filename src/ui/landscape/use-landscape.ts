@@ -17,6 +17,8 @@ export interface LandscapeView {
   path: [number, number][];
   /** The step the path ends at. */
   step: number;
+  /** Training stopped before the step shown (a number was not finite). */
+  stopped: boolean;
   /** The training-set loss there. */
   loss: number;
   computing: boolean;
@@ -36,6 +38,7 @@ export function useLandscape(directions: 'random' | 'pca'): LandscapeView {
     grid: null,
     path: [],
     step: 0,
+    stopped: false,
     loss: Number.NaN,
     computing: true,
     error: null,
@@ -77,6 +80,7 @@ export function useLandscape(directions: 'random' | 'pca'): LandscapeView {
             grid: reply.grid,
             path: reply.path,
             step: reply.step,
+            stopped: reply.stopped,
             loss: reply.loss,
             computing: !reply.final,
             error: null,
