@@ -3,7 +3,11 @@
  * and the interface each implementation offers the timing harness.
  */
 import { buildMlp, compile, type Plan } from '../src/engine';
+import { digitsSupport } from '../src/engine/datasets/digits';
 import type { DataTable } from '../src/engine/datasets/table';
+
+// The digits load on first use in the app; the bench reads them directly, as the command line does.
+await digitsSupport.load();
 
 /**
  * Layer sizes including input and output; tanh on every layer, hidden and output. The spiral's

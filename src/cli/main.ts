@@ -3,6 +3,7 @@
  * non-zero exit, never a stack trace (unless NEUROGRAPH_DEBUG is set).
  */
 import { csvSupport } from '../engine/datasets/csv';
+import { digitsSupport } from '../engine/datasets/digits';
 import { formulaSupport } from '../engine/formula';
 import { loadAll } from '../engine/lazy';
 import { documentJsonSchema } from '../format';
@@ -10,6 +11,7 @@ import { parseArgs, positiveInt, UsageError } from './args';
 import { check } from './commands/check';
 import { exportGraph, listExamples } from './commands/examples';
 import { grad } from './commands/grad';
+import { landscape } from './commands/landscape';
 import { train } from './commands/train';
 import { InputError } from './load';
 
@@ -25,6 +27,12 @@ commands:
                                             like train, a NumPy script of its forward pass or an
                                             ONNX model of it (both with the parameters after N
                                             steps); ONNX is binary: > net.onnx
+  landscape <graph.json | example:NAME> [--steps N] [--size K] [--directions random|pca] [--json]
+                                            train N steps (default 10) and print the training-set
+                                            loss over a K×K grid (default 41) of a plane through
+                                            θ, with the path: w and b themselves for a network of
+                                            two numbers, else two filter-normalised random
+                                            directions or the path's two principal directions
   examples                                  list the built-in examples
   schema                                    print the JSON Schema of the document format`;
 
@@ -51,6 +59,18 @@ function run(argv: string[]): number {
       const to = a.flags.get('to');
       const steps = a.flags.has('steps') ? positiveInt(a.flags.get('steps'), 'steps', 0) : undefined;
       return exportGraph(a.positional[0], typeof to === 'string' ? to : 'json', { steps });
+    }
+    case 'landscape': {
+      const a = parseArgs(rest, ['steps', 'size', 'directions'], ['json']);
+      const directions = a.flags.get('directions') ?? 'random';
+      if (directions !== 'random' && directions !== 'pca')
+        throw new UsageError('--directions must be random or pca');
+      return landscape(a.positional[0], {
+        steps: positiveInt(a.flags.get('steps'), 'steps', 10),
+        size: positiveInt(a.flags.get('size'), 'size', 41),
+        directions,
+        json: a.flags.has('json'),
+      });
     }
     case 'examples':
       parseArgs(rest, [], []);
@@ -94,5 +114,5 @@ function main(): void {
 
 // The browser loads mathjs and papaparse on first use (engine/lazy.ts); here they load up front, so
 // every command compiles any graph synchronously.
-await loadAll([formulaSupport, csvSupport]);
+await loadAll([formulaSupport, csvSupport, digitsSupport]);
 main();

@@ -7,6 +7,7 @@ export { EXAMPLES, type Example, findExample } from './examples';
 export type { NamedGraph } from './examples/document';
 export { buildMlp, type MlpSpec } from './examples/mlp';
 export * from './graph';
+export * from './landscape';
 export { getKind, KINDS, kindsByFamily } from './registry';
 export {
   initialParameters,

@@ -206,9 +206,11 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   ports(p: ParamValues<S>): PortLayout;
   /**
    * Libraries loaded on first use that validate/shape/build/data call synchronously (mathjs for a
-   * formula, papaparse for a CSV): a graph holding this kind is compiled once they are loaded.
+   * formula, papaparse for a CSV): a graph holding this kind is compiled once they are loaded. A
+   * function picks them from the node's parameters as written (defaults not filled in): the digits
+   * only for a dataset node that chose them.
    */
-  requires?: readonly Lazy<unknown>[];
+  requires?: readonly Lazy<unknown>[] | ((p: Readonly<Record<string, unknown>>) => readonly Lazy<unknown>[]);
   /** Extra validation beyond each parameter's own range (e.g. a formula that must parse). */
   validate?(p: ParamValues<S>): string[];
   /** The numbers an output port can take (absent or undefined: not known, so not checked). */

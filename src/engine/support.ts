@@ -5,16 +5,21 @@
 import { type Lazy, loadAll } from './lazy';
 import { getKind } from './registry';
 
-export function librariesFor(nodes: readonly { kind: string }[]): Lazy<unknown>[] {
+type NodeLike = { kind: string; params?: Readonly<Record<string, unknown>> };
+
+export function librariesFor(nodes: readonly NodeLike[]): Lazy<unknown>[] {
   const needed = new Set<Lazy<unknown>>();
-  for (const node of nodes) for (const lib of getKind(node.kind)?.requires ?? []) needed.add(lib);
+  for (const node of nodes) {
+    const requires = getKind(node.kind)?.requires ?? [];
+    const libs = typeof requires === 'function' ? requires(node.params ?? {}) : requires;
+    for (const lib of libs) needed.add(lib);
+  }
   return [...needed];
 }
 
 /** Whether every library the graph's kinds need has loaded (compiling now gives the real answer). */
-export const librariesReady = (nodes: readonly { kind: string }[]): boolean =>
+export const librariesReady = (nodes: readonly NodeLike[]): boolean =>
   librariesFor(nodes).every((lib) => lib.state() === 'ready');
 
 /** Loads what the graph's kinds need; resolves at once when nothing is missing. */
-export const loadLibrariesFor = (nodes: readonly { kind: string }[]): Promise<void> =>
-  loadAll(librariesFor(nodes));
+export const loadLibrariesFor = (nodes: readonly NodeLike[]): Promise<void> => loadAll(librariesFor(nodes));

@@ -1,7 +1,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
-import { CodePanel } from './code/CodePanel';
+import { CodeView } from './code/CodeView';
 import { useActionKeys } from './commands/use-action-keys';
 import { useCsvDrop } from './csv/use-csv-drop';
 import { Dialogs } from './dialogs/Dialogs';
@@ -45,7 +45,7 @@ export function App() {
       <Dialogs />
       <Gallery />
       <TabConflictNotice />
-      <CodePanel />
+      <CodeView />
       <UpdatePrompt />
       <StepAnnouncer />
     </ReactFlowProvider>

@@ -1,6 +1,6 @@
 /**
  * The first load stays small (issue #16): the entry script, every module index.html preloads and its
- * stylesheets, gzipped, at most 250 kB. Everything else (mathjs, KaTeX, marked, dagre, papaparse,
+ * stylesheets, gzipped, at most FIRST_LOAD_BUDGET (see there). Everything else (mathjs, KaTeX, marked, dagre, papaparse,
  * html-to-image, uPlot, highlight.js, protobufjs, dialogs, …) must load on first use.
  *
  * Reads dist/ when it is newer than every source file, else builds the app into a temporary folder.

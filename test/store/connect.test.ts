@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { borderAt3 } from '../../src/engine/examples/border';
-import { connectablePorts, layoutPositions } from '../../src/store';
+import { connectablePorts, layoutLibrary, layoutPositions } from '../../src/store';
 
 describe('ports that light up while connecting', () => {
   it('lists the inputs that fit an output, leaving out taken single ports and loops', () => {
@@ -26,6 +26,9 @@ describe('ports that light up while connecting', () => {
 });
 
 describe('auto-layout', () => {
+  // dagre loads on first use in the app (a fast first load).
+  beforeAll(() => layoutLibrary.load());
+
   it('lays the graph out left to right from the data to the optimizer', () => {
     const g = borderAt3();
     const p = layoutPositions(g.nodes, g.edges, new Map());

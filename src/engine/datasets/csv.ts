@@ -568,7 +568,7 @@ export function buildCsvTable(text: string, o: CsvDataOptions): DataTable {
   const d = reading.nFeatures;
   const rng = rngFor(o.seed, 'dataset:csv');
   const { train, test } = splitExamples(reading.examples, d, reading.nTargets, o.testFraction, rng);
-  if (o.standardize) standardize(train, test, d);
+  const standardized = o.standardize ? standardize(train, test, d) : undefined;
   const table: DataTable = {
     name: `CSV (target “${o.target}”)`,
     task: reading.task,
@@ -579,12 +579,18 @@ export function buildCsvTable(text: string, o: CsvDataOptions): DataTable {
     test,
     batchSize: o.batchSize,
     shuffle: o.shuffle,
+    ...(standardized ? { standardized } : {}),
   };
   return table;
 }
 
-/** Mean 0 and std 1 per feature on the training split; the test split is moved the same way. */
-function standardize(train: Split, test: Split, d: number): void {
+/**
+ * Mean 0 and std 1 per feature on the training split; the test split is moved the same way. Returns
+ * the shift and scale of each feature, for exports that take raw data.
+ */
+function standardize(train: Split, test: Split, d: number): { mean: number[]; scale: number[] } {
+  const means: number[] = [];
+  const scales: number[] = [];
   for (let j = 0; j < d; j++) {
     let sum = 0;
     for (let i = 0; i < train.count; i++) sum += train.x[i * d + j];
@@ -597,7 +603,10 @@ function standardize(train: Split, test: Split, d: number): void {
     for (const s of [train, test]) {
       for (let i = 0; i < s.count; i++) s.x[i * d + j] = (s.x[i * d + j] - mean) * scale;
     }
+    means.push(mean);
+    scales.push(scale);
   }
+  return { mean: means, scale: scales };
 }
 
 /** The width of the target port for a selection: 1, or the number of classes (more than two). */

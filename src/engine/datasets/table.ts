@@ -31,4 +31,9 @@ export interface DataTable {
   shuffle: boolean;
   /** Set when every example is a picture (the digits, or a CSV given a width × height). */
   image?: ImageShape;
+  /**
+   * Set when the features were standardized (a CSV's option): feature j as the network sees it is
+   * (raw − mean[j]) · scale[j]. Exports for raw data (ONNX) apply it in front of the network.
+   */
+  standardized?: { mean: readonly number[]; scale: readonly number[] };
 }

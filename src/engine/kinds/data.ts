@@ -5,6 +5,7 @@
  * buffers; forward only spreads the features over the per-feature ports.
  */
 import { buildDataTable, DATASETS, type DatasetId, datasetInfo } from '../datasets/builtin';
+import { digitsSupport } from '../datasets/digits';
 import { defineKind } from '../kind';
 import { choice, num, type ParamValues } from '../params';
 import { dataSourceCode, dataSourcePorts, dataSourceShape, splitOptions, splitParams } from './data-source';
@@ -32,6 +33,7 @@ export const datasetKind = defineKind({
     'Built-in example data, generated from a seed. Each feature has its own port for wiring single neurons; “features” carries them all as a vector for dense layers.',
   icon: 'DB',
   params: datasetParams,
+  requires: (p) => (p.dataset === 'digits' ? [digitsSupport] : []),
   ports: (p: DatasetParams) => {
     const info = datasetInfo(p.dataset) ?? DATASETS[0];
     return dataSourcePorts(info.featureNames, !info.image);

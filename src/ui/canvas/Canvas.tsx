@@ -12,7 +12,7 @@ import { getKind } from '../../engine/registry';
 import { GRID, nodeById, useDocument, usePrefs } from '../../store';
 import { useTraining } from '../../store/training-app';
 import { registerFlow, showViewport } from '../actions/flow';
-import { ConnectMenu } from '../connect/ConnectMenu';
+import { ConnectMenu } from '../connect/LazyConnectMenu';
 import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { ConnectionHint } from './ConnectionHint';

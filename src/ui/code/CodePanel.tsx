@@ -87,13 +87,8 @@ const ABOUT: Record<ScriptKind, (file: string, step: number) => string> = {
     `The forward pass for inference, predict(x), with the parameters ${step > 0 ? `of training step ${step}` : 'before training'}. Run: python3 ${file} (needs NumPy) to print the predictions for the dataset.`,
 };
 
-export function CodePanel() {
-  const open = useCodeView((s) => s.open);
-  if (!open) return null;
-  return <CodePanelOpen />;
-}
-
-function CodePanelOpen() {
+/** The open Code view (CodeView.tsx loads this module when the view first opens). */
+export function CodePanelOpen() {
   const kind = useCodeView((s) => s.kind);
   const script = useScript(kind);
   const highlight = useHighlighter();

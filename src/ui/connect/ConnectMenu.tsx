@@ -23,6 +23,7 @@ import './connect-menu.css';
 const selectOpen = (s: { open: ConnectRequest | null }) => s.open;
 const WIDTH = 280;
 
+/** The open list (LazyConnectMenu.tsx loads this module the first time a port asks for it). */
 export function ConnectMenu() {
   const request = useConnectMenu(selectOpen);
   return request ? <ConnectList key={request.id} request={request} /> : null;

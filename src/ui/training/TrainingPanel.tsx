@@ -6,6 +6,7 @@ import '../../styles/training.css';
 import { useEffect } from 'react';
 import type { LabelMode } from '../../store/training';
 import { useTraining } from '../../store/training-app';
+import { LandscapeToggle } from '../landscape/LandscapeToggle';
 import { lazyComponent } from '../lazy/lazy-component';
 import { Controls } from './Controls';
 import { fmt } from './format';
@@ -114,6 +115,7 @@ export function TrainingPanel() {
     <div className="train-panel" data-testid="training-panel" tabIndex={-1}>
       <div className="train-panel__side">
         <Controls />
+        <LandscapeToggle />
       </div>
       <div className="train-center">
         <Messages />

@@ -4,6 +4,7 @@
  * vector edges, several outputs), the model with the parameters after a few training steps gives
  * the engine's predictions on the whole dataset (train and test splits) in float32.
  */
+import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
 import { compile, type Graph, KINDS, type Plan, Trainer } from '../../../src/engine';
 import { ExportError } from '../../../src/engine/export';
@@ -41,7 +42,7 @@ describe('export to ONNX, run by onnxruntime', () => {
     const table = plan.data?.table;
     for (const split of table ? [table.train, table.test] : [undefined]) {
       if (split && split.count === 0) continue;
-      const got = await runOnnx(file, split, table?.nFeatures ?? 0);
+      const got = await runOnnx(file, split, table?.nFeatures ?? 0, table?.standardized);
       const want = enginePredictions(plan, theta, split);
       expect(got.length).toBe(want.length);
       for (const [k, w] of want.entries()) {
@@ -91,6 +92,36 @@ describe('export to ONNX, run by onnxruntime', () => {
     expect(model.opset_import?.map((o) => [o.domain ?? '', o.version])).toEqual([['', ONNX_OPSET]]);
     expect(ONNX_OPSET).toBeGreaterThanOrEqual(17);
     expect(file.filename).toBe('my-spiral.onnx');
+  });
+
+  it('takes a standardized CSV’s raw columns and moves them as training did', async () => {
+    // u = 1, 2, 3, 4: mean 2.5, population std √1.25; v = 10, 10, 10, 10: constant, only centred.
+    const g = new GraphBuilder(4);
+    const csv = 'u,v,y\n1,10,0\n2,10,0\n3,10,1\n4,10,1\n';
+    const data = g.node('dataset.csv', { csv, features: ['u', 'v'], target: 'y', testFraction: 0 });
+    const out = g.node('neuron', { activation: 'sigmoid' }, { label: 'p' });
+    g.edge([data, 'x0'], out);
+    g.edge([data, 'x1'], out);
+    g.loss('loss.bce', out, [data, 'target']);
+    const plan = planOf(g.graph());
+    const theta = trained(plan);
+    const file = exportOnnx(plan, { name: 'standardized', theta });
+    const session = await ort.InferenceSession.create(file.bytes);
+    const raw = [1, 2, 3, 4];
+    const results = await session.run({
+      u: new ort.Tensor('float32', Float32Array.from(raw), [4, 1]),
+      v: new ort.Tensor('float32', Float32Array.from([10, 10, 10, 10]), [4, 1]),
+    });
+    await session.release();
+    // The engine on the same rows, standardized by hand.
+    const x = new Float64Array(8);
+    raw.forEach((u, i) => {
+      x[2 * i] = (u - 2.5) / Math.sqrt(1.25);
+      x[2 * i + 1] = 0;
+    });
+    const [want] = enginePredictions(plan, theta, { x, y: new Float64Array(4), count: 4 });
+    const got = results.p.data as Float32Array;
+    for (let i = 0; i < 4; i++) expect(got[i]).toBeCloseTo(want[i], 5);
   });
 
   it('writes a layer of neurons that read the same inputs as one Gemm', () => {

@@ -4,7 +4,7 @@
  */
 import * as ort from 'onnxruntime-node';
 import type { Plan } from '../../../src/engine';
-import type { Split } from '../../../src/engine/datasets/table';
+import type { DataTable, Split } from '../../../src/engine/datasets/table';
 import type { OnnxFile } from '../../../src/engine/export/onnx';
 import { onnxOutputs } from '../../../src/engine/export/onnx';
 import { Runtime } from '../../../src/engine/runtime/runtime';
@@ -14,13 +14,18 @@ export async function runOnnx(
   file: OnnxFile,
   split: Split | undefined,
   nFeatures: number,
+  /** How the split's features were standardized: the model takes the raw columns. */
+  standardized?: DataTable['standardized'],
 ): Promise<Float32Array[]> {
   const session = await ort.InferenceSession.create(file.bytes);
   const n = split?.count ?? 1;
   const feeds: Record<string, ort.Tensor> = {};
   file.inputs.forEach((name, j) => {
     const column = new Float32Array(n);
-    for (let b = 0; b < n; b++) column[b] = split!.x[b * nFeatures + j];
+    for (let b = 0; b < n; b++) {
+      const x = split!.x[b * nFeatures + j];
+      column[b] = standardized ? x / standardized.scale[j] + standardized.mean[j] : x;
+    }
     feeds[name] = new ort.Tensor('float32', column, [n, 1]);
   });
   const results = await session.run(feeds);

@@ -117,6 +117,20 @@ export function exportOnnx(plan: Plan, options: OnnxExportOptions = {}): OnnxFil
     for (let k = 2; !g.claim(name); k++) name = `${base}_${k}`;
     return name;
   });
+  // A standardized CSV: the model takes the raw columns and moves them as training did.
+  if (data?.table.standardized) {
+    const { mean, scale } = data.table.standardized;
+    const parts = data.table.featureNames.map((_, i) => {
+      const raw = values.get(refKey(data.node, `x${i}`)) as { tensor: string; width: number };
+      const hint = `${raw.tensor}/standardized`;
+      const centred = g.op('Sub', [raw.tensor, g.floats(`${raw.tensor}/mean`, [1], [mean[i]])], hint);
+      const moved = g.op('Mul', [centred, g.floats(`${raw.tensor}/scale`, [1], [scale[i]])], hint);
+      const v = { tensor: moved, width: 1 } satisfies Value;
+      values.set(refKey(data.node, `x${i}`), v);
+      return v;
+    });
+    values.set(refKey(data.node, 'features'), { parts, width: parts.length });
+  }
   const fill = (v: number, hint: string) => {
     const c = g.floats(hint, [1, 1], [v]);
     if (inputs.length === 0) return c;
