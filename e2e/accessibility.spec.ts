@@ -82,6 +82,7 @@ for (const theme of ['Light', 'Dark'] as const) {
       await openExample(page, 'xor', 6);
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByTestId('export-json').click();
       const text = await (await download).createReadStream().then(async (s) => {
         const chunks: Buffer[] = [];
         for await (const c of s) chunks.push(c as Buffer);

@@ -36,6 +36,7 @@ test('XOR with a 10 MB description opens with the description cut and a note, wi
   await openExample(page, 'xor', 6);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByTestId('export-json').click();
   const doc = JSON.parse(await readFile((await (await download).path())!, 'utf8'));
   doc.name = 'XOR, long description';
   doc.description = 'A very long story. '.repeat(526_316);

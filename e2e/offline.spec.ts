@@ -67,6 +67,7 @@ test.describe('with the service worker', () => {
     // Export, then import the file back.
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export' }).click();
+    await page.getByTestId('export-json').click();
     const path = await (await download).path();
     const exported = JSON.parse(await readFile(path, 'utf8'));
     expect(exported.nodes).toHaveLength(count);
