@@ -30,8 +30,9 @@ test('Digits: the hidden units’ weight pictures change while it trains and the
   const box = (await page.getByTestId('weight-picture-0').boundingBox())!;
   expect(box.width).toBeGreaterThanOrEqual(24);
   const before = await pictureData(page, 'weight-picture-0');
-  await page.screenshot({ path: '/tmp/digits-before.png' });
 
+  // Play opens at a watchable 5 steps/s; train at full speed.
+  await page.getByTestId('train-speed-max').click();
   await page.getByTestId('train-play').click();
   await expect.poll(() => stepCount(page), { timeout: 30_000 }).toBeGreaterThan(150);
   await page.getByTestId('train-play').click();
