@@ -161,6 +161,8 @@ test('the toolbar’s Examples menu and the gallery list the same examples, and 
     'spiral',
     'sine',
     'gaussians3',
+    'digits',
+    'overfitting',
     'micrograd',
   ]);
 

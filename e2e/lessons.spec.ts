@@ -120,11 +120,12 @@ test('the border lesson: step by step, the numbers it states, the checks, and th
   // Back replays from a reset: the step before shows step 8's numbers, and redoing the step gives the same.
   await page.getByTestId('lesson-back').click();
   await idle(page);
-  await expect(stepTitle(page)).toHaveText('Why it can never come back');
+  await expect(stepTitle(page)).toHaveText('The jump and the dead region, on the loss surface');
   await expect.poll(() => stepCount(page)).toBe(8);
   await expect(w).toHaveText('w = −98.789'); // as the lesson states after step 8
   await next(page).click();
   await idle(page);
+  await expect(stepTitle(page)).toHaveText('After 100 steps');
   await action.click();
   await expect.poll(() => stepCount(page)).toBe(100);
   await expect.poll(() => values(page)).toEqual(after100);
