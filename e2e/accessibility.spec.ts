@@ -125,7 +125,10 @@ for (const theme of ['Light', 'Dark'] as const) {
         await expect(page.getByTestId('inspector')).toBeVisible();
         await expectAccessible(page, `inspector: ${id}`);
       }
-      await page.getByTestId('weight-e1').click();
+      // After a step the weight's label is the training readout.
+      await page
+        .locator('[data-testid="weight-e1"], [data-testid="train-edge-e1"]')
+        .click({ timeout: 20_000 });
       await expectAccessible(page, 'inspector: an edge');
     });
 
