@@ -156,6 +156,7 @@ for (const theme of ['Light', 'Dark'] as const) {
       await expectAccessible(page, 'lesson, second step');
 
       await openExample(page, 'circle', 8);
+      await page.getByTestId('train-speed-max').click(); // Play opens at a watchable 5 steps/s
       await page.getByTestId('train-play').click();
       await expect
         .poll(async () => Number(await page.getByTestId('train-step-count').textContent()))

@@ -55,6 +55,7 @@ test.describe('with the service worker', () => {
     // One step, then training in the worker (its own chunk, cached too).
     await page.getByTestId('train-step').click();
     await expect(page.getByTestId('train-step-count')).toContainText('1');
+    await page.getByTestId('train-speed-max').click(); // Play opens at a watchable 5 steps/s
     await page.getByTestId('train-play').click();
     await expect
       .poll(async () =>
