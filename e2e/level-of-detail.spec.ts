@@ -160,7 +160,7 @@ test('far away a big network is plain cards; zoomed in, its edges meet the ports
   // Zoomed in, an edge leaves its source's port and enters its target's where they are drawn.
   await zoomInTo(page, 0.6);
   await expect(page.locator('.ng-node--plain')).toHaveCount(0);
-  const edge = page.getByLabel('Edge from n5_12 to n6_13');
+  const edge = page.locator('.react-flow__edge:has(path[data-source="n5_12"][data-target="n6_13"])');
   await expect(edge).toBeAttached();
   const [edgeId, source, target] = [(await edge.getAttribute('data-id'))!, 'n5_12', 'n6_13'];
   const ends = (await edgeEnds(page, edgeId))!;
@@ -209,7 +209,7 @@ test('nodes first drawn far away have their edges at their ports, estimated, the
   expect(Math.abs(estimated.y - drawn.y)).toBeLessThan(2);
 
   // Zoomed in, React Flow has measured the full cards: an edge into the neuron ends on its port exactly.
-  const edge = page.locator(`.react-flow__edge[aria-label$=" to ${neuron}"]`).first();
+  const edge = page.locator(`.react-flow__edge:has(path[data-target="${neuron}"])`).first();
   const ends = (await edgeEnds(page, (await edge.getAttribute('data-id'))!))!;
   const into = await portCentre(page, neuron, 'in');
   expect(Math.abs(ends.end.y - into.y)).toBeLessThan(0.5);

@@ -123,7 +123,9 @@ test('a connection dropped on empty canvas offers only the kinds that fit, and c
   await expect(nodes(page)).toHaveCount(2);
   await expect(edges(page)).toHaveCount(1);
   const loss = (await nodeIds(page)).find((id) => id !== neuron)!;
-  await expect(edges(page).first()).toHaveAttribute('aria-label', `Edge from ${neuron} to ${loss}`);
+  await expect(
+    edges(page).first().locator(`path[data-source="${neuron}"][data-target="${loss}"]`),
+  ).toHaveCount(1);
   // The new node's port sits where the connection was dropped.
   const target = (await port(page, loss, 'in', 'prediction').boundingBox())!;
   expect(Math.abs(target.x + target.width / 2 - drop.x)).toBeLessThan(16);

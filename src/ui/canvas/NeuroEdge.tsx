@@ -37,7 +37,8 @@ function weightText(weight: number | number[] | undefined): string | null {
 
 /** An edge, coloured by what flows through it; an edge into a neuron shows its weight. */
 function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected } =
+    props;
   const type = useDocument(selectEdgeType(id));
   const targetKind = useDocument(selectEdgeTargetKind(id));
   const weight = useDocument(selectEdgeWeight(id));
@@ -64,6 +65,9 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
       <BaseEdge
         id={id}
         path={path}
+        // Which nodes it joins, for tests and tools (its accessible name reads the nodes' labels).
+        data-source={source}
+        data-target={target}
         interactionWidth={24}
         className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}`}
       />

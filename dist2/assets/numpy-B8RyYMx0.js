@@ -1,0 +1,52 @@
+import{Ft as e,Rt as t,fn as n,gn as r,hn as i,mn as a,pn as o}from"./index-X9p5a7hN.js";function s(e){return o.flatMap(t=>{let{alpha:r,python:i}=n[t];if(!i)return[];let a=i[e].replace(/^/gm,`    `);return[{name:`_${t}`,code:`def _${t}(z${r?`, alpha`:``}):\n${a}`}]})}var c={torch:[{name:`_c`,code:`def _c(v):
+    return torch.tensor(v)`},{name:`_like`,code:`def _like(v, x):
+    return torch.broadcast_to(v, x.shape).clone()`},{name:`_full`,code:`def _full(n, c):
+    return torch.full((n, 1), c)`},{name:`_repeat`,code:`def _repeat(p, n):
+    return p.reshape(1, 1).expand(n, 1)`},{name:`_cat`,code:`def _cat(vs):
+    return torch.cat(vs, -1)`},{name:`_dot`,code:`def _dot(v, w):
+    return (v * w).sum(-1, keepdim=True)`},...s(`torch`),{name:`_prelu`,code:`def _prelu(z, alpha):
+    return torch.where(z > 0, z, alpha * z)`},{name:`_softmax`,code:`def _softmax(z):
+    return torch.softmax(z, -1)`},{name:`_PassClamp`,code:`class _PassClamp(torch.autograd.Function):
+    """clamp(p, lo, hi) whose gradient passes through unchanged, as the engine's losses take it."""
+
+    @staticmethod
+    def forward(ctx, p, lo, hi):
+        return p.clamp(lo, hi)
+
+    @staticmethod
+    def backward(ctx, g):
+        return g, None, None`},{name:`_bce`,code:`def _bce(p, y, eps):
+    """Binary cross-entropy of probabilities, clamped to [eps, 1 - eps] inside the log."""
+    q = _PassClamp.apply(p, eps, 1 - eps)
+    return (-(y * torch.log(q) + (1 - y) * torch.log(1 - q))).mean(-1, keepdim=True)`},{name:`_BceLogits`,code:`class _BceLogits(torch.autograd.Function):
+    """max(z, 0) - z y + log(1 + exp(-|z|)), with slope sigmoid(z) - y (also at z = 0)."""
+
+    @staticmethod
+    def forward(ctx, z, y):
+        ctx.save_for_backward(z, y)
+        return z.clamp_min(0) - z * y + torch.log1p(torch.exp(-z.abs()))
+
+    @staticmethod
+    def backward(ctx, g):
+        z, y = ctx.saved_tensors
+        return g * (torch.sigmoid(z) - y), None`},{name:`_bce_logits`,code:`def _bce_logits(z, y):
+    return _BceLogits.apply(z, y).mean(-1, keepdim=True)`},{name:`_cce`,code:`def _cce(p, y, floor):
+    """Categorical cross-entropy of probabilities, floored at \`floor\` inside the log."""
+    return -(y * torch.log(_PassClamp.apply(p, floor, None))).sum(-1, keepdim=True)`},{name:`_cce_logits`,code:`def _cce_logits(z, y):
+    """Categorical cross-entropy of logits: sum_j y_j (logsumexp(z) - z_j)."""
+    return (y * (torch.logsumexp(z, -1, keepdim=True) - z)).sum(-1, keepdim=True)`}],numpy:[{name:`_c`,code:`def _c(v):
+    return np.float64(v)`},{name:`_like`,code:`def _like(v, x):
+    return np.broadcast_to(v, x.shape).copy()`},{name:`_full`,code:`def _full(n, c):
+    return np.full((n, 1), c)`},{name:`_repeat`,code:`def _repeat(p, n):
+    return np.broadcast_to(p.reshape(1, 1), (n, 1))`},{name:`_cat`,code:`def _cat(vs):
+    return np.concatenate(vs, -1)`},{name:`_dot`,code:`def _dot(v, w):
+    return (v * w).sum(-1, keepdims=True)`},...s(`numpy`),{name:`_prelu`,code:`def _prelu(z, alpha):
+    return np.where(z > 0, z, alpha * z)`},{name:`_softmax`,code:`def _softmax(z):
+    e = np.exp(z - z.max(-1, keepdims=True))
+    return e / e.sum(-1, keepdims=True)`}]};function l(e,t){let n=c[e],r=new Set,i=e=>{for(let t of n)!r.has(t.name)&&RegExp(`\\b${t.name}\\b`).test(e)&&(r.add(t.name),i(t.code))};return i(t),n.filter(e=>r.has(e.name)).map(e=>e.code)}var u=class extends Error{kinds;constructor(e,t=[]){super(e),this.kinds=t}},d={torch:`PyTorch`,numpy:`NumPy`},f=`False.None.True.and.as.assert.async.await.break.class.continue.def.del.elif.else.except.finally.for.from.global.if.import.in.is.lambda.nonlocal.not.or.pass.raise.return.try.while.with.yield.argparse.json.math.np.torch.x.y.n.L.X.Y.X_TRAIN.X_TEST.BATCH_SIZE.SHUFFLE.SHUFFLE_SEED.CLOCK.PARAMETERS.forward.predict.train.main.batch_rows.make_optimizer.float.int.len.list.min.max.range.print.isinstance.next.staticmethod.super.dict.tuple.object.type.abs.sum`.split(`.`),p=class{used=new Set(f);fresh(e){let t=e.normalize(`NFKD`).replace(/[^A-Za-z0-9_]+/g,`_`).replace(/_+/g,`_`).replace(/^_+|_+$/g,``);t===``&&(t=`v`),/^\d/.test(t)&&(t=`v${t}`);let n=t;for(let e=2;this.used.has(n);e++)n=`${t}_${e}`;return this.used.add(n),n}},m=(e,t)=>`${e}\u0000${t}`;function h(e,t){return e.kind[t]}function g(e,t){let n=new Set,r=t.map(e=>e.node);for(;r.length>0;){let t=r.pop();if(!n.has(t.id)){n.add(t.id);for(let n of Object.values(t.inputs))for(let t of n)r.push(e.nodes.get(t.sourceNode))}}return e.order.filter(e=>n.has(e.id))}function _(e,t,n=e=>e[t]!==void 0){let r=new Map;for(let t of e){if(n(t.kind))continue;let e=r.get(t.kind.id)??{kind:t.kind,labels:[]};e.labels.push(t.label),r.set(t.kind.id,e)}if(r.size===0)return;let i=d[t];throw new u(`cannot export to ${i}: these node kinds have no ${i} translation: ${[...r.values()].map(({kind:e,labels:t})=>`${e.label} (“${e.id}”: ${t.map(e=>`“${e}”`).join(`, `)})`).join(`; `)}`,[...r.keys()])}function v(e,n,r,i,o){let s=g(e,r);_(s,n);let c=new Set(r.map(e=>m(e.node.id,e.port)));for(let e of s)for(let t of Object.values(e.inputs))for(let e of t)c.add(m(e.sourceNode,e.sourcePort));let l=new Map,u=[],d=[],f=new Map,p=e.blocks.map(e=>({nodeId:e.nodeId,name:e.name,edgeId:e.edgeId,tensor:o.get(e.key)}));for(let r of s){let s={};for(let[t,n]of Object.entries(r.inputs))s[t]=n.map(t=>({expr:l.get(m(t.sourceNode,t.sourcePort)),width:t.slot.width,sourceNode:t.sourceNode,sourceKind:t.sourceKind,weight:t.block?o.get(t.block.key):void 0,sourceInput:t.sourceInput?T(e,t.sourceNode,l):void 0}));let g={};for(let[e,t]of Object.entries(r.blocks))g[e]=o.get(t.key);let _={};for(let[e,t]of Object.entries(r.outputs))_[e]=t.width;let v={params:r.params,backend:n,inputs:s,blocks:g,outputs:_,streamKey:t(e.seed,r.id),parameterBlocks:p,helper(e,t,n){let r=f.get(t);if(r)return r;let a=`_${i.fresh(e)}`;return f.set(t,a),d.push(n(a).join(`
+`)),a}},y=h(r,n)(v),b=Object.keys(r.outputs).filter(e=>c.has(m(r.id,e))),x=[];for(let e of b){let t=y[e];if(t===void 0)throw Error(`${r.kind.id}: its ${n} emitter gives no output ${e}`);if(/^[A-Za-z_]\w*$/.test(t)){l.set(m(r.id,e),t);continue}let a=e===`out`||e===`loss`,o=i.fresh(a?r.label:`${r.label}_${e}`);x.push(`${o} = ${t}`),l.set(m(r.id,e),o)}x.length>0&&u.push(`# ${a(`${r.kind.label} “${r.label}”`)}`,...x)}return{lines:u,definitions:d,roots:r.map(e=>l.get(m(e.node.id,e.port)))}}function y(e,t){return new Map(e.blocks.map(e=>[e.key,t.fresh(e.label)]))}function b(e,t){let n=e.blocks.find(e=>e.key===t),r=e.nodes.get(n.nodeId);if(n.edgeId){let t=e.edges.get(n.edgeId),i=t?e.nodes.get(t.source)?.label:void 0;return a(`weight of the edge ${i??`?`} → ${r.label}`)}return a(`${r.kind.label} “${r.label}”: ${n.name}`)}function x(e,t=``){return`${(e??``).normalize(`NFKD`).toLowerCase().replace(/[^a-z0-9]+/g,`-`).replace(/^-+|-+$/g,``)||`neurograph`}${t}.py`}var S=(e,t=`    `)=>e.map(e=>e===``?``:t+e),C=e=>`${e.replace(/\n{4,}/g,`
+
+
+`).trimEnd()}\n`,w=e=>`# ${`-`.repeat(Math.max(3,76-e.length))} ${e}`;function T(e,t,n){let r=Object.values(e.nodes.get(t)?.inputs??{}).flat();return r.length===1?n.get(m(r[0].sourceNode,r[0].sourcePort)):void 0}function E(e){let t=[],n=t=>{let r=t.inputs.loss?.[0];return r?n(e.nodes.get(r.sourceNode)):t};for(let r of e.losses.map(n))for(let[n,i]of Object.entries(r.inputs))if(n!==`target`)for(let n of i)t.some(e=>e.node.id===n.sourceNode&&e.port===n.sourcePort)||t.push({node:e.nodes.get(n.sourceNode),port:n.sourcePort});return t}function D(t,n={}){let o=E(t);if(o.length===0)throw new u(`cannot export to NumPy: the graph has no loss, so no output to predict`);let s=n.theta??e(t);if(s.length!==t.paramCount)throw Error(`θ has ${s.length} numbers but the graph has ${t.paramCount} parameters`);let c=new p,d=y(t,c),f=v(t,`numpy`,o,c,d),m=t.blocks.filter(e=>f.lines.some(t=>RegExp(`\\b${d.get(e.key)}\\b`).test(t))),h=t.data,g=n.name??`Neurograph graph`,_=x(n.name,`-numpy`),T=e=>e.port===`out`?e.node.label:`${e.node.label}.${e.port}`,D=o.length===1?f.roots[0]:`{${o.map((e,t)=>`${r(T(e))}: ${f.roots[t]}`).join(`, `)}}`,O=[...h?[`x = np.asarray(x, dtype=np.float64).reshape(-1, ${h.table.nFeatures})`,`n = x.shape[0]`]:[`n = 1`],...f.lines,`return ${D}`],k=[...l(`numpy`,[...f.definitions,...O].join(`
+`)),...f.definitions],A=[],j=(...e)=>A.push(...e);j(`#!/usr/bin/env python3`,`# ${a(`“${g}”`)}, exported from Neurograph: its forward pass in NumPy, for inference.`,`#`,h?`# predict(x) maps features (n × ${h.table.nFeatures}) to the network's output (n × width)${o.length>1?`, a dict by output`:``}.`:`# predict() computes the network's output (1 × width)${o.length>1?`, a dict by output`:``}.`,h?`# Run as a script, it prints the predictions for the embedded examples: {"train": [...], "test": [...]}.`:`# Run as a script, it prints it: {"value": [[...]]}.`,`#`,`# Usage: python3 ${_}    (needs only NumPy)`,`import json`,``,`import numpy as np`,``,``,w(`parameters`),`# ${n.theta?`The values given at export (e.g. after training)`:`Initial values as the engine draws them`}; flat like θ (a dense W is units × inputs, row-major).`);for(let e of m)j(`# ${b(t,e.key)}`,`${d.get(e.key)} = np.array(${i(s.subarray(e.offset,e.offset+e.size),`    `)})`);j(``,``,w(`network`));for(let e of k)j(``,e,``);if(j(``,`def predict(${h?`x`:``}):`,`    """The network's output${h?` for features x (one row per example)`:``}, node by node in the engine's order."""`,`    with np.errstate(all="ignore"):`,...S(O,`        `),``),h){let e=h.table;j(``,w(`data`),`# The features of the dataset “${a(e.name)}”: ${e.train.count} training and ${e.test.count} test examples.`,`X_TRAIN = np.array(${i(e.train.x,`    `)}).reshape(${e.train.count}, ${e.nFeatures})`,`X_TEST = np.array(${i(e.test.x,`    `)}).reshape(${e.test.count}, ${e.nFeatures})`,``)}return j(``,`def _rows(a):`,`    """Nested lists for JSON, with null for NaN and infinities (as JSON.stringify writes them)."""`,`    if isinstance(a, dict):`,`        return {k: _rows(v) for k, v in a.items()}`,`    return [[v if np.isfinite(v) else None for v in row] for row in np.asarray(a).tolist()]`,``,``,`def main():`,h?`    print(json.dumps({"train": _rows(predict(X_TRAIN)), "test": _rows(predict(X_TEST))}))`:`    print(json.dumps({"value": _rows(predict())}))`,``,``,`if __name__ == "__main__":`,`    main()`),{filename:_,source:C(A.join(`
+`))}}export{b as a,y as c,w as d,x as f,p as i,g as l,l as m,E as n,v as o,C as p,u as r,S as s,D as t,_ as u};
