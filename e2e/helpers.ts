@@ -14,7 +14,10 @@ export async function nodeIds(page: Page): Promise<string[]> {
 /** Opens the app on an empty canvas. */
 export async function openEditor(page: Page): Promise<void> {
   await page.goto('/');
-  await expect(page.getByTestId('palette-neuron')).toBeVisible();
+  // Below 1180 px the palette opens from a toggle: either is the sign that the editor is up.
+  await expect(
+    page.getByTestId('palette-neuron').or(page.getByTestId('toggle-palette')).first(),
+  ).toBeVisible();
 }
 
 /** Drags a kind from the palette to a point of the canvas (relative to its top-left); returns the new node's id. */
