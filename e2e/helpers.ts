@@ -16,7 +16,7 @@ export async function openEditor(page: Page): Promise<void> {
   await page.goto('/');
   // Below 1180 px the palette opens from a toggle: either is the sign that the editor is up.
   await expect(
-    page.getByTestId('palette-neuron').or(page.getByTestId('toggle-palette')).first(),
+    page.locator('[data-testid="palette-neuron"]:visible, [data-testid="toggle-palette"]:visible').first(),
   ).toBeVisible();
 }
 
