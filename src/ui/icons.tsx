@@ -262,3 +262,9 @@ export const PictureIcon = () => (
     <path d="M21 17l-5-5-9 8" />
   </Icon>
 );
+
+export const CodeIcon = () => (
+  <Icon>
+    <path d="M8 6l-6 6 6 6M16 6l6 6-6 6" />
+  </Icon>
+);
