@@ -132,14 +132,26 @@ export const NodeTraining = memo(function NodeTraining({ id, ports }: Props) {
   useEffect(() => {
     const el = anchor.current?.closest('.react-flow__node');
     if (!el) return;
+    // The pointer left for one of its focused labels and then went on elsewhere: no mouseleave of
+    // the node tells that, so while it is the focus any move outside it and its labels ends it.
+    const away = (e: PointerEvent) => {
+      const to = e.target;
+      if (to instanceof Element && (el.contains(to) || to.closest('.ng-weight.is-focus'))) return;
+      unfocus();
+    };
+    const unfocus = () => {
+      document.removeEventListener('pointermove', away, true);
+      hoverFocus(id, false);
+    };
     const enter = () => {
       hoverFocus(id, true);
+      document.addEventListener('pointermove', away, true);
       if (hoverable(id)) useTraining.getState().setHover({ nodeId: id, index: 0 });
     };
     const leave = (e?: Event) => {
       // Onto one of its own labels: still the focus (the label belongs to it).
       const to = (e as MouseEvent | undefined)?.relatedTarget;
-      if (!(to instanceof Element && to.closest('.ng-weight.is-focus'))) hoverFocus(id, false);
+      if (!(to instanceof Element && to.closest('.ng-weight.is-focus'))) unfocus();
       if (useTraining.getState().hover?.nodeId === id) useTraining.getState().setHover(null);
     };
     el.addEventListener('mouseenter', enter);
