@@ -25,8 +25,9 @@ import {
 import { TrainingClient, type WorkerLike } from '../worker/client';
 import type { PlayStatus, PlayStopReason } from '../worker/protocol';
 import type { DocumentStore } from './document';
-import { indexById } from './index-by-id';
+import { createLoadScheduler } from './load-scheduler';
 import { perId } from './per-id';
+import { createStickyDiagnostics } from './sticky-diagnostics';
 import { type Structure, sameStructure } from './structure';
 import {
   buildOverlay,
@@ -35,6 +36,8 @@ import {
   type OverlayState,
   type OverlayStore,
 } from './training-overlay';
+import { createFramePacer, createReadoutPacer, evaluationInterval, readoutInterval } from './training-pacing';
+import { snapshotPatch } from './training-snapshot';
 
 export type Speed = number | 'max';
 export type LabelMode = 'values' | 'gradients' | 'both' | 'none';
@@ -189,25 +192,10 @@ const EMPTY_BATCH: BatchView = { indices: [], size: 0, example: 0 };
 const NO_CURVE = new LossCurve(2, 1);
 const EVERY_STEP: TrainingSnapshot['history'] = { exactEvery: 1, everyStepFrom: 0 };
 
-/** How long a diagnostic stays listed after it was last seen, while playing. */
-const STICKY_MS = 2500;
-
-/** Most evaluations kept: beyond it, every other one of the older half is dropped. */
-const MAX_EVALUATIONS = 2000;
-
-function append(list: readonly Evaluation[], e: Evaluation): readonly Evaluation[] {
-  if (list.length < MAX_EVALUATIONS) return [...list, e];
-  const half = list.length >> 1;
-  return [...list.slice(0, half).filter((_, i) => i % 2 === 0), ...list.slice(half), e];
-}
-
 export const SPEEDS: readonly Speed[] = [1, 2, 5, 10, 30, 100, 300, 1000, 'max'];
 
 /** Play's pace until the learner picks another: a few steps a second, slow enough to watch each one. */
 export const DEFAULT_SPEED: Speed = 5;
-
-/** Up to this many steps a second, the canvas prints the numbers of every step it shows. */
-const WATCHABLE_SPEED = 10;
 
 export function initialTrainingData(): TrainingData {
   return {
@@ -269,47 +257,6 @@ export function keepsWeights(previous: Structure, next: Structure): boolean {
   return true;
 }
 
-function sameProblems(a: readonly TrainingProblem[] | undefined, b: readonly TrainingProblem[]): boolean {
-  return (
-    !!a &&
-    a.length === b.length &&
-    a.every((p, i) => p.message === b[i].message && p.severity === b[i].severity && p.code === b[i].code)
-  );
-}
-
-/** Problems by node and edge id, keeping each list's identity while its messages stay the same. */
-function indexProblems(
-  snapshot: { nonFinite: NonFiniteReport | null; diagnostics: readonly WatchDiagnostic[] },
-  previous: TrainingData['problems'],
-): TrainingData['problems'] {
-  const nodes: [string, TrainingProblem][] = [];
-  const edges: [string, TrainingProblem][] = [];
-  const add = (p: TrainingProblem, at: { nodeId?: string; edgeId?: string }) => {
-    if (at.edgeId) edges.push([at.edgeId, p]);
-    else if (at.nodeId) nodes.push([at.nodeId, p]);
-  };
-  const nf = snapshot.nonFinite;
-  if (nf) add({ code: 'non-finite', severity: 'error', message: nf.message }, nf);
-  for (const d of snapshot.diagnostics) add({ code: d.code, severity: 'warning', message: d.message }, d);
-  const n = indexById(nodes, previous.nodes, sameProblems);
-  const e = indexById(edges, previous.edges, sameProblems);
-  return n === previous.nodes && e === previous.edges ? previous : { nodes: n, edges: e };
-}
-
-function sameIndices(a: readonly number[], b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-const sameSplit = (a: Evaluation['train'], b: Evaluation['train']) =>
-  a.count === b.count && Object.is(a.loss, b.loss) && Object.is(a.accuracy, b.accuracy);
-const sameEvaluation = (a: Evaluation, b: Evaluation) =>
-  a.step === b.step && sameSplit(a.train, b.train) && sameSplit(a.test, b.test);
-
-const sameDiagnostics = (a: readonly WatchDiagnostic[], b: readonly WatchDiagnostic[]) =>
-  a.length === b.length && a.every((d, i) => d.message === b[i].message && d.code === b[i].code);
-
 const defaultFrame = (fn: () => void) => {
   if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) {
     requestAnimationFrame(() => fn());
@@ -322,19 +269,12 @@ export function createTrainingStore(options: TrainingOptions) {
   const debounceMs = options.debounceMs ?? 250;
   const frame = options.frame ?? defaultFrame;
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
-  const minInterval = 1000 / (options.playingHz ?? 12);
-  const evaluateEvery = options.evaluateEvery ?? 50;
-  const fastEvaluateEvery = options.fastEvaluateEvery ?? 1000;
-  /** How often the worker evaluates at a speed: every step when each step can be watched. */
-  const evaluationInterval = (speed: Speed | 'step') =>
-    speed === 'step' || (speed !== 'max' && speed <= WATCHABLE_SPEED)
-      ? 1
-      : speed === 'max'
-        ? fastEvaluateEvery
-        : evaluateEvery;
-  let lastApplied = Number.NEGATIVE_INFINITY;
+  const pace = {
+    evaluateEvery: options.evaluateEvery ?? 50,
+    fastEvaluateEvery: options.fastEvaluateEvery ?? 1000,
+  };
   /** The evaluation interval the worker has; after a faster run, back to every step (and evaluate) when it stops. */
-  let evaluationEvery = evaluationInterval('step');
+  let evaluationEvery = evaluationInterval('step', pace);
   const overlay: OverlayStore = createOverlayStore();
   /**
    * The same entries for what prints numbers (labels, node values, the inspector): while playing at
@@ -342,40 +282,23 @@ export function createTrainingStore(options: TrainingOptions) {
    * a layout — otherwise at once.
    */
   const readout: OverlayStore = createOverlayStore();
-  const readoutInterval = 1000 / (options.readoutHz ?? 4);
-  const fastReadoutInterval = 1000 / (options.fastReadoutHz ?? 2);
-  let lastReadout = Number.NEGATIVE_INFINITY;
-  let readoutTimer: ReturnType<typeof setTimeout> | null = null;
-  const syncReadout = (force: boolean) => {
-    const t = now();
-    const speed = store.getState().speed;
-    // A watchable pace prints every step it shows; faster, nobody reads every one.
-    const interval = speed === 'max' ? fastReadoutInterval : speed <= WATCHABLE_SPEED ? 0 : readoutInterval;
-    const wait = force ? 0 : lastReadout + interval - t;
-    if (wait <= 0) {
-      if (readoutTimer) clearTimeout(readoutTimer);
-      readoutTimer = null;
-      lastReadout = t;
-      if (readout.getState() !== overlay.getState()) readout.setState(overlay.getState(), true);
-    } else if (!readoutTimer) {
-      readoutTimer = setTimeout(() => {
-        readoutTimer = null;
-        syncReadout(true);
-      }, wait);
-    }
-  };
+  const readoutMs = 1000 / (options.readoutHz ?? 4);
+  const fastReadoutMs = 1000 / (options.fastReadoutHz ?? 2);
+  const readoutPacer = createReadoutPacer({
+    overlay,
+    readout,
+    now,
+    interval: () => readoutInterval(store.getState().speed, readoutMs, fastReadoutMs),
+  });
   const setOverlay = (state: OverlayState) => {
     overlay.setState(state, true);
-    syncReadout(!store.getState().playing);
+    readoutPacer.sync(!store.getState().playing);
   };
+  const steady = createStickyDiagnostics(now);
   let client: TrainingClient | null = null;
   let unsubscribe: (() => void) | null = null;
   /** The structure of the document last sent to the worker. */
   let loaded: Structure | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let loadPromise: Promise<void> | null = null;
-  let pending: TrainingSnapshot | null = null;
-  let frameQueued = false;
   /** The last action was a phase step: the touched part of the graph is shown as a wave. */
   let phaseMode = false;
   let waves = 0;
@@ -392,108 +315,19 @@ export function createTrainingStore(options: TrainingOptions) {
       if (!layout || layout.loadId !== s.loadId) return;
       lastSnapshot = s;
       const state = get();
-      const patch: Partial<TrainingData> = {
-        step: s.step,
-        liveStep: s.liveStep,
-        epoch: s.epoch,
-        seeking: s.seeking,
-        loss: s.loss,
-        ran: s.step > 0 || s.phase.last !== null,
-        paused: s.paused,
-        nonFinite: s.nonFinite,
-        evaluation: s.evaluation,
-        curveVersion: state.curveVersion + 1,
-      };
-      if (
-        state.history.exactEvery !== s.history.exactEvery ||
-        state.history.everyStepFrom !== s.history.everyStepFrom
-      ) {
-        patch.history = s.history;
-      }
-      if (!state.phase || state.phase.last !== s.phase.last || state.phase.next !== s.phase.next) {
-        patch.phase = s.phase;
-      }
-      const b = s.batch;
-      if (
-        state.batch.size !== b.size ||
-        state.batch.example !== b.example ||
-        !sameIndices(state.batch.indices, b.indices)
-      ) {
-        patch.batch = { indices: Array.from(b.indices), size: b.size, example: b.example };
-      }
-      const diagnostics = steady(s.diagnostics, state.playing);
-      if (!sameDiagnostics(state.diagnostics, diagnostics)) patch.diagnostics = diagnostics;
-      patch.problems = indexProblems(
-        { nonFinite: s.nonFinite, diagnostics: patch.diagnostics ?? state.diagnostics },
-        state.problems,
-      );
-      if (s.evaluation && !s.seeking) {
-        const list = state.evaluations;
-        const last = list[list.length - 1];
-        if (!last || last.step < s.evaluation.step) patch.evaluations = append(list, s.evaluation);
-        else if (last.step > s.evaluation.step || !sameEvaluation(last, s.evaluation)) {
-          patch.evaluations = [...list.filter((e) => e.step < s.evaluation!.step), s.evaluation];
-        }
-      }
-      if (phaseMode && s.phase.last && !s.seeking) {
-        const t = s.phase.touched;
-        patch.wave = {
-          phase: s.phase.last,
-          nodes: new Map(t.nodes.map((id, i) => [id as string, i])),
-          edges: new Map(t.edges.map((id, i) => [id as string, i])),
-          id: ++waves,
-        };
-      } else if (state.wave) {
-        patch.wave = null;
-      }
-      set(patch);
+      const waveId = phaseMode && s.phase.last && !s.seeking ? ++waves : null;
+      set(snapshotPatch(state, s, { diagnostics: steady(s.diagnostics, state.playing), waveId }));
       setOverlay(buildOverlay(overlay.getState(), layout, s, { mean: get().mean }));
     };
 
-    /**
-     * While playing, a diagnostic that comes and goes (a gradient spike) would flicker: each stays
-     * at least `STICKY_MS` after it was last seen, and its sentence changes at most once a second.
-     * Stepping shows exactly the run's own list.
-     */
-    const shown = new Map<string, { d: WatchDiagnostic; seen: number; changed: number }>();
-    const steady = (list: readonly WatchDiagnostic[], playing: boolean): readonly WatchDiagnostic[] => {
-      const t = now();
-      if (!playing) shown.clear();
-      for (const d of list) {
-        const key = `${d.code}:${d.nodeId ?? ''}:${d.edgeId ?? ''}`;
-        const e = shown.get(key);
-        if (!e) shown.set(key, { d, seen: t, changed: t });
-        else {
-          e.seen = t;
-          if (e.d.message !== d.message && (!playing || t - e.changed >= 1000)) {
-            e.d = d;
-            e.changed = t;
-          }
-        }
-      }
-      for (const [key, e] of shown) if (t - e.seen > STICKY_MS) shown.delete(key);
-      return [...shown.values()].map((e) => e.d);
-    };
-
-    const flushFrame = () => {
-      frameQueued = false;
-      const s = pending;
-      pending = null;
-      if (s) {
-        lastApplied = now();
-        applySnapshot(s);
-      }
-    };
-
-    const onSnapshot = (s: TrainingSnapshot) => {
-      pending = s;
-      if (frameQueued) return;
-      frameQueued = true;
-      // While playing, at most `playingHz` a second; a step, a seek or a pause shows at the next frame.
-      const wait = s.paused || !get().playing ? 0 : lastApplied + minInterval - now();
-      if (wait > 1) setTimeout(() => frame(flushFrame), wait);
-      else frame(flushFrame);
-    };
+    // While playing, at most `playingHz` a second; a step, a seek or a pause shows at the next frame.
+    const frames = createFramePacer<TrainingSnapshot>({
+      frame,
+      now,
+      minInterval: 1000 / (options.playingHz ?? 12),
+      show: applySnapshot,
+    });
+    const onSnapshot = (s: TrainingSnapshot) => frames.offer(s, !s.paused && get().playing);
 
     /** After a faster run: evaluations back to every step, and one of the θ reached. */
     const settleEvaluation = () => {
@@ -516,8 +350,8 @@ export function createTrainingStore(options: TrainingOptions) {
       });
       if (status.playing) return;
       // Stopped: the snapshot of where it stopped came first; show it now, not after the throttle.
-      if (pending) flushFrame();
-      else syncReadout(true);
+      if (frames.waiting()) frames.flush();
+      else readoutPacer.sync(true);
       if (status.reason !== 'load') settleEvaluation();
     };
 
@@ -568,7 +402,7 @@ export function createTrainingStore(options: TrainingOptions) {
           lastSnapshot = null;
           setOverlay(emptyOverlay());
         } else if (client.latest && client.latest.loadId === result.layout?.loadId) {
-          pending = null;
+          frames.drop();
           applySnapshot(client.latest);
         }
       } catch (e) {
@@ -578,45 +412,23 @@ export function createTrainingStore(options: TrainingOptions) {
       }
     };
 
-    const runLoad = (): Promise<void> => {
-      if (timer) {
-        clearTimeout(timer);
-        timer = null;
-      }
-      const p = load();
-      loadPromise = p;
-      void p.finally(() => {
-        if (loadPromise === p) loadPromise = null;
-      });
-      return p;
-    };
+    const loads = createLoadScheduler(load, debounceMs);
 
     const onDocument = () => {
       if (!client) return;
       const next = structure();
       if (loaded && sameStructure(loaded, next)) {
-        if (timer) {
-          // Back to what is loaded (an undo) before the debounce ran: nothing to reload.
-          clearTimeout(timer);
-          timer = null;
-          set({ loading: false });
-        }
+        // Back to what is loaded (an undo) before the debounce ran: nothing to reload.
+        if (loads.cancel()) set({ loading: false });
         return;
       }
       // Editing while training: pause at once, recompile once the edits settle.
       if (get().playing) void client.pause().catch(() => {});
       set({ loading: true });
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        void runLoad();
-      }, debounceMs);
+      loads.schedule();
     };
 
-    const flush = async () => {
-      if (timer) await runLoad();
-      else if (loadPromise) await loadPromise;
-    };
+    const flush = () => loads.flush();
 
     /** Runs a request against a graph that compiled; errors become the store's `error`. */
     const act = async (what: (c: TrainingClient) => Promise<unknown>) => {
@@ -653,21 +465,19 @@ export function createTrainingStore(options: TrainingOptions) {
         void client.configure({ evaluateEvery: evaluationEvery });
         unsubscribe = options.documents.subscribe(onDocument);
         set({ started: true });
-        void runLoad();
+        void loads.run();
       },
 
       dispose() {
         unsubscribe?.();
         unsubscribe = null;
-        if (timer) clearTimeout(timer);
-        timer = null;
-        if (readoutTimer) clearTimeout(readoutTimer);
-        readoutTimer = null;
+        loads.cancel();
+        readoutPacer.dispose();
         client?.dispose();
         client = null;
         loaded = null;
         lastSnapshot = null;
-        pending = null;
+        frames.drop();
         setOverlay(emptyOverlay());
         set({ ...initialTrainingData() });
       },
@@ -690,7 +500,7 @@ export function createTrainingStore(options: TrainingOptions) {
         act(async (c) => {
           phaseMode = false;
           if (get().paused) return;
-          const every = evaluationInterval(get().speed);
+          const every = evaluationInterval(get().speed, pace);
           if (every !== evaluationEvery) {
             evaluationEvery = every;
             await c.configure({ evaluateEvery: every });
