@@ -4,6 +4,7 @@
  * frame and at most `playingHz` a second while playing; printed numbers (the readout) change a few
  * times a second; the worker evaluates train/test every step only at a watchable pace.
  */
+import type { TrainingClient } from '../worker/client';
 import type { Speed } from './training';
 import type { OverlayStore } from './training-overlay';
 
@@ -21,6 +22,40 @@ export interface EvaluationPace {
 export function evaluationInterval(speed: Speed | 'step', pace: EvaluationPace): number {
   if (speed === 'step' || (speed !== 'max' && speed <= WATCHABLE_SPEED)) return 1;
   return speed === 'max' ? pace.fastEvaluateEvery : pace.evaluateEvery;
+}
+
+export interface EvaluationSync {
+  /** The interval the worker has now (it starts with every step). */
+  every(): number;
+  /** Tells the worker how often to evaluate while playing at `speed`, if that changed. */
+  forSpeed(speed: Speed): Promise<void>;
+  /** After a faster run: evaluations back to every step, and one of the θ reached. */
+  settle(): void;
+}
+
+/** Keeps the worker's evaluation interval in step with the speed played at. */
+export function syncEvaluation(pace: EvaluationPace, client: () => TrainingClient | null): EvaluationSync {
+  let every = evaluationInterval('step', pace);
+  return {
+    every: () => every,
+    async forSpeed(speed) {
+      const next = evaluationInterval(speed, pace);
+      const c = client();
+      if (next === every || !c) return;
+      every = next;
+      await c.configure({ evaluateEvery: next });
+    },
+    settle() {
+      const c = client();
+      if (every === 1 || !c) return;
+      every = 1;
+      void c
+        .configure({ evaluateEvery: 1 })
+        .then(() => c.evaluate())
+        .then(() => c.snapshot())
+        .catch(() => {});
+    },
+  };
 }
 
 /** Milliseconds between readouts at a speed: a watchable pace prints every step it shows. */

@@ -4,9 +4,18 @@
  * the same, so components that read them do not render again for nothing. Pure: the store applies
  * the patch (training.ts).
  */
-import type { Evaluation, NonFiniteReport, TrainingSnapshot, WatchDiagnostic } from '../engine/training';
+import type {
+  Evaluation,
+  LoadResult,
+  NonFiniteReport,
+  TrainingSnapshot,
+  WatchDiagnostic,
+} from '../engine/training';
 import { indexById } from './index-by-id';
-import type { TrainingData, TrainingProblem } from './training';
+import type { BatchView, TrainingData, TrainingProblem } from './training';
+
+export const NO_PROBLEMS = new Map<string, readonly TrainingProblem[]>();
+export const EMPTY_BATCH: BatchView = { indices: [], size: 0, example: 0 };
 
 /** Most evaluations kept: beyond it, every other one of the older half is dropped. */
 const MAX_EVALUATIONS = 2000;
@@ -129,4 +138,38 @@ export function snapshotPatch(
     patch.wave = null;
   }
   return patch;
+}
+
+/** What changes in the store's data when a load finishes: the new layout; a fresh start when it does not compile. */
+export function loadedPatch(result: LoadResult, state: TrainingData): Partial<TrainingData> {
+  const problem = result.diagnostics.find((d) => d.severity === 'error');
+  const patch: Partial<TrainingData> = {
+    compiled: result.ok,
+    loadProblem: result.ok ? null : (problem?.message ?? 'The network does not compile.'),
+    layout: result.layout,
+    loadId: result.layout?.loadId ?? state.loadId,
+    kept: result.kept,
+    evaluations: [],
+    wave: null,
+    playing: false,
+    seeking: false,
+    error: null,
+  };
+  if (result.ok) return patch;
+  return {
+    ...patch,
+    step: 0,
+    liveStep: 0,
+    epoch: 0,
+    loss: Number.NaN,
+    ran: false,
+    phase: null,
+    batch: EMPTY_BATCH,
+    evaluation: null,
+    diagnostics: [],
+    nonFinite: null,
+    paused: false,
+    problems: { nodes: NO_PROBLEMS, edges: NO_PROBLEMS },
+    curveVersion: state.curveVersion + 1,
+  };
 }

@@ -8,27 +8,27 @@
  * - Snapshots are applied at most once per animation frame (the worker sends at most ~30 a second).
  */
 import { create } from 'zustand';
-import type { EdgeId, Graph, GraphEdge } from '../engine/graph';
 import type { Phase } from '../engine/runtime/trainer';
-import {
-  type Evaluation,
-  type GradientExplanation,
-  type GradientVerification,
-  type GridOptions,
-  type GridPrediction,
+import type {
+  Evaluation,
+  GradientExplanation,
+  GradientVerification,
+  GridOptions,
+  GridPrediction,
+  LoadResult,
   LossCurve,
-  type NonFiniteReport,
-  type TrainingLayout,
-  type TrainingSnapshot,
-  type WatchDiagnostic,
+  NonFiniteReport,
+  TrainingLayout,
+  TrainingSnapshot,
+  WatchDiagnostic,
 } from '../engine/training';
 import { TrainingClient, type WorkerLike } from '../worker/client';
 import type { PlayStatus, PlayStopReason } from '../worker/protocol';
 import type { DocumentStore } from './document';
-import { createLoadScheduler } from './load-scheduler';
+import { followDocument } from './document-follower';
 import { perId } from './per-id';
 import { createStickyDiagnostics } from './sticky-diagnostics';
-import { type Structure, sameStructure } from './structure';
+import { runActions, type TrainingRun } from './training-actions';
 import {
   buildOverlay,
   createOverlayStore,
@@ -36,8 +36,10 @@ import {
   type OverlayState,
   type OverlayStore,
 } from './training-overlay';
-import { createFramePacer, createReadoutPacer, evaluationInterval, readoutInterval } from './training-pacing';
-import { snapshotPatch } from './training-snapshot';
+import { createFramePacer, createReadoutPacer, readoutInterval, syncEvaluation } from './training-pacing';
+import { EMPTY_BATCH, loadedPatch, NO_PROBLEMS, snapshotPatch } from './training-snapshot';
+
+export { keepsWeights } from './document-follower';
 
 export type Speed = number | 'max';
 export type LabelMode = 'values' | 'gradients' | 'both' | 'none';
@@ -187,9 +189,6 @@ export interface TrainingOptions {
   now?: () => number;
 }
 
-const NO_PROBLEMS = new Map<string, readonly TrainingProblem[]>();
-const EMPTY_BATCH: BatchView = { indices: [], size: 0, example: 0 };
-const NO_CURVE = new LossCurve(2, 1);
 const EVERY_STEP: TrainingSnapshot['history'] = { exactEvery: 1, everyStepFrom: 0 };
 
 export const SPEEDS: readonly Speed[] = [1, 2, 5, 10, 30, 100, 300, 1000, 'max'];
@@ -234,29 +233,6 @@ export function initialTrainingData(): TrainingData {
   };
 }
 
-const sameWeight = (a: GraphEdge['weight'], b: GraphEdge['weight']) =>
-  a === b ||
-  (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => Object.is(x, b[i])));
-
-/**
- * Whether a reload after this change keeps the learned weights: an edit of the same network does
- * (some node or edge object is untouched), opening another one does not, nor does a new seed or a
- * new initial weight on an edge (the learner asked for that start).
- */
-export function keepsWeights(previous: Structure, next: Structure): boolean {
-  if (previous.seed !== next.seed) return false;
-  const oldNodes = new Set(previous.nodes);
-  const oldEdges = new Set(previous.edges);
-  const shared = next.nodes.some((n) => oldNodes.has(n)) || next.edges.some((e) => oldEdges.has(e));
-  if (!shared) return false;
-  const byId = new Map(previous.edges.map((e) => [e.id as string, e]));
-  for (const e of next.edges) {
-    const old = byId.get(e.id);
-    if (old && old !== e && !sameWeight(old.weight, e.weight)) return false;
-  }
-  return true;
-}
-
 const defaultFrame = (fn: () => void) => {
   if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && !document.hidden) {
     requestAnimationFrame(() => fn());
@@ -269,12 +245,10 @@ export function createTrainingStore(options: TrainingOptions) {
   const debounceMs = options.debounceMs ?? 250;
   const frame = options.frame ?? defaultFrame;
   const now = options.now ?? (() => (typeof performance !== 'undefined' ? performance.now() : Date.now()));
-  const pace = {
-    evaluateEvery: options.evaluateEvery ?? 50,
-    fastEvaluateEvery: options.fastEvaluateEvery ?? 1000,
-  };
-  /** The evaluation interval the worker has; after a faster run, back to every step (and evaluate) when it stops. */
-  let evaluationEvery = evaluationInterval('step', pace);
+  const evaluation = syncEvaluation(
+    { evaluateEvery: options.evaluateEvery ?? 50, fastEvaluateEvery: options.fastEvaluateEvery ?? 1000 },
+    () => client,
+  );
   const overlay: OverlayStore = createOverlayStore();
   /**
    * The same entries for what prints numbers (labels, node values, the inspector): while playing at
@@ -296,20 +270,12 @@ export function createTrainingStore(options: TrainingOptions) {
   };
   const steady = createStickyDiagnostics(now);
   let client: TrainingClient | null = null;
-  let unsubscribe: (() => void) | null = null;
-  /** The structure of the document last sent to the worker. */
-  let loaded: Structure | null = null;
   /** The last action was a phase step: the touched part of the graph is shown as a wave. */
   let phaseMode = false;
   let waves = 0;
   let lastSnapshot: TrainingSnapshot | null = null;
 
   const store = create<TrainingState>()((set, get) => {
-    const structure = (): Structure => {
-      const d = options.documents.getState();
-      return { nodes: d.nodes, edges: d.edges, seed: d.seed };
-    };
-
     const applySnapshot = (s: TrainingSnapshot) => {
       const layout = client?.layout;
       if (!layout || layout.loadId !== s.loadId) return;
@@ -329,18 +295,6 @@ export function createTrainingStore(options: TrainingOptions) {
     });
     const onSnapshot = (s: TrainingSnapshot) => frames.offer(s, !s.paused && get().playing);
 
-    /** After a faster run: evaluations back to every step, and one of the θ reached. */
-    const settleEvaluation = () => {
-      if (evaluationEvery === 1 || !client) return;
-      evaluationEvery = 1;
-      const c = client;
-      void c
-        .configure({ evaluateEvery: 1 })
-        .then(() => c.evaluate())
-        .then(() => c.snapshot())
-        .catch(() => {});
-    };
-
     const onStatus = (status: PlayStatus) => {
       set({
         playing: status.playing,
@@ -352,104 +306,50 @@ export function createTrainingStore(options: TrainingOptions) {
       // Stopped: the snapshot of where it stopped came first; show it now, not after the throttle.
       if (frames.waiting()) frames.flush();
       else readoutPacer.sync(true);
-      if (status.reason !== 'load') settleEvaluation();
+      if (status.reason !== 'load') evaluation.settle();
     };
 
-    /** Sends the document to the worker. */
-    const load = async (): Promise<void> => {
-      if (!client) return;
-      const next = structure();
-      const keep = loaded !== null && keepsWeights(loaded, next);
-      loaded = next;
-      const graph: Graph = { nodes: [...next.nodes], edges: [...next.edges], seed: next.seed };
-      set({ loading: true });
-      try {
-        const result = await client.load(graph, { keep });
-        if (loaded !== next) return; // a newer load is on its way
-        // The snapshot of the new graph may still wait for its frame: apply it now, with its layout.
-        phaseMode = false;
-        const problem = result.diagnostics.find((d) => d.severity === 'error');
-        set({
-          compiled: result.ok,
-          loadProblem: result.ok ? null : (problem?.message ?? 'The network does not compile.'),
-          layout: result.layout,
-          loadId: result.layout?.loadId ?? get().loadId,
-          kept: result.kept,
-          evaluations: [],
-          wave: null,
-          playing: false,
-          seeking: false,
-          error: null,
-          ...(result.ok
-            ? {}
-            : {
-                step: 0,
-                liveStep: 0,
-                epoch: 0,
-                loss: Number.NaN,
-                ran: false,
-                phase: null,
-                batch: EMPTY_BATCH,
-                evaluation: null,
-                diagnostics: [],
-                nonFinite: null,
-                paused: false,
-                problems: { nodes: NO_PROBLEMS, edges: NO_PROBLEMS },
-                curveVersion: get().curveVersion + 1,
-              }),
-        });
-        if (!result.ok) {
-          lastSnapshot = null;
-          setOverlay(emptyOverlay());
-        } else if (client.latest && client.latest.loadId === result.layout?.loadId) {
-          frames.drop();
-          applySnapshot(client.latest);
+    /** What a finished load shows: the new layout, and a fresh start when it does not compile. */
+    const loaded = (result: LoadResult, c: TrainingClient) => {
+      // The snapshot of the new graph may still wait for its frame: apply it now, with its layout.
+      phaseMode = false;
+      set(loadedPatch(result, get()));
+      if (!result.ok) {
+        lastSnapshot = null;
+        setOverlay(emptyOverlay());
+      } else if (c.latest && c.latest.loadId === result.layout?.loadId) {
+        frames.drop();
+        applySnapshot(c.latest);
+      }
+    };
+
+    const follower = followDocument({
+      documents: options.documents,
+      debounceMs,
+      client: () => client,
+      playing: () => get().playing,
+      loading: (loading) => set({ loading }),
+      loaded,
+      failed: (e) => set({ error: e instanceof Error ? e.message : String(e) }),
+    });
+    const flush = () => follower.flush();
+
+    const run: TrainingRun = {
+      get,
+      set,
+      client: () => client,
+      flush,
+      onStatus,
+      setPhaseMode(on) {
+        phaseMode = on;
+      },
+      evaluateFor: (speed) => evaluation.forSpeed(speed),
+      redraw(mean) {
+        const layout = client?.layout;
+        if (layout && lastSnapshot && lastSnapshot.loadId === layout.loadId) {
+          setOverlay(buildOverlay(overlay.getState(), layout, lastSnapshot, { mean }));
         }
-      } catch (e) {
-        set({ error: e instanceof Error ? e.message : String(e) });
-      } finally {
-        if (loaded === next) set({ loading: false });
-      }
-    };
-
-    const loads = createLoadScheduler(load, debounceMs);
-
-    const onDocument = () => {
-      if (!client) return;
-      const next = structure();
-      if (loaded && sameStructure(loaded, next)) {
-        // Back to what is loaded (an undo) before the debounce ran: nothing to reload.
-        if (loads.cancel()) set({ loading: false });
-        return;
-      }
-      // Editing while training: pause at once, recompile once the edits settle.
-      if (get().playing) void client.pause().catch(() => {});
-      set({ loading: true });
-      loads.schedule();
-    };
-
-    const flush = () => loads.flush();
-
-    /** Runs a request against a graph that compiled; errors become the store's `error`. */
-    const act = async (what: (c: TrainingClient) => Promise<unknown>) => {
-      await flush();
-      const c = client;
-      if (!c || !get().compiled) return;
-      try {
-        await what(c);
-      } catch (e) {
-        set({ error: e instanceof Error ? e.message : String(e) });
-      }
-    };
-
-    const playOptions = () => {
-      const speed = get().speed;
-      return speed === 'max' ? {} : { stepsPerSecond: speed };
-    };
-
-    const requireClient = (): TrainingClient => {
-      if (!client) throw new Error('Training has not started.');
-      return client;
+      },
     };
 
     return {
@@ -462,20 +362,16 @@ export function createTrainingStore(options: TrainingOptions) {
           : new TrainingClient(options.createWorker);
         client.onSnapshot(onSnapshot);
         client.onStatus(onStatus);
-        void client.configure({ evaluateEvery: evaluationEvery });
-        unsubscribe = options.documents.subscribe(onDocument);
+        void client.configure({ evaluateEvery: evaluation.every() });
         set({ started: true });
-        void loads.run();
+        follower.start();
       },
 
       dispose() {
-        unsubscribe?.();
-        unsubscribe = null;
-        loads.cancel();
+        follower.stop();
         readoutPacer.dispose();
         client?.dispose();
         client = null;
-        loaded = null;
         lastSnapshot = null;
         frames.drop();
         setOverlay(emptyOverlay());
@@ -484,114 +380,7 @@ export function createTrainingStore(options: TrainingOptions) {
 
       flush,
 
-      trainStep: (count = 1) =>
-        act(async (c) => {
-          phaseMode = false;
-          await c.step(count);
-        }),
-
-      phaseStep: () =>
-        act(async (c) => {
-          phaseMode = true;
-          await c.phase();
-        }),
-
-      play: () =>
-        act(async (c) => {
-          phaseMode = false;
-          if (get().paused) return;
-          const every = evaluationInterval(get().speed, pace);
-          if (every !== evaluationEvery) {
-            evaluationEvery = every;
-            await c.configure({ evaluateEvery: every });
-          }
-          const status = await c.play(playOptions());
-          onStatus(status);
-        }),
-
-      pause: () =>
-        act(async (c) => {
-          const status = await c.pause();
-          onStatus(status);
-        }),
-
-      async togglePlay() {
-        if (get().playing) await get().pause();
-        else await get().play();
-      },
-
-      reset: () =>
-        act(async (c) => {
-          phaseMode = false;
-          set({ evaluations: [], nonFinite: null, paused: false, stopReason: null, error: null });
-          await c.reset();
-        }),
-
-      seek: (step, snap) =>
-        act(async (c) => {
-          phaseMode = false;
-          await c.seek(step, snap);
-          // The earlier step's train/test loss and accuracy (the session evaluates it on request).
-          if (step !== null && get().layout?.data) {
-            await c.evaluate();
-            await c.snapshot();
-          }
-        }),
-
-      rewind: (step) =>
-        act(async (c) => {
-          phaseMode = false;
-          set({
-            evaluations: get().evaluations.filter((e) => e.step <= step),
-            stopReason: null,
-            error: null,
-          });
-          await c.rewind(step);
-        }),
-
-      setSpeed(speed) {
-        set({ speed });
-        if (get().playing) void get().play();
-      },
-
-      setMean(mean) {
-        if (mean === get().mean) return;
-        set({ mean });
-        const layout = client?.layout;
-        if (layout && lastSnapshot && lastSnapshot.loadId === layout.loadId) {
-          setOverlay(buildOverlay(overlay.getState(), layout, lastSnapshot, { mean }));
-        }
-      },
-
-      setExample(example) {
-        if (get().mean) get().setMean(false);
-        void client?.configure({ example }).catch(() => {});
-      },
-
-      setLabels(labels) {
-        set({ labels });
-      },
-
-      setLogScale(logScale) {
-        set({ logScale });
-      },
-
-      setHover(hover) {
-        const h = get().hover;
-        if (h === hover || (h && hover && h.nodeId === hover.nodeId && h.index === hover.index)) return;
-        set({ hover });
-      },
-
-      lossCurve: () => client?.lossCurve ?? NO_CURVE,
-
-      explainEdge: (edgeId, element) =>
-        requireClient().explainEdge(edgeId as EdgeId, { example: get().batch.example, element }),
-
-      explainParameter: (index) => requireClient().explainParameter(index, { example: get().batch.example }),
-
-      verifyGradient: (index) => requireClient().verifyGradient(index),
-
-      predictGrid: (grid = {}) => requireClient().predictGrid(grid),
+      ...runActions(run),
     };
   });
 

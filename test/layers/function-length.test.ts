@@ -26,8 +26,6 @@ const KNOWN_LONG = new Set<string>([
   'src/store/document.ts › createDocumentStore',
   'src/store/document.ts › temporal(…)',
   'src/store/lesson.ts › createLessonStore',
-  'src/store/training.ts › createTrainingStore',
-  'src/store/training.ts › create<TrainingState>()(…)',
   'src/ui/connect/ConnectMenu.tsx › ConnectList',
   'src/ui/csv/CsvDialog.tsx › CsvForm',
   'src/ui/dialogs/MlpDialog.tsx › MlpDialog',
