@@ -20,7 +20,6 @@ const MAX_LINES = 150;
  */
 const KNOWN_LONG = new Set<string>([
   'src/engine/compiler/compile.ts › compile',
-  'src/engine/export/onnx/export.ts › exportOnnx',
   'src/engine/export/pytorch.ts › exportPyTorch',
   'src/format/onnx/read-mlp.ts › readMlp',
   'src/store/document.ts › createDocumentStore',
