@@ -19,7 +19,6 @@ const MAX_LINES = 150;
  * forms with many fields. Each is to be split by idea, and taken off this list.
  */
 const KNOWN_LONG = new Set<string>([
-  'src/format/onnx/read-mlp.ts › readMlp',
   'src/store/document.ts › createDocumentStore',
   'src/store/document.ts › temporal(…)',
   'src/store/lesson.ts › createLessonStore',
