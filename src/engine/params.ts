@@ -3,7 +3,7 @@
  * JSON format) and the metadata the inspector needs to render a form (label, range, unit, options).
  *
  * zod/mini, not classic zod: the compiler runs at first paint, and classic zod's methods on every
- * schema (and its JSON Schema writer) cost ~20 kB gzip of the first load (issue #16). Messages
+ * schema (and its JSON Schema writer) cost ~16 kB gzip of the first load (issue #16). Messages
  * are written here from the issue's code, since zod/mini carries no English messages of its own.
  */
 import * as z from 'zod/mini';

@@ -81,7 +81,7 @@ describe('the first load', () => {
       papaparse: /UndetectableDelimiter/,
       'html-to-image': /data:image\/svg\+xml;charset=utf-8,/,
       uplot: /u-legend/,
-      // zod/mini, not classic zod: classic brings its English messages (and ~20 kB gzip more).
+      // zod/mini, not classic zod: classic brings its English messages (and ~16 kB gzip more).
       'classic zod': /Too big: expected/,
       // Our own CSV rules travel with papaparse (src/engine/datasets/csv-reader.ts).
       'the CSV reader': /where the header has/,
