@@ -50,6 +50,13 @@ export interface ParamBlockRequest {
   init: Init;
   /** The incoming edge that owns this block: drawn on that edge, labelled by it. */
   edge?: EdgeId;
+  /**
+   * Not trained: a statistic the node keeps up to date itself in `Op.update` (BatchNorm's running
+   * mean and variance). It lives in θ, so checkpoints, recompiles and exports carry it, but after
+   * every trained block (see Plan.trainableCount): the optimizer never steps it, weight decay and
+   * penalties never touch it, and it has no gradient.
+   */
+  buffer?: boolean;
 }
 
 export interface Shape {
@@ -152,6 +159,12 @@ export interface Fusion<P> {
 export interface Op {
   forward(n: number): void;
   backward(n: number): void;
+  /**
+   * After the optimizer's update of a training step: a node with `buffer` blocks moves them on from
+   * the step's forward pass (BatchNorm's running statistics take in the batch's). Not run by
+   * evaluation or by finite differences, which run forward many times for one step.
+   */
+  update?(): void;
 }
 
 /** One optimizer's update rule over the flat parameter vector. Allocation-free. */

@@ -534,8 +534,26 @@ export class TrainingSession {
       after.set(before);
       for (let i = 0; i < state.length; i++) state[i].set(checkpoint.state[i]);
       const opt = plan.optimizer;
-      if (opt?.kind.optimizer) opt.kind.optimizer.step(opt.params, after, buffers.grad, state, step, delta);
-      else delta.fill(0);
+      // The optimizer steps the trained blocks; buffers (running statistics) take in the batch.
+      const k = plan.trainableCount;
+      if (opt?.kind.optimizer) {
+        const trained = state.map((s) => s.subarray(0, k));
+        opt.kind.optimizer.step(
+          opt.params,
+          after.subarray(0, k),
+          buffers.grad.subarray(0, k),
+          trained,
+          step,
+          delta.subarray(0, k),
+        );
+      } else delta.fill(0);
+      if (k < plan.paramCount) {
+        // The runtime updates the θ it reads (before): move the result to after, then put back.
+        rt.updateBuffers();
+        after.set(before.subarray(k), k);
+        before.set(checkpoint.theta.subarray(k), k);
+        for (let i = k; i < delta.length; i++) delta[i] = after[i] - before[i];
+      }
     }
     return { ...buffers, step, loss, batch, evaluation: null };
   }
