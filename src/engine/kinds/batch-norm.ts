@@ -63,7 +63,7 @@ export const batchNormKind = defineKind({
   description:
     'Normalises each unit to mean 0 and variance 1 over the examples of the batch, then scales it by a learned γ and shifts it by a learned β. It keeps a running mean and variance while training and uses those at test time, on the decision boundary and in exports for prediction.',
   formula:
-    'y_{bj} = \\gamma_j \\frac{x_{bj} - \\mu_j}{\\sqrt{\\sigma_j^2 + \\varepsilon}} + \\beta_j,\\quad \\mu_j = \\tfrac{1}{n}\\textstyle\\sum_b x_{bj},\\; \\sigma_j^2 = \\tfrac{1}{n}\\textstyle\\sum_b (x_{bj} - \\mu_j)^2 \\text{ (training; running statistics at test time)}',
+    'y_{bj} = \\gamma_j \\frac{x_{bj} - \\mu_j}{\\sqrt{\\sigma_j^2 + \\varepsilon}} + \\beta_j,\\quad \\mu_j = \\tfrac{1}{n}\\textstyle\\sum_b x_{bj},\\; \\sigma_j^2 = \\tfrac{1}{n}\\textstyle\\sum_b (x_{bj} - \\mu_j)^2',
   icon: 'BN',
   params: batchNormParams,
   ports: () => activationPorts('vector'),

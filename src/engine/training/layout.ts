@@ -20,6 +20,8 @@ export interface LayoutBlock {
   size: number;
   nodeId: NodeId;
   edgeId?: EdgeId;
+  /** Not trained: a statistic the node keeps (BatchNorm's running mean and variance). */
+  buffer?: boolean;
 }
 
 export interface LayoutInput {
@@ -137,6 +139,7 @@ export function describePlan(plan: Plan, loadId: number, historyRecent: number):
     size: b.size,
     nodeId: b.nodeId,
     ...(b.edgeId ? { edgeId: b.edgeId } : {}),
+    ...(b.buffer ? { buffer: true } : {}),
   }));
   const nodes: LayoutNode[] = plan.order.map((n) => ({
     id: n.id,
