@@ -251,6 +251,17 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   numpy?: PyEmitter<ParamValues<S>>;
   /** Export, optimizer kinds: the torch.optim constructor with the same hyper-parameters. */
   torchOptimizer?: TorchOptimizerEmitter<ParamValues<S>>;
+  /**
+   * Loss kinds that add a term on the parameters to the loss wired into them (the L1/L2 penalty):
+   * that term at θ, for the loss chart's own penalty line. `inputs` are the node's input edges by
+   * port, `blocks` every parameter block of the graph.
+   */
+  penaltyTerm?(
+    p: ParamValues<S>,
+    inputs: Readonly<Record<string, readonly { sourceNode: NodeId }[]>>,
+    blocks: readonly { nodeId: NodeId; name: string; edgeId?: EdgeId; offset: number; size: number }[],
+    theta: Float64Array,
+  ): number;
   /** The numbers the training watch checks for dead ReLUs with these parameters, if any. */
   deadUnits?(p: ParamValues<S>): DeadUnitSite | undefined;
 }

@@ -12,7 +12,7 @@ import type { EdgeId, Graph } from '../graph';
 import { type ParameterMemory, rememberParameters } from '../runtime/parameters';
 import { Runtime } from '../runtime/runtime';
 import { type Phase, Trainer } from '../runtime/trainer';
-import { type Evaluation, Evaluator, type GridOptions, type GridPrediction } from './evaluate';
+import { type Evaluation, Evaluator, type GridOptions, type GridPrediction, penaltyAt } from './evaluate';
 import { checkPhase, type NonFiniteReport } from './finite';
 import {
   type ExplainOptions,
@@ -577,7 +577,11 @@ export class TrainingSession {
   private evaluateLive(): Evaluation | null {
     const t = this.trainerRef;
     if (!t || !this.evaluator || !t.plan.data) return null;
-    return { step: t.step, train: this.evaluator.evaluate('train'), test: this.evaluator.evaluate('test') };
+    return withPenalty(t.plan, t.theta, {
+      step: t.step,
+      train: this.evaluator.evaluate('train'),
+      test: this.evaluator.evaluate('test'),
+    });
   }
 
   /** Train and test loss and accuracy of the θ shown (the seeked step's while seeking). */
@@ -585,11 +589,11 @@ export class TrainingSession {
     const view = this.seekView;
     if (view) {
       if (!this.plan?.data) return null;
-      view.evaluation = {
+      view.evaluation = withPenalty(this.plan, view.after, {
         step: view.step,
         train: view.evaluator.evaluate('train'),
         test: view.evaluator.evaluate('test'),
-      };
+      });
       return view.evaluation;
     }
     this.evaluated = this.evaluateLive();
@@ -744,4 +748,10 @@ export function snapshotTransferables(s: TrainingSnapshot): ArrayBuffer[] {
     ...(s.optimizer?.state ?? []),
   ];
   return arrays.map((a) => a.buffer as ArrayBuffer);
+}
+
+/** An evaluation with the penalty term at its θ, when the trained loss has one (the chart's own line). */
+function withPenalty(plan: Plan, theta: Float64Array, evaluation: Evaluation): Evaluation {
+  const penalty = penaltyAt(plan, theta);
+  return penalty === undefined ? evaluation : { ...evaluation, penalty };
 }
