@@ -63,6 +63,8 @@ export interface PhaseTouch {
 }
 
 export interface DataLayout {
+  /** The node that supplies the data. */
+  node: NodeId;
   name: string;
   task: Task;
   nFeatures: number;
@@ -187,6 +189,7 @@ export function describePlan(plan: Plan, loadId: number, historyRecent: number):
       : null,
     data: d
       ? {
+          node: d.node,
           name: d.table.name,
           task: d.table.task,
           nFeatures: d.table.nFeatures,

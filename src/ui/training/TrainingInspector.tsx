@@ -16,6 +16,7 @@ import {
 import { CheckIcon } from '../icons';
 import { Formula } from '../inspector/Formula';
 import { Section } from '../inspector/Section';
+import { DataSamples } from './DataSamples';
 import { DroppedUnits } from './DroppedUnits';
 import { fmt, fmtList, fmtPrecise } from './format';
 import { usePictureInput, WeightPictures } from './WeightPictures';
@@ -309,14 +310,17 @@ export function TrainingNodeSection({ id }: { id: string }) {
   const mean = useTraining((s) => s.mean);
   const example = useTraining((s) => s.batch.example);
   const picture = usePictureInput(id);
+  const data = useTraining((s) => s.layout?.data ?? null);
   if (!entry) return null;
   const ports = [...entry.outputs, ...entry.scratch];
   const weights = picture ? entry.params.find((p) => p.name === 'W') : undefined;
   const mask = entry.scratch.find((p) => p.port === 'mask');
+  const samples = data?.node === id && data.image ? { data, image: data.image } : null;
   return (
     <Section title="Training">
       <div className="train-inspector" data-testid="node-training">
         <p className="train-inspector__note">{mean ? 'Batch mean' : `Example ${example + 1} of the batch`}</p>
+        {samples && <DataSamples data={samples.data} image={samples.image} />}
         {mask && <DroppedUnits mask={mask.values} mean={mean} />}
         {picture && weights && <WeightPictures weights={weights.value} image={picture} />}
         <Rows
