@@ -117,16 +117,23 @@ function dataSection(plan: Plan): string[] {
 /** Each parameter block's initial values, and the blocks by label. */
 function parametersSection(plan: Plan, paramNames: ReadonlyMap<string, string>): string[] {
   const theta = initialParameters(plan);
+  const trained = plan.blocks.filter((b) => !b.buffer);
   return [
     '',
     rule('parameters'),
     '# Initial values as the engine draws them; flat like θ (a dense W is units × inputs, row-major).',
     ...plan.blocks.flatMap((b) => [
-      `# ${describeBlock(plan, b.key)}`,
-      `${paramNames.get(b.key)} = torch.tensor(${pyFloatList(theta.subarray(b.offset, b.offset + b.size), '    ')}, dtype=torch.float64, requires_grad=True)`,
+      `# ${describeBlock(plan, b.key)}${b.buffer ? ' (a running statistic, not trained)' : ''}`,
+      `${paramNames.get(b.key)} = torch.tensor(${pyFloatList(theta.subarray(b.offset, b.offset + b.size), '    ')}, dtype=torch.float64${b.buffer ? '' : ', requires_grad=True'})`,
     ]),
     '# By label, as `neurograph train` names them.',
     `PARAMETERS = {${plan.blocks.map((b) => `${pyStr(b.label)}: ${paramNames.get(b.key)}`).join(', ')}}`,
+    ...(trained.length < plan.blocks.length
+      ? [
+          '# What the optimizer trains: the running statistics are updated by forward, as in PyTorch.',
+          `TRAINED = [${trained.map((b) => paramNames.get(b.key)).join(', ')}]`,
+        ]
+      : ['TRAINED = list(PARAMETERS.values())']),
     '',
   ];
 }
@@ -174,14 +181,14 @@ function trainingSection(plan: Plan, usesClock: boolean): string[] {
     ...(optimizer
       ? [
           'def make_optimizer():',
-          `    return ${optimizer.kind.torchOptimizer!(optimizer.params, 'list(PARAMETERS.values())')}`,
+          `    return ${optimizer.kind.torchOptimizer!(optimizer.params, 'TRAINED')}`,
           '',
         ]
       : []),
     '',
     'def train(steps):',
     '    """Runs `steps` training steps; returns the last batch loss, measured before its update."""',
-    optimizer && plan.blocks.length > 0 ? '    optimizer = make_optimizer()' : '    optimizer = None',
+    optimizer && plan.trainableCount > 0 ? '    optimizer = make_optimizer()' : '    optimizer = None',
     ...(data ? ['    batches = batch_rows(X.shape[0], BATCH_SIZE, SHUFFLE, SHUFFLE_SEED)'] : []),
     "    loss = float('nan')",
     usesClock ? '    for step in range(steps):' : '    for _ in range(steps):',
@@ -190,13 +197,13 @@ function trainingSection(plan: Plan, usesClock: boolean): string[] {
       ? ['        rows = next(batches)', '        L = forward(X[rows], Y[rows])']
       : ['        L = forward()']),
     '        loss = L.item()',
-    '        for p in PARAMETERS.values():',
+    '        for p in TRAINED:',
     '            p.grad = None',
     '        if L.requires_grad:',
     '            L.backward()',
     '        if optimizer is not None:',
     '            # A parameter the loss does not reach has gradient 0 (the optimizer still steps it).',
-    '            for p in PARAMETERS.values():',
+    '            for p in TRAINED:',
     '                if p.grad is None:',
     '                    p.grad = torch.zeros_like(p)',
     '            optimizer.step()',

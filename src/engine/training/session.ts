@@ -12,7 +12,7 @@ import type { EdgeId, Graph } from '../graph';
 import { type ParameterMemory, rememberParameters } from '../runtime/parameters';
 import { Runtime } from '../runtime/runtime';
 import { type Phase, Trainer } from '../runtime/trainer';
-import { type Evaluation, Evaluator, type GridOptions, type GridPrediction } from './evaluate';
+import { type Evaluation, Evaluator, type GridOptions, type GridPrediction, penaltyAt } from './evaluate';
 import { checkPhase, type NonFiniteReport } from './finite';
 import {
   type ExplainOptions,
@@ -535,8 +535,26 @@ export class TrainingSession {
       after.set(before);
       for (let i = 0; i < state.length; i++) state[i].set(checkpoint.state[i]);
       const opt = plan.optimizer;
-      if (opt?.kind.optimizer) opt.kind.optimizer.step(opt.params, after, buffers.grad, state, step, delta);
-      else delta.fill(0);
+      // The optimizer steps the trained blocks; buffers (running statistics) take in the batch.
+      const k = plan.trainableCount;
+      if (opt?.kind.optimizer) {
+        const trained = state.map((s) => s.subarray(0, k));
+        opt.kind.optimizer.step(
+          opt.params,
+          after.subarray(0, k),
+          buffers.grad.subarray(0, k),
+          trained,
+          step,
+          delta.subarray(0, k),
+        );
+      } else delta.fill(0);
+      if (k < plan.paramCount) {
+        // The runtime updates the θ it reads (before): move the result to after, then put back.
+        rt.updateBuffers();
+        after.set(before.subarray(k), k);
+        before.set(checkpoint.theta.subarray(k), k);
+        for (let i = k; i < delta.length; i++) delta[i] = after[i] - before[i];
+      }
     }
     return { ...buffers, step, loss, batch, evaluation: null };
   }
@@ -560,7 +578,11 @@ export class TrainingSession {
   private evaluateLive(): Evaluation | null {
     const t = this.trainerRef;
     if (!t || !this.evaluator || !t.plan.data) return null;
-    return { step: t.step, train: this.evaluator.evaluate('train'), test: this.evaluator.evaluate('test') };
+    return withPenalty(t.plan, t.theta, {
+      step: t.step,
+      train: this.evaluator.evaluate('train'),
+      test: this.evaluator.evaluate('test'),
+    });
   }
 
   /** Train and test loss and accuracy of the θ shown (the seeked step's while seeking). */
@@ -568,11 +590,11 @@ export class TrainingSession {
     const view = this.seekView;
     if (view) {
       if (!this.plan?.data) return null;
-      view.evaluation = {
+      view.evaluation = withPenalty(this.plan, view.after, {
         step: view.step,
         train: view.evaluator.evaluate('train'),
         test: view.evaluator.evaluate('test'),
-      };
+      });
       return view.evaluation;
     }
     this.evaluated = this.evaluateLive();
@@ -687,4 +709,10 @@ export class TrainingSession {
     const perEpoch = Math.ceil(loader.table.train.count / loader.batchSize);
     return Math.floor(step / perEpoch);
   }
+}
+
+/** An evaluation with the penalty term at its θ, when the trained loss has one (the chart's own line). */
+function withPenalty(plan: Plan, theta: Float64Array, evaluation: Evaluation): Evaluation {
+  const penalty = penaltyAt(plan, theta);
+  return penalty === undefined ? evaluation : { ...evaluation, penalty };
 }

@@ -173,6 +173,26 @@ export const ONNX_ROWS: Record<string, OnnxRow> = {
     ]);
     return { out: tensor(y, width) };
   }),
+  // An inference model: the running statistics (BatchNormalization in its default, inference mode).
+  batchnorm: one((ctx) => {
+    const g = ctx.graph;
+    const x = ctx.inputs.in[0];
+    const width = x.width;
+    const label = ctx.node.label;
+    const y = g.op(
+      'BatchNormalization',
+      [
+        g.tensor(x),
+        g.floats(`${label}/gamma`, [width], ctx.blocks.gamma),
+        g.floats(`${label}/beta`, [width], ctx.blocks.beta),
+        g.floats(`${label}/running_mean`, [width], ctx.blocks.running_mean),
+        g.floats(`${label}/running_var`, [width], ctx.blocks.running_var),
+      ],
+      label,
+      [attr.float('epsilon', ctx.node.params.eps as number)],
+    );
+    return { out: tensor(y, width) };
+  }),
   'math.constant': one((ctx) => ({
     out: tensor(ctx.fill(ctx.node.params.value as number, ctx.node.label), 1),
   })),
