@@ -5,12 +5,14 @@
  * parameter values) live in check-graph.ts, because they depend on the registry.
  */
 import { z } from 'zod';
+import type { ComparedRuns } from '../engine/compare';
 import type { Graph } from '../engine/graph';
+import { comparedRunsSchema } from './compared-runs-schema';
 
 export const FORMAT_TAG = 'neurograph';
 
 /** The version this app writes. Bumping it means adding migrations[CURRENT_VERSION - 1]. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 // zod 4's z.number() already refuses Infinity and NaN (JSON.parse turns 1e999 into Infinity).
 const coordinate = z.number();
@@ -84,6 +86,7 @@ export const documentSchema = z
     nodes: z.array(nodeSchema),
     edges: z.array(edgeSchema),
     viewport: viewportSchema.optional(),
+    comparison: comparedRunsSchema.optional(),
   })
   .meta({ title: 'Neurograph document', description: 'A neural network drawn in Neurograph.' });
 
@@ -106,4 +109,6 @@ export interface NeurographDocument extends Graph {
   createdWith?: string;
   /** UI state: where the canvas was when saved. */
   viewport?: Viewport;
+  /** Runs compared: variants of this network as named changes (version 2). */
+  comparison?: ComparedRuns;
 }
