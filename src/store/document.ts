@@ -6,6 +6,7 @@
  */
 import { temporal } from 'zundo';
 import { create } from 'zustand';
+import type { ComparedRuns } from '../engine/compare';
 import type { EdgeId, GraphEdge, GraphNode, NodeId, Position } from '../engine/graph';
 import { getKind } from '../engine/registry';
 import type { NeurographDocument, Viewport } from '../format';
@@ -22,10 +23,15 @@ export interface DocumentData {
   edges: GraphEdge[];
   /** Where the canvas is scrolled and zoomed; saved with the document, not undoable. */
   viewport?: Viewport;
+  /** Runs compared: variants of the network as named changes, and which one the canvas shows. */
+  comparison?: ComparedRuns;
 }
 
 /** The fields undo and redo restore. */
-export type TrackedDocument = Pick<DocumentData, 'name' | 'description' | 'seed' | 'nodes' | 'edges'>;
+export type TrackedDocument = Pick<
+  DocumentData,
+  'name' | 'description' | 'seed' | 'nodes' | 'edges' | 'comparison'
+>;
 
 export type ConnectResult = ConnectionCheck & { edgeId?: EdgeId };
 
@@ -50,6 +56,10 @@ export interface DocumentActions {
   /** Returns why not when the seed is not a whole number. */
   setSeed(seed: number): string | null;
   setViewport(viewport: Viewport): void;
+  /** Sets (or with undefined, removes) the runs compared; one undo entry. */
+  setComparison(comparison: ComparedRuns | undefined): void;
+  /** Shows variant k of the comparison on the canvas (null: the network itself); one undo entry. */
+  showGraph(graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>, comparison: ComparedRuns): void;
   /** Replaces the whole document (New, examples, import, restore). Undoable unless resetHistory. */
   loadDocument(doc: DocumentData | NeurographDocument, opts?: { resetHistory?: boolean }): void;
   /** Inserts a copy of `fragment` with new ids, shifted by `offset`; returns the new ids. */
@@ -77,6 +87,7 @@ const tracked = (s: DocumentData): TrackedDocument => ({
   seed: s.seed,
   nodes: s.nodes,
   edges: s.edges,
+  comparison: s.comparison,
 });
 
 /**
@@ -88,7 +99,8 @@ export const sameTracked = (a: TrackedDocument, b: TrackedDocument) =>
   a.description === b.description &&
   a.seed === b.seed &&
   a.nodes === b.nodes &&
-  a.edges === b.edges;
+  a.edges === b.edges &&
+  a.comparison === b.comparison;
 
 export function createDocumentStore(initial: DocumentData = emptyDocument()) {
   /** The state before the current gesture, or null outside one. */
@@ -248,6 +260,14 @@ export function createDocumentStore(initial: DocumentData = emptyDocument()) {
             set({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } });
           },
 
+          setComparison(comparison) {
+            if (comparison !== get().comparison) set({ comparison });
+          },
+
+          showGraph(graph, comparison) {
+            set({ seed: graph.seed, nodes: graph.nodes, edges: graph.edges, comparison });
+          },
+
           loadDocument(doc, opts = {}) {
             gestureStart = null;
             store.temporal.getState().resume();
@@ -258,6 +278,7 @@ export function createDocumentStore(initial: DocumentData = emptyDocument()) {
               nodes: [...doc.nodes],
               edges: [...doc.edges],
               viewport: doc.viewport,
+              comparison: doc.comparison,
             });
             if (opts.resetHistory) store.temporal.getState().clear();
           },
@@ -325,5 +346,6 @@ export function toDocument(s: DocumentData): NeurographDocument {
   const doc: NeurographDocument = { name: s.name, seed: s.seed, nodes: s.nodes, edges: s.edges };
   if (s.description !== undefined) doc.description = s.description;
   if (s.viewport !== undefined) doc.viewport = s.viewport;
+  if (s.comparison !== undefined) doc.comparison = s.comparison;
   return doc;
 }
