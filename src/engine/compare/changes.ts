@@ -86,6 +86,7 @@ function applyOne<G extends Graph>(graph: G, change: Change, i: number): G {
         (n) => ({
           ...n,
           kind: change.kind,
+          label: relabel(n, kind.label),
           params: { ...(n.params.lr === undefined ? {} : { lr: n.params.lr }), ...change.params },
         }),
         'optimizer',
@@ -104,11 +105,20 @@ function applyOne<G extends Graph>(graph: G, change: Change, i: number): G {
       );
     }
     case 'loss': {
-      if (getKind(change.kind)?.role !== 'loss' || change.kind === 'loss.penalty')
+      if (
+        getKind(change.kind)?.role !== 'loss' ||
+        change.kind === 'loss.penalty' ||
+        change.kind === 'loss.objective'
+      )
         throw new ChangeError(`${where}: "${change.kind}" is not a loss`);
       return setNodes(
         (n) => roleOf(n) === 'loss' && n.kind !== 'loss.penalty',
-        (n) => ({ ...n, kind: change.kind, params: { ...change.params } }),
+        (n) => ({
+          ...n,
+          kind: change.kind,
+          label: relabel(n, getKind(change.kind)?.label),
+          params: { ...change.params },
+        }),
         'loss',
       );
     }
@@ -128,6 +138,19 @@ function applyOne<G extends Graph>(graph: G, change: Change, i: number): G {
         'dataset',
       );
   }
+}
+
+/**
+ * A node named after its kind ("SGD", "SGD 2") is renamed after the new one ("Adam", "Adam 2"), so
+ * the canvas does not call an Adam optimizer "SGD"; a name of the learner's own stays.
+ */
+function relabel(node: GraphNode, to: string | undefined): string | undefined {
+  const from = getKind(node.kind)?.label;
+  if (!from || !to || node.label === undefined) return node.label;
+  if (node.label === from) return to;
+  return node.label.startsWith(`${from} `) && /^\d+$/.test(node.label.slice(from.length + 1))
+    ? `${to}${node.label.slice(from.length)}`
+    : node.label;
 }
 
 function positive(value: number, where: string, what: string) {

@@ -1,4 +1,13 @@
 export { applyChanges, CHANGE_TYPES, type Change, ChangeError, type ChangeType, restoring } from './changes';
+export {
+  type ChangeChoices,
+  type Choice,
+  changeChoices,
+  firstComparison,
+  MOMENTUM_CHOICE,
+  optimizerChange,
+} from './choices';
+export { describeChange } from './describe';
 export { type RunResult, runVariant } from './run';
 export {
   baseGraph,
