@@ -27,7 +27,8 @@ describe('applyChanges', () => {
   it('swaps the optimizer, keeping its learning rate, and adds the parameters given', () => {
     const g = border();
     const adam = applyChanges(g, [{ type: 'optimizer', kind: 'opt.adam' }]);
-    expect(node(adam, 'sgd')).toMatchObject({ kind: 'opt.adam', params: { lr: 1e-4 } });
+    // Named after its kind, the node is renamed with it: the canvas does not call Adam "SGD".
+    expect(node(adam, 'sgd')).toMatchObject({ kind: 'opt.adam', label: 'Adam', params: { lr: 1e-4 } });
     const momentum = applyChanges(g, [
       { type: 'optimizer', kind: 'opt.sgd', params: { momentum: 0.9 } },
       { type: 'learningRate', value: 0.01 },
@@ -103,6 +104,7 @@ describe('showing a variant on the canvas', () => {
     expect(back.runs).toEqual(runs);
     expect(back.graph.seed).toBe(1);
     expect(node(back.graph, 'neuron').params.activation).toBe('relu');
+    expect(node(back.graph, 'sgd')).toMatchObject({ kind: 'opt.sgd', label: 'SGD' });
     // The network trains exactly as before the round trip.
     expect(trained(back.graph, 6).theta).toEqual(trained(g, 6).theta);
   });
