@@ -164,5 +164,19 @@ for (const theme of ['Light', 'Dark'] as const) {
       await expectAccessible(page, 'training running');
       await page.getByTestId('train-play').click();
     });
+
+    test('the compare panel, before and after a run', async ({ page }) => {
+      await openExample(page, 'border-at-3', 4);
+      await page.getByTestId('compare-toggle').click();
+      await expect(page.getByTestId('compare-panel')).toBeVisible();
+      await expectAccessible(page, 'compare panel');
+      await page.getByTestId('compare-steps').fill('20');
+      await page.getByTestId('compare-target').fill('0.5');
+      await page.getByTestId('compare-run').click();
+      await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 45_000 });
+      await page.getByRole('button', { name: 'Add', exact: true }).first().click(); // an empty rate: the error
+      await expect(page.getByTestId('compare-panel').getByRole('alert')).toBeVisible();
+      await expectAccessible(page, 'compare panel with results and an error');
+    });
   });
 }

@@ -3,6 +3,7 @@
  * parameter names, a fixed layout), so saved files diff cleanly and export → import → export is
  * byte-identical. Fields the format does not know are not written.
  */
+import type { Change, ComparedRuns } from '../engine/compare';
 import type { GraphEdge, GraphNode } from '../engine/graph';
 import { prettyJson } from './pretty-json';
 import { CURRENT_VERSION, FORMAT_TAG, type NeurographDocument } from './schema';
@@ -18,6 +19,7 @@ export function exportDocument(doc: NeurographDocument): string {
     nodes: doc.nodes.map(orderedNode),
     edges: doc.edges.map(orderedEdge),
     viewport: doc.viewport && { x: doc.viewport.x, y: doc.viewport.y, zoom: doc.viewport.zoom },
+    comparison: doc.comparison && orderedComparison(doc.comparison),
   })}\n`;
 }
 
@@ -42,6 +44,23 @@ function orderedEdge(edge: GraphEdge) {
     weight: edge.weight,
     label: edge.label,
   };
+}
+
+function orderedComparison(runs: ComparedRuns) {
+  return {
+    steps: runs.steps,
+    target: runs.target,
+    variants: runs.variants.map((v) => ({ name: v.name, changes: v.changes.map(orderedChange) })),
+    shown: runs.shown && { variant: runs.shown.variant, restore: runs.shown.restore.map(orderedChange) },
+  };
+}
+
+/** `type` first, then the change's fields by name (parameters sorted too). */
+function orderedChange(change: Change) {
+  const { type, ...rest } = change;
+  const fields = sortedKeys(rest as Record<string, unknown>);
+  if ('params' in change && change.params) fields.params = sortedKeys(change.params);
+  return { type, ...fields };
 }
 
 /** Sorted by name, so the order in which a learner happened to set parameters never shows in the file. */

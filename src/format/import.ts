@@ -6,6 +6,7 @@
 import { edgeId, nodeId } from '../engine/graph';
 import { getKind as registryGetKind } from '../engine/registry';
 import { bringWithinBounds } from './bounds';
+import { checkComparedRuns } from './check-compared-runs';
 import { checkGraph, type KindLookup } from './check-graph';
 import { type MigrationChain, migrate, migrations } from './migrations';
 import { parseJson } from './parse-json';
@@ -87,7 +88,10 @@ function readDocument(text: string, opts: ImportOptions): ImportResult {
   problems.push(...checkGraph(raw, opts.getKind ?? registryGetKind));
 
   if (problems.length > 0 || !parsed.success) return failure(problems, warnings);
-  return { ok: true, document: toDocument(parsed.data), warnings: capped(warnings) };
+  const document = toDocument(parsed.data);
+  if (document.comparison) problems.push(...checkComparedRuns(document, document.comparison));
+  if (problems.length > 0) return failure(problems, warnings);
+  return { ok: true, document, warnings: capped(warnings) };
 }
 
 /** Refuses anything that is not a Neurograph file before looking further: other JSON gives noise. */
@@ -127,6 +131,7 @@ function toDocument(d: ParsedDocument): NeurographDocument {
   if (d.description !== undefined) doc.description = d.description;
   if (d.createdWith !== undefined) doc.createdWith = d.createdWith;
   if (d.viewport !== undefined) doc.viewport = d.viewport;
+  if (d.comparison !== undefined) doc.comparison = d.comparison as NeurographDocument['comparison'];
   return doc;
 }
 

@@ -12,11 +12,17 @@ export type Migration = (doc: JsonObject) => JsonObject;
 export type MigrationChain = Readonly<Record<number, Migration>>;
 
 /**
- * The real chain. Empty: version 1 is the first version. When the format changes, bump
- * CURRENT_VERSION, add migrations[old version] here and a fixture for it in
- * test/format/migrations.test.ts (a test fails until you do).
+ * The real chain. When the format changes, bump CURRENT_VERSION, add migrations[old version] here
+ * and a fixture for it in test/format/migrations.test.ts (a test fails until you do).
  */
-export const migrations: MigrationChain = {};
+export const migrations: MigrationChain = {
+  /**
+   * Version 2 adds `comparison` (runs compared, as named changes). A version-1 file has none, and
+   * every field it has means the same in version 2; a field `comparison` that some other tool put
+   * in a version-1 file was never ours, so it goes rather than being read as one.
+   */
+  1: ({ comparison: _, ...doc }) => doc,
+};
 
 export type MigrationResult =
   | { ok: true; document: JsonObject /** The version the file was saved with. */; from: number }

@@ -6,13 +6,15 @@
  * Written with zod/mini (see schema-meta.ts for why).
  */
 import * as z from 'zod/mini';
+import type { ComparedRuns } from '../engine/compare';
 import type { Graph } from '../engine/graph';
+import { comparedRunsSchema } from './compared-runs-schema';
 import { meta } from './schema-meta';
 
 export const FORMAT_TAG = 'neurograph';
 
 /** The version this app writes. Bumping it means adding migrations[CURRENT_VERSION - 1]. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 // zod 4's z.number() already refuses Infinity and NaN (JSON.parse turns 1e999 into Infinity).
 const coordinate = z.number();
@@ -83,6 +85,7 @@ export const documentSchema = meta(
     nodes: z.array(nodeSchema),
     edges: z.array(edgeSchema),
     viewport: z.optional(viewportSchema),
+    comparison: z.optional(comparedRunsSchema),
   }),
   { title: 'Neurograph document', description: 'A neural network drawn in Neurograph.' },
 );
@@ -106,4 +109,6 @@ export interface NeurographDocument extends Graph {
   createdWith?: string;
   /** UI state: where the canvas was when saved. */
   viewport?: Viewport;
+  /** Runs compared: variants of this network as named changes (version 2). */
+  comparison?: ComparedRuns;
 }

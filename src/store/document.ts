@@ -6,6 +6,7 @@
  */
 import { type TemporalState, temporal } from 'zundo';
 import { create, type StoreApi } from 'zustand';
+import type { ComparedRuns } from '../engine/compare';
 import type { EdgeId, GraphEdge, GraphNode, NodeId, Position } from '../engine/graph';
 import type { NeurographDocument, Viewport } from '../format';
 import type { ConnectionCheck, ConnectionRequest } from './connect';
@@ -20,10 +21,15 @@ export interface DocumentData {
   edges: GraphEdge[];
   /** Where the canvas is scrolled and zoomed; saved with the document, not undoable. */
   viewport?: Viewport;
+  /** Runs compared: variants of the network as named changes, and which one the canvas shows. */
+  comparison?: ComparedRuns;
 }
 
 /** The fields undo and redo restore. */
-export type TrackedDocument = Pick<DocumentData, 'name' | 'description' | 'seed' | 'nodes' | 'edges'>;
+export type TrackedDocument = Pick<
+  DocumentData,
+  'name' | 'description' | 'seed' | 'nodes' | 'edges' | 'comparison'
+>;
 
 export type ConnectResult = ConnectionCheck & { edgeId?: EdgeId };
 
@@ -48,6 +54,13 @@ export interface DocumentActions {
   /** Returns why not when the seed is not a whole number. */
   setSeed(seed: number): string | null;
   setViewport(viewport: Viewport): void;
+  /** Sets (or with undefined, removes) the runs compared; one undo entry. */
+  setComparison(comparison: ComparedRuns | undefined): void;
+  /** Shows variant k of the comparison on the canvas (null: the network itself); one undo entry. */
+  showGraph(
+    graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>,
+    comparison: ComparedRuns | undefined,
+  ): void;
   /** Replaces the whole document (New, examples, import, restore). Undoable unless resetHistory. */
   loadDocument(doc: DocumentData | NeurographDocument, opts?: { resetHistory?: boolean }): void;
   /** Inserts a copy of `fragment` with new ids, shifted by `offset`; returns the new ids. */
@@ -75,6 +88,7 @@ const tracked = (s: DocumentData): TrackedDocument => ({
   seed: s.seed,
   nodes: s.nodes,
   edges: s.edges,
+  comparison: s.comparison,
 });
 
 /**
@@ -86,7 +100,8 @@ export const sameTracked = (a: TrackedDocument, b: TrackedDocument) =>
   a.description === b.description &&
   a.seed === b.seed &&
   a.nodes === b.nodes &&
-  a.edges === b.edges;
+  a.edges === b.edges &&
+  a.comparison === b.comparison;
 
 /** The document's own fields: its name, description, seed and view. */
 function fieldEdits(set: SetDocument, get: GetDocument) {
@@ -111,6 +126,14 @@ function fieldEdits(set: SetDocument, get: GetDocument) {
       const v = get().viewport;
       if (v && v.x === viewport.x && v.y === viewport.y && v.zoom === viewport.zoom) return;
       set({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } });
+    },
+
+    setComparison(comparison: ComparedRuns | undefined) {
+      if (comparison !== get().comparison) set({ comparison });
+    },
+
+    showGraph(graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>, comparison: ComparedRuns | undefined) {
+      set({ seed: graph.seed, nodes: graph.nodes, edges: graph.edges, comparison });
     },
   } satisfies Partial<DocumentActions>;
 }
@@ -139,6 +162,7 @@ function historyActions(
         nodes: [...doc.nodes],
         edges: [...doc.edges],
         viewport: doc.viewport,
+        comparison: doc.comparison,
       });
       if (opts.resetHistory) history().getState().clear();
     },
@@ -208,5 +232,6 @@ export function toDocument(s: DocumentData): NeurographDocument {
   const doc: NeurographDocument = { name: s.name, seed: s.seed, nodes: s.nodes, edges: s.edges };
   if (s.description !== undefined) doc.description = s.description;
   if (s.viewport !== undefined) doc.viewport = s.viewport;
+  if (s.comparison !== undefined) doc.comparison = s.comparison;
   return doc;
 }

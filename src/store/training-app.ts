@@ -30,3 +30,6 @@ export const useTraining = app.store;
 export const useOverlay = app.overlay;
 /** The same, for printed numbers: while playing, a few times a second. */
 export const useReadout = app.readout;
+
+/** The app's training worker, for other runs that train in one (runs compared). */
+export const createAppWorker = createWorker;

@@ -3,6 +3,7 @@ import { BottomPanel } from './BottomPanel';
 import { Canvas } from './canvas/Canvas';
 import { CodeView } from './code/CodeView';
 import { useActionKeys } from './commands/use-action-keys';
+import { CompareHost } from './compare/CompareHost';
 import { useCsvDrop } from './csv/use-csv-drop';
 import { Dialogs } from './dialogs/Dialogs';
 import { Gallery } from './gallery/LazyGallery';
@@ -46,6 +47,7 @@ export function App() {
       <Gallery />
       <TabConflictNotice />
       <CodeView />
+      <CompareHost />
       <UpdatePrompt />
       <StepAnnouncer />
     </ReactFlowProvider>

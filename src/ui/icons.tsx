@@ -268,3 +268,12 @@ export const CodeIcon = () => (
     <path d="M8 6l-6 6 6 6M16 6l6 6-6 6" />
   </Icon>
 );
+
+/** Two loss curves falling side by side: "Compare…" (runs compared). */
+export const CompareIcon = () => (
+  <Icon>
+    <path d="M4 4v16h16" />
+    <path d="M7 7c2 6 5 8 12 9" />
+    <path d="M7 7c1 3 3 5 5 5s3-4 7-4" strokeDasharray="2 2" />
+  </Icon>
+);

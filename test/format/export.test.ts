@@ -5,6 +5,7 @@ import { num, numbers } from '../../src/engine/params';
 import { documentFileName, exportDocument } from '../../src/format/export';
 import { importDocument } from '../../src/format/import';
 import type { NeurographDocument } from '../../src/format/schema';
+import { CURRENT_VERSION } from '../../src/format/schema';
 
 // Stand-in kinds are injected below; the engine's registry is kept out of format tests.
 vi.mock('../../src/engine/registry', () => ({ getKind: () => undefined, KINDS: [] }));
@@ -111,7 +112,7 @@ describe('exportDocument', () => {
     ]);
     const file = JSON.parse(exportDocument(sampleDocument()));
     expect(file.format).toBe('neurograph');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(CURRENT_VERSION);
     expect(Object.keys(file.nodes[1])).toEqual(['id', 'kind', 'position', 'params', 'paramLabels']);
     expect(Object.keys(file.edges[0])).toEqual([
       'id',

@@ -3,6 +3,7 @@ import { type AnyKind, defineKind } from '../../src/engine/kind';
 import { choice, num } from '../../src/engine/params';
 import { importDocument } from '../../src/format/import';
 import type { Problem } from '../../src/format/problem';
+import { CURRENT_VERSION } from '../../src/format/schema';
 
 // The format is tested against stand-in kinds, injected below; the real registry (and every engine
 // kind it loads) is kept out so these tests pin the format's behaviour, not the kind catalogue.
@@ -63,7 +64,7 @@ interface File extends Loose {
 function validFile(): File {
   return {
     format: 'neurograph',
-    version: 1,
+    version: CURRENT_VERSION,
     name: 'Border at x = 3',
     seed: 1,
     nodes: [

@@ -115,6 +115,45 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
     blocks.push(block);
   }
 
+  const edges = linkEdges(planOrder, laidOut, planOf, whole);
+
+  const dataPlan = whole.dataNode ? planOf[whole.dataNode.pos] : undefined;
+  return {
+    graph,
+    order: planOrder,
+    nodes: planNodes,
+    edges,
+    slotWidth: slotBase,
+    blocks,
+    paramCount: paramOffset,
+    trainableCount,
+    losses: whole.losses.map((l) => planOf[l.pos]!),
+    optimizer: whole.optimizer
+      ? { node: whole.optimizer.node.id, kind: whole.optimizer.kind, params: whole.optimizer.params }
+      : undefined,
+    data:
+      dataPlan && whole.table
+        ? {
+            node: dataPlan.id,
+            table: whole.table,
+            features: dataPlan.outputs.features,
+            target: dataPlan.outputs.target,
+          }
+        : undefined,
+    seed: graph.seed,
+  };
+}
+
+/**
+ * Each node's inputs as the plan reads them (the slot each edge carries), and every edge by id;
+ * edges into the optimizer carry the loss and have no buffer of their own.
+ */
+function linkEdges(
+  planOrder: readonly PlanNode[],
+  laidOut: readonly NodeInfo[],
+  planOf: readonly (PlanNode | undefined)[],
+  whole: Whole,
+): Map<EdgeId, PlanEdge> {
   const edges = new Map<EdgeId, PlanEdge>();
   for (let n = 0; n < planOrder.length; n++) {
     const pn = planOrder[n];
@@ -149,32 +188,7 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
       });
     }
   }
-
-  const dataPlan = whole.dataNode ? planOf[whole.dataNode.pos] : undefined;
-  return {
-    graph,
-    order: planOrder,
-    nodes: planNodes,
-    edges,
-    slotWidth: slotBase,
-    blocks,
-    paramCount: paramOffset,
-    trainableCount,
-    losses: whole.losses.map((l) => planOf[l.pos]!),
-    optimizer: whole.optimizer
-      ? { node: whole.optimizer.node.id, kind: whole.optimizer.kind, params: whole.optimizer.params }
-      : undefined,
-    data:
-      dataPlan && whole.table
-        ? {
-            node: dataPlan.id,
-            table: whole.table,
-            features: dataPlan.outputs.features,
-            target: dataPlan.outputs.target,
-          }
-        : undefined,
-    seed: graph.seed,
-  };
+  return edges;
 }
 
 /**

@@ -8,6 +8,7 @@ import { autoLayout } from './auto-layout';
 import { buildMlp } from './build-mlp';
 import { clearSelection } from './clear-selection';
 import { commandPalette } from './command-palette';
+import { compare } from './compare';
 import { deleteSelection } from './delete-selection';
 import { duplicate } from './duplicate';
 import { exportFile } from './export-file';
@@ -45,6 +46,7 @@ export const ACTIONS: readonly Action[] = [
   trainStep,
   trainPhase,
   trainPlay,
+  compare,
   showShortcuts,
   commandPalette,
 ];

@@ -40,6 +40,10 @@ export function Toolbar({ className }: { className?: string }) {
         <ActionButton id="fit-view" />
         <ActionButton id="snap-to-grid" iconOnly />
       </nav>
+      <div className="toolbar__divider" />
+      <nav className="toolbar__group" aria-label="Training">
+        <ActionButton id="compare" iconOnly />
+      </nav>
       <div className="toolbar__spacer" />
       <ActionButton id="shortcuts" iconOnly />
       <ThemeSwitch />

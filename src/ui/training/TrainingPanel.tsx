@@ -6,6 +6,7 @@ import '../../styles/training.css';
 import { useEffect } from 'react';
 import type { LabelMode } from '../../store/training';
 import { useTraining } from '../../store/training-app';
+import { CompareToggle } from '../compare/CompareToggle';
 import { LandscapeToggle } from '../landscape/LandscapeToggle';
 import { lazyComponent } from '../lazy/lazy-component';
 import { Controls } from './Controls';
@@ -116,6 +117,7 @@ export function TrainingPanel() {
       <div className="train-panel__side">
         <Controls />
         <LandscapeToggle />
+        <CompareToggle />
       </div>
       <div className="train-center">
         <Messages />

@@ -1,0 +1,123 @@
+import { expect, type Page, test } from '@playwright/test';
+import { nodes, openEditor } from './helpers';
+
+async function openExample(page: Page, id: string, count: number): Promise<void> {
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
+  await page.getByTestId(`example-${id}`).click();
+  await expect(nodes(page)).toHaveCount(count);
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+}
+
+const panel = (page: Page) => page.getByTestId('compare-panel');
+
+/** Points in a drawn curve: one per judged step. */
+const pointsIn = (d: string | null) => (d ?? '').split(/[ML]/).filter(Boolean).length;
+
+test('Adam against SGD on the circle: two curves, a legend and the table', async ({ page }) => {
+  await openEditor(page);
+  await openExample(page, 'circle', 8);
+  await page.getByTestId('compare-toggle').click();
+  await expect(panel(page)).toBeVisible();
+  // The circle trains with Adam: "Compare…" starts with it as it is, and the same with SGD.
+  const names = panel(page).getByRole('textbox', { name: /^Name of run/ });
+  await expect(names).toHaveCount(2);
+  await expect(names.nth(0)).toHaveValue('As it is');
+  await expect(names.nth(1)).toHaveValue('SGD');
+  await expect(panel(page).getByTestId('compare-variant').nth(1)).toContainText('optimizer: SGD');
+
+  await page.getByTestId('compare-steps').fill('100');
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 45_000 });
+
+  const curves = page.getByTestId('compare-curve');
+  await expect(curves).toHaveCount(2);
+  for (let k = 0; k < 2; k++) {
+    // Step 0, then every step up to 100: 101 points of training loss, and as many of test loss.
+    const [train, test] = await curves
+      .nth(k)
+      .locator('path')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+    expect(pointsIn(train)).toBe(101);
+    expect(pointsIn(test)).toBe(101);
+  }
+  await expect(page.getByTestId('compare-legend')).toContainText('As it is');
+  await expect(page.getByTestId('compare-legend')).toContainText('SGD');
+
+  const rows = page.getByTestId('compare-table').getByTestId('compare-row');
+  await expect(rows).toHaveCount(2);
+  for (let k = 0; k < 2; k++) {
+    await expect(rows.nth(k)).toContainText('after 100 steps');
+    await expect(rows.nth(k).getByRole('cell').nth(0)).toHaveText(/^\d/);
+    await expect(rows.nth(k).getByRole('cell').nth(2)).toHaveText(/ %$/);
+  }
+  const loss = async (k: number) =>
+    Number((await rows.nth(k).getByRole('cell').nth(0).textContent())?.replace('−', '-'));
+  // η = 0.01 is a good step for Adam and a timid one for plain SGD: after 100 steps Adam is ahead.
+  expect(await loss(0)).toBeLessThan(await loss(1));
+});
+
+test('by keyboard: open from the command palette, add a change, run, switch the canvas, close', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await openExample(page, 'border-at-3', 4);
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Compare');
+  await page.keyboard.press('Enter');
+  await expect(panel(page)).toBeFocused();
+
+  // The border example uses SGD: the second run is Adam. Give it the border lesson's rate, 0.1.
+  await page.getByRole('textbox', { name: 'New value for Adam' }).focus();
+  await page.keyboard.type('0.1');
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByTestId('compare-variant').nth(1)).toContainText('learning rate η = 0.1');
+
+  await page.getByTestId('compare-steps').focus();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('40');
+  await page.keyboard.press('Tab'); // the target loss
+  await page.keyboard.type('0.3');
+  await page.keyboard.press('Tab'); // Run
+  await expect(page.getByTestId('compare-run')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 45_000 });
+  await expect(page.getByTestId('compare-table')).toContainText('Loss ≤ 0.3 at');
+  await expect(page.getByTestId('compare-row').nth(0)).toContainText('not reached');
+
+  // The switcher puts Adam on the canvas: the optimizer node is Adam now, and back.
+  const sgd = page.getByTestId('node-sgd');
+  await expect(sgd).toContainText('SGD');
+  await page.getByTestId('compare-switcher').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('compare-switcher')).toHaveValue('1');
+  await expect(sgd).toContainText('Adam');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(sgd).toContainText('SGD');
+
+  await page.keyboard.press('Escape');
+  await expect(panel(page)).toHaveCount(0);
+});
+
+test('the runs compared are part of the document: a reload keeps them, and the shown variant', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await openExample(page, 'border-at-3', 4);
+  await page.getByTestId('compare-toggle').click();
+  await page.getByRole('textbox', { name: 'New value for Adam' }).fill('0.1');
+  await page.getByRole('textbox', { name: 'New value for Adam' }).press('Enter');
+  await page.getByTestId('compare-switcher').selectOption('1');
+  await expect(page.getByTestId('node-sgd')).toContainText('Adam');
+  await expect(page.getByTestId('save-status')).toContainText('Saved');
+
+  await page.reload();
+  await expect(nodes(page)).toHaveCount(4);
+  await expect(page.getByTestId('node-sgd')).toContainText('Adam');
+  await page.getByTestId('compare-toggle').click();
+  await expect(panel(page).getByTestId('compare-variant').nth(1)).toContainText('learning rate η = 0.1');
+  await expect(page.getByTestId('compare-switcher')).toHaveValue('1');
+  await page.getByTestId('compare-switcher').selectOption('-1');
+  await expect(page.getByTestId('node-sgd')).toContainText('SGD');
+});

@@ -1,0 +1,164 @@
+/**
+ * Runs compared: the document's variants (each the network with named changes), trained side by
+ * side in workers of their own over the same data order; one chart overlays their losses and a
+ * table gives each one's result. The switcher puts one variant on the canvas at a time.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { baseGraph, changeChoices, MAX_STEPS, MAX_VARIANTS } from '../../engine/compare';
+import { useDocument } from '../../store';
+import { selectFresh, selectSummaries } from '../../store/compare';
+import { useCompare } from '../../store/compare-app';
+import { CompareChart } from './CompareChart';
+import { CompareTable } from './CompareTable';
+import { editComparison, removeComparison, showOnCanvas } from './edit';
+import { RunSettings } from './RunSettings';
+import { VariantCard } from './VariantCard';
+import './compare.css';
+
+/** A variant is its place in the list; a new name remounts its name field. */
+const cardKey = (k: number, name: string) => `${k}:${name}`;
+
+export function ComparePanel({ onClose }: { onClose(): void }) {
+  const comparison = useDocument((s) => s.comparison);
+  const nodes = useDocument((s) => s.nodes);
+  const edges = useDocument((s) => s.edges);
+  const seed = useDocument((s) => s.seed);
+  const runs = useCompare((s) => s.runs);
+  const running = useCompare((s) => s.running);
+  const root = useRef<HTMLElement>(null);
+
+  useEffect(() => root.current?.focus(), []);
+
+  const graph = useMemo(() => ({ seed, nodes, edges }), [seed, nodes, edges]);
+  const base = useMemo(() => {
+    try {
+      return comparison ? baseGraph(graph, comparison) : graph;
+    } catch {
+      return graph;
+    }
+  }, [graph, comparison]);
+  const choices = useMemo(() => changeChoices(base), [base]);
+  const fresh = useMemo(() => selectFresh(runs, { ...graph, comparison }), [runs, graph, comparison]);
+  const rows = useMemo(() => selectSummaries(runs, comparison?.target), [runs, comparison?.target]);
+
+  const close = () => {
+    useCompare.getState().stop();
+    onClose();
+  };
+
+  return (
+    <section
+      ref={root}
+      tabIndex={-1}
+      className="compare"
+      aria-labelledby="compare-title"
+      data-testid="compare-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
+      <header className="compare__head">
+        <h2 id="compare-title" className="compare__title">
+          Runs compared
+        </h2>
+        <button
+          type="button"
+          className="btn btn--icon compare-icon-button"
+          aria-label="Close runs compared"
+          onClick={close}
+        >
+          ×
+        </button>
+      </header>
+      {!comparison ? (
+        <p>No runs to compare.</p>
+      ) : (
+        <>
+          <p className="compare__lead">
+            Each run is this network with the changes listed, trained from the same start over the same order
+            of examples (unless a run changes the seed or the batch size).
+          </p>
+          <ol className="compare-variants">
+            {comparison.variants.map((v, k) => (
+              <VariantCard
+                key={cardKey(k, v.name)}
+                index={k}
+                variant={v}
+                base={base}
+                choices={choices}
+                removable={comparison.variants.length > 1}
+              />
+            ))}
+          </ol>
+          <div className="compare__row">
+            <button
+              type="button"
+              className="btn btn--outline"
+              data-testid="compare-add-run"
+              disabled={comparison.variants.length >= MAX_VARIANTS}
+              onClick={() =>
+                editComparison((r) => ({
+                  ...r,
+                  variants: [...r.variants, { name: `Run ${r.variants.length + 1}`, changes: [] }],
+                }))
+              }
+            >
+              Add a run
+            </button>
+            <span className="compare__hint">Up to {MAX_VARIANTS} runs.</span>
+          </div>
+          <RunSettings comparison={comparison} maxSteps={MAX_STEPS} running={running} />
+          <label className="compare__switch">
+            The canvas shows{' '}
+            <select
+              className="input"
+              data-testid="compare-switcher"
+              value={comparison.shown?.variant ?? -1}
+              onChange={(e) => {
+                const k = Number(e.target.value);
+                showOnCanvas(k < 0 ? null : k);
+              }}
+            >
+              <option value={-1}>The network</option>
+              {comparison.variants.map((v, k) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a variant is its place in the comparison.
+                <option key={k} value={k}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          {runs.length > 0 && (
+            <CompareChart
+              steps={comparison.steps}
+              runs={comparison.variants.map((v, k) => ({ name: v.name, points: runs[k]?.points ?? [] }))}
+            />
+          )}
+          <CompareTable
+            variants={comparison.variants}
+            runs={runs}
+            rows={rows}
+            fresh={fresh}
+            target={comparison.target}
+          />
+          <p className="compare__status" aria-live="polite" data-testid="compare-status">
+            {running ? 'Training…' : runs.length > 0 ? 'Done.' : ''}
+          </p>
+          <button
+            type="button"
+            className="btn btn--outline compare__remove"
+            onClick={() => {
+              removeComparison();
+              close();
+            }}
+          >
+            Remove these runs from the document
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
