@@ -158,6 +158,50 @@ test('opens an example, connects two ports by touch, zooms and pans with two fin
   await page.screenshot({ path: '/tmp/tablet-inspector.png' });
 });
 
+/** Waits until the fitted view stops moving (ports measured before that would be off). */
+async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+}
+
+test("a finger moves an edge's end to another port, and drops it on the canvas to disconnect it", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples', exact: true }).tap();
+  await page.getByTestId('example-micrograd').tap();
+  await expect(edges(page)).toHaveCount(8);
+  await settled(page);
+  const cdp = await page.context().newCDPSession(page);
+  const cToD = page.locator('.react-flow__edge:has(path[data-source="c"][data-target="d"])');
+  await expect(cToD).toHaveAttribute('aria-label', /to d = a·b \+ c/);
+
+  // The end is a 24 px target on screen, zoomed out as the example opens, just past the port's own.
+  const endBox = (await cToD.locator('.react-flow__edgeupdater-target').boundingBox())!;
+  expect(endBox.width).toBeGreaterThanOrEqual(23.5);
+  const end = { x: endBox.x + endBox.width / 2, y: endBox.y + endBox.height / 2 };
+  await fingerDrag(cdp, end, await centre(port(page, 'L', 'in', 'in')));
+  const cToL = page.locator('.react-flow__edge:has(path[data-source="c"][data-target="L"])');
+  await expect(cToL).toHaveCount(1);
+  await expect(cToD).toHaveCount(0);
+  await expect(edges(page)).toHaveCount(8);
+  await expect(cToL).toHaveAttribute('aria-label', /to L = d·f/);
+
+  // Its other end, at c (L's input now takes three edges, whose ends meet there).
+  const moved = (await cToL.locator('.react-flow__edgeupdater-source').boundingBox())!;
+  const from = { x: moved.x + moved.width / 2, y: moved.y + moved.height / 2 };
+  await fingerDrag(cdp, from, { x: from.x + 60, y: from.y + 180 });
+  await expect(edges(page)).toHaveCount(7);
+  await expect(cToL).toHaveCount(0);
+});
+
 test('at 1024 × 768 the loss chart and the picture keep their size, and the toolbar fits', async ({
   page,
 }) => {

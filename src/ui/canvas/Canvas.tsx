@@ -17,6 +17,7 @@ import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { ConnectionHint } from './ConnectionHint';
 import { EmptyState } from './EmptyState';
+import { onEdgeEndTouchStart } from './edge-end-touch';
 import { EdgeLabelLayer } from './edge-label-layer';
 import { FileDrop } from './FileDrop';
 import { FitOnRequest } from './FitOnRequest';
@@ -92,6 +93,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       onPointerMove={trackPointer}
       onPointerDown={on.onPointerDown}
       onMouseDown={on.onMouseDown}
+      onTouchStart={onEdgeEndTouchStart}
       data-testid="canvas"
       data-far={far || undefined}
       data-overview={overview || undefined}
