@@ -8,6 +8,7 @@ import { autoLayout } from './auto-layout';
 import { buildMlp } from './build-mlp';
 import { clearSelection } from './clear-selection';
 import { commandPalette } from './command-palette';
+import { contextMenu } from './context-menu';
 import { deleteSelection } from './delete-selection';
 import { duplicate } from './duplicate';
 import { exportFile } from './export-file';
@@ -36,6 +37,7 @@ export const ACTIONS: readonly Action[] = [
   selectAll,
   deleteSelection,
   clearSelection,
+  contextMenu,
   quickAdd,
   autoLayout,
   fitView,
