@@ -67,7 +67,14 @@ test.describe('with a mouse and keys', () => {
     const ab = await headerOf(page, 'ab');
     await page.mouse.click(ab.x, ab.y, { button: 'right' });
     await expect(menu(page)).toHaveAccessibleName('Node');
-    await expect(page.getByRole('menuitem', { name: /Duplicate/ })).toBeFocused();
+    // Its ports first, then what acts on the node.
+    await expect(page.getByRole('menuitem')).toHaveText([
+      /^Connect input/,
+      /^Connect output/,
+      /^Duplicate/,
+      /^Delete/,
+    ]);
+    await expect(page.getByRole('menuitem').first()).toBeFocused();
     await expect(node(page, 'ab')).toHaveClass(/selected/);
     await page.getByRole('menuitem', { name: /Delete/ }).click();
     await expect(menu(page)).toBeHidden();
@@ -113,18 +120,32 @@ test.describe('with a mouse and keys', () => {
     await a.focus();
     await page.keyboard.press('Shift+F10');
     await expect(menu(page)).toHaveAccessibleName('Node');
-    await expect(page.getByRole('menuitem', { name: /Duplicate/ })).toBeFocused();
+    const items = page.getByRole('menuitem');
+    await expect(items).toHaveText([/^Connect output/, /^Duplicate/, /^Delete/]);
+    await expect(items.nth(0)).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByRole('menuitem', { name: /Delete/ })).toBeFocused();
+    await expect(items.nth(1)).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(items.nth(2)).toBeFocused();
     await page.keyboard.press('ArrowDown');
-    await expect(page.getByRole('menuitem', { name: /Duplicate/ })).toBeFocused();
+    await expect(items.nth(0)).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu(page)).toBeHidden();
     await expect(a).toBeFocused();
 
     await page.keyboard.press('Shift+F10');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect(nodes(page)).toHaveCount(10);
+
+    // "Connect output…": the list of the ports that fit, as Enter on the port opens it.
+    await a.focus();
+    await page.keyboard.press('Shift+F10');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('connect-menu')).toBeVisible();
+    await page.getByTestId('connect-to-L-in').click();
+    await expect(edges(page)).toHaveCount(9);
+    await expect(page.locator('path.ng-edge[data-source="a"][data-target="L"]')).toHaveCount(1);
   });
 });
 
@@ -169,6 +190,14 @@ test.describe('on a tablet', () => {
     await expect(menu(page)).toHaveAccessibleName('Connection');
     await page.getByRole('menuitem', { name: /Delete connection/ }).tap();
     await expect(edges(page)).toHaveCount(7);
+
+    // A port too close to its neighbours for a finger: the node's menu connects it.
+    await longPress(page, cdp, await headerOf(page, 'f'));
+    await page.getByRole('menuitem', { name: /^Connect output/ }).tap();
+    await expect(page.getByTestId('connect-menu')).toBeVisible();
+    await page.getByTestId('connect-to-ab-in').tap();
+    await expect(page.getByTestId('connect-menu')).toBeHidden();
+    await expect(page.locator('path.ng-edge[data-source="f"][data-target="ab"]')).toHaveCount(1);
 
     // Held on the empty canvas.
     await longPress(page, cdp, await emptyPoint(page));

@@ -6,6 +6,7 @@
 import type { Position } from '../../engine/graph';
 import { keysHint } from '../commands/ActionButton';
 import { getAction } from '../commands/registry';
+import { useConnectMenu } from '../connect/state';
 import { useQuickAdd } from '../quick-add/state';
 import type { MenuTarget } from './state';
 
@@ -29,10 +30,34 @@ function fromAction(id: string, label?: string): MenuEntry {
   };
 }
 
+/**
+ * "Connect input x…" for each port of the node as drawn: the list of the ports that fit it opens
+ * (as Enter on the port does). Menu rows are 32 px tall at any zoom: the way to a port whose own
+ * target is smaller (a port between two others, zoomed out).
+ */
+function connectEntries(nodeId: string): MenuEntry[] {
+  const card = document.querySelector(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
+  if (!card) return [];
+  return [...card.querySelectorAll<HTMLElement>('.react-flow__handle[data-handleid]')].map((handle) => {
+    const type = handle.classList.contains('target') ? 'target' : 'source';
+    const handleId = handle.getAttribute('data-handleid') ?? '';
+    const name = handle.getAttribute('aria-label') ?? '';
+    const side = type === 'target' ? 'input' : 'output';
+    // "Neuron 1 input x" → "input x".
+    const port = name.includes(` ${side} `) ? name.slice(name.lastIndexOf(` ${side} `) + 1) : side;
+    return {
+      id: `connect-${type}-${handleId}`,
+      label: `Connect ${port}…`,
+      enabled: true,
+      run: () => useConnectMenu.getState().show({ nodeId, handleId, type }, handle),
+    };
+  });
+}
+
 export function menuEntries(target: MenuTarget, at: Position): MenuEntry[] {
   switch (target.kind) {
     case 'node':
-      return [fromAction('duplicate'), fromAction('delete')];
+      return [...connectEntries(target.id), fromAction('duplicate'), fromAction('delete')];
     case 'edge':
       return [fromAction('delete', 'Delete connection')];
     case 'canvas':
