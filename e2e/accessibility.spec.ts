@@ -114,6 +114,74 @@ for (const theme of ['Light', 'Dark'] as const) {
       await expectAccessible(other, 'a network opened from a share link');
     });
 
+    test('the CSV import, the shared link’s question, the command palette, the menus and the landscape', async ({
+      page,
+      context,
+    }) => {
+      // A CSV file dropped on the canvas: its import dialog, with a row it cannot use.
+      const csv = 'x1,x2,label\r\n0.1,1.5,no\r\n0.4,oops,yes\r\n0.9,0.2,yes\r\n';
+      const dataTransfer = await page.evaluateHandle((text) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], 'flowers.csv', { type: 'text/csv' }));
+        return dt;
+      }, csv);
+      const pane = page.locator('.react-flow__pane');
+      for (const type of ['dragenter', 'dragover', 'drop']) await pane.dispatchEvent(type, { dataTransfer });
+      await expect(page.getByTestId('csv-dialog')).toBeVisible();
+      await page.getByTestId('csv-feature-1').check();
+      await expectAccessible(page, 'CSV import dialog');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('csv-dialog')).toHaveCount(0);
+
+      // A shared link opened over a network of one's own: it asks first.
+      await openExample(page, 'xor', 6);
+      await page.getByTestId('copy-link').click();
+      const url = await page.getByTestId('share-link-url').inputValue();
+      await page.keyboard.press('Escape');
+      await openExample(page, 'circle', 8);
+      await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+      const other = await context.newPage();
+      await other.goto(url);
+      await expect(other.getByTestId('open-shared')).toBeVisible({ timeout: 20_000 });
+      await expectAccessible(other, 'open a shared link: the question');
+      await other.close();
+
+      // The command palette, with a search typed.
+      await page.keyboard.press('Control+k');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      await page.keyboard.type('fit');
+      await expectAccessible(page, 'command palette');
+      await page.keyboard.press('Escape');
+
+      // The toolbar's menus.
+      await page.getByRole('button', { name: 'Export', exact: true }).click();
+      await expect(page.getByRole('menu')).toBeVisible();
+      await expectAccessible(page, 'export menu');
+      await page.keyboard.press('Escape');
+      await page.getByRole('button', { name: 'Examples', exact: true }).click();
+      await expect(page.getByRole('menu')).toBeVisible();
+      await expectAccessible(page, 'examples menu');
+      await page.keyboard.press('Escape');
+
+      // The canvas's context menu and the keyboard's connection list.
+      await page.locator('.react-flow__node[data-id="data"]').click({ button: 'right' });
+      await expect(page.getByRole('menu')).toBeVisible();
+      await expectAccessible(page, 'context menu');
+      await page.keyboard.press('Escape');
+      await page.locator('.react-flow__node[data-id="data"] .react-flow__handle').first().focus();
+      await page.keyboard.press('Enter');
+      await expect(page.getByTestId('connect-menu')).toBeVisible();
+      await expectAccessible(page, 'connection list');
+      await page.keyboard.press('Escape');
+
+      // The loss landscape, drawn.
+      await page.getByTestId('train-step').click();
+      await page.getByTestId('landscape-toggle').click();
+      await expect(page.getByTestId('landscape-panel')).toBeVisible();
+      await expect(page.getByTestId('landscape-status')).not.toBeEmpty();
+      await expectAccessible(page, 'landscape panel');
+    });
+
     test('an example open and stepped, the inspector for each family and an edge', async ({ page }) => {
       await openExample(page, 'border-at-3', 4);
       await expectAccessible(page, 'border example open');

@@ -4,6 +4,7 @@
  * fingers pinch to zoom and pan, and training runs.
  */
 import { type CDPSession, expect, type Page, test } from '@playwright/test';
+import { EXAMPLES } from '../src/engine/examples';
 import { edges, nodes, port } from './helpers';
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false });
@@ -158,6 +159,50 @@ test('opens an example, connects two ports by touch, zooms and pans with two fin
   await page.screenshot({ path: '/tmp/tablet-inspector.png' });
 });
 
+/** Waits until the fitted view stops moving (ports measured before that would be off). */
+async function settled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+}
+
+test("a finger moves an edge's end to another port, and drops it on the canvas to disconnect it", async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples', exact: true }).tap();
+  await page.getByTestId('example-micrograd').tap();
+  await expect(edges(page)).toHaveCount(8);
+  await settled(page);
+  const cdp = await page.context().newCDPSession(page);
+  const cToD = page.locator('.react-flow__edge:has(path[data-source="c"][data-target="d"])');
+  await expect(cToD).toHaveAttribute('aria-label', /to d = a·b \+ c/);
+
+  // The end is a 24 px target on screen, zoomed out as the example opens, just past the port's own.
+  const endBox = (await cToD.locator('.react-flow__edgeupdater-target').boundingBox())!;
+  expect(endBox.width).toBeGreaterThanOrEqual(23.5);
+  const end = { x: endBox.x + endBox.width / 2, y: endBox.y + endBox.height / 2 };
+  await fingerDrag(cdp, end, await centre(port(page, 'L', 'in', 'in')));
+  const cToL = page.locator('.react-flow__edge:has(path[data-source="c"][data-target="L"])');
+  await expect(cToL).toHaveCount(1);
+  await expect(cToD).toHaveCount(0);
+  await expect(edges(page)).toHaveCount(8);
+  await expect(cToL).toHaveAttribute('aria-label', /to L = d·f/);
+
+  // Its other end, at c (L's input now takes three edges, whose ends meet there).
+  const moved = (await cToL.locator('.react-flow__edgeupdater-source').boundingBox())!;
+  const from = { x: moved.x + moved.width / 2, y: moved.y + moved.height / 2 };
+  await fingerDrag(cdp, from, { x: from.x + 60, y: from.y + 180 });
+  await expect(edges(page)).toHaveCount(7);
+  await expect(cToL).toHaveCount(0);
+});
+
 test('at 1024 × 768 the loss chart and the picture keep their size, and the toolbar fits', async ({
   page,
 }) => {
@@ -179,5 +224,58 @@ test('at 1024 × 768 the loss chart and the picture keep their size, and the too
   // Every toolbar button still has a name, though only its icon shows.
   for (const name of ['New', 'Examples', 'Build MLP', 'Import', 'Export', 'Auto-layout', 'Fit view']) {
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+});
+
+test('every example opens with each port a finger-sized target: 24 px wide, and 24 px tall where no port is next to it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  for (const example of EXAMPLES) {
+    const name = page.getByTestId('document-name');
+    const before = await name.inputValue();
+    await page.getByRole('button', { name: 'Examples', exact: true }).click();
+    await page.getByTestId(`example-${example.id}`).click();
+    await expect(name).not.toHaveValue(before);
+    await settled(page);
+    // How far each port's area reaches on screen, probed as a finger would land: the run of points
+    // through its centre, across and down, that hit it (a middle port of a column keeps its row).
+    const misses = await page.evaluate(() => {
+      const out: string[] = [];
+      const hits = (h: Element, x: number, y: number) => {
+        // A weight's label drawn over a port is where label placement put it (label-slots.ts):
+        // this measures the port's own area, under the labels.
+        const el = document.elementsFromPoint(x, y).find((e) => !e.closest('.ng-weight'));
+        // Something above the canvas there (the minimap, a panel): not the port's to miss.
+        if (!el?.closest('.react-flow__node, .react-flow__pane, .react-flow__edges')) return true;
+        return el === h;
+      };
+      // Whole pixels out from the centre, then quarters: the run found is at most ¼ px short.
+      const reach = (h: Element, x: number, y: number, dx: number, dy: number) => {
+        const at = (n: number) => hits(h, x + dx * n, y + dy * n);
+        let n = 0;
+        while (n < 40 && at(n + 1)) n += 1;
+        for (let k = 0; k < 3 && at(n + 0.25); k++) n += 0.25;
+        return n;
+      };
+      for (const h of document.querySelectorAll('.react-flow__handle.ng-handle')) {
+        const r = h.getBoundingClientRect();
+        const c = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        if (c.x < 0 || c.y < 0 || c.x > innerWidth || c.y > innerHeight) continue;
+        const row = h.closest('.ng-node__row')!;
+        const column = h.classList.contains('target') ? 0 : 1;
+        const rows = [...row.parentElement!.children];
+        const i = rows.indexOf(row);
+        const filled = (k: number) => !!rows[k]?.children[column]?.querySelector('.react-flow__handle');
+        const between = i > 0 && filled(i - 1) && i < rows.length - 1 && filled(i + 1);
+        const name = h.getAttribute('aria-label');
+        const wide = reach(h, c.x, c.y, -1, 0) + reach(h, c.x, c.y, 1, 0);
+        const tall = reach(h, c.x, c.y, 0, -1) + reach(h, c.x, c.y, 0, 1);
+        if (wide < 23.5) out.push(`${name}: ${wide} px wide`);
+        if (tall < 23.5 && !between) out.push(`${name}: ${tall} px tall`);
+      }
+      return out;
+    });
+    expect(misses, example.id).toEqual([]);
   }
 });

@@ -13,10 +13,13 @@ import { GRID, nodeById, useDocument, usePrefs } from '../../store';
 import { useTraining } from '../../store/training-app';
 import { registerFlow, showViewport } from '../actions/flow';
 import { ConnectMenu } from '../connect/LazyConnectMenu';
+import { ContextMenu } from '../context-menu/ContextMenu';
+import { onContextMenu, watchLongPress } from '../context-menu/open-menu';
 import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { ConnectionHint } from './ConnectionHint';
 import { EmptyState } from './EmptyState';
+import { onEdgeEndTouchStart } from './edge-end-touch';
 import { EdgeLabelLayer } from './edge-label-layer';
 import { FileDrop } from './FileDrop';
 import { FitOnRequest } from './FitOnRequest';
@@ -82,6 +85,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
     if (initial.length > 0) showViewport(viewport);
   }, []);
   useEffect(on.watchArrowKeys, []);
+  useEffect(() => (pane.current ? watchLongPress(pane.current) : undefined), []);
   return (
     <section
       className={`canvas ${className ?? ''}`}
@@ -92,6 +96,8 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       onPointerMove={trackPointer}
       onPointerDown={on.onPointerDown}
       onMouseDown={on.onMouseDown}
+      onTouchStart={onEdgeEndTouchStart}
+      onContextMenu={onContextMenu}
       data-testid="canvas"
       data-far={far || undefined}
       data-overview={overview || undefined}
@@ -164,6 +170,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       <FileDrop />
       <QuickAdd />
       <ConnectMenu />
+      <ContextMenu />
       <p id={PORT_HELP_ID} className="visually-hidden">
         Press Enter to connect this port: a list of the ports that fit opens.
       </p>

@@ -9,6 +9,7 @@ import { buildMlp } from './build-mlp';
 import { clearSelection } from './clear-selection';
 import { commandPalette } from './command-palette';
 import { compare } from './compare';
+import { contextMenu } from './context-menu';
 import { deleteSelection } from './delete-selection';
 import { duplicate } from './duplicate';
 import { exportFile } from './export-file';
@@ -37,6 +38,7 @@ export const ACTIONS: readonly Action[] = [
   selectAll,
   deleteSelection,
   clearSelection,
+  contextMenu,
   quickAdd,
   autoLayout,
   fitView,

@@ -13,7 +13,7 @@ export function LandscapeToggle() {
     <>
       <button
         type="button"
-        className="train-landscape-toggle"
+        className="btn train-landscape-toggle"
         aria-pressed={open}
         title="The training loss over the parameters, with the optimizer's path"
         data-testid="landscape-toggle"
