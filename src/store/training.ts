@@ -721,6 +721,9 @@ export function createTrainingStore(options: TrainingOptions) {
         act(async (c) => {
           phaseMode = false;
           await c.seek(step, snap);
+          // The step sought is shown when seek resolves, not a frame later: the timeline moves its
+          // thumb from the step shown, so a key pressed before that frame would move from the old one.
+          if (pending) flushFrame();
           // The earlier step's train/test loss and accuracy (the session evaluates it on request).
           if (step !== null && get().layout?.data) {
             await c.evaluate();
