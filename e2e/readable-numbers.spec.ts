@@ -33,12 +33,23 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/** The size text is drawn at on screen: its computed font size times the scale it is drawn at. */
+/**
+ * The size text is drawn at on screen: its computed font size times the scale it is drawn at (the
+ * product of its own and its ancestors' transforms; offsetHeight, rounded to whole pixels, would
+ * make an exact 11 px read 10.99999), to a thousandth of a pixel: the browser keeps transforms in
+ * single precision, so 1/zoom · zoom comes back as 0.9999993.
+ */
 function renderedPx(target: Locator): Promise<number> {
   return target.evaluate((el) => {
-    const h = el as HTMLElement;
-    const scale = h.getBoundingClientRect().height / h.offsetHeight;
-    return Number.parseFloat(getComputedStyle(h).fontSize) * scale;
+    let scale = 1;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const t = getComputedStyle(e).transform;
+      if (t && t !== 'none') {
+        const m = new DOMMatrix(t);
+        scale *= Math.hypot(m.b, m.d);
+      }
+    }
+    return Math.round(Number.parseFloat(getComputedStyle(el).fontSize) * scale * 1000) / 1000;
   });
 }
 
