@@ -50,6 +50,13 @@ export interface ParamBlockRequest {
   init: Init;
   /** The incoming edge that owns this block: drawn on that edge, labelled by it. */
   edge?: EdgeId;
+  /**
+   * Not trained: a statistic the node keeps up to date itself in `Op.update` (BatchNorm's running
+   * mean and variance). It lives in θ, so checkpoints, recompiles and exports carry it, but after
+   * every trained block (see Plan.trainableCount): the optimizer never steps it, weight decay and
+   * penalties never touch it, and it has no gradient.
+   */
+  buffer?: boolean;
 }
 
 export interface Shape {
@@ -152,6 +159,12 @@ export interface Fusion<P> {
 export interface Op {
   forward(n: number): void;
   backward(n: number): void;
+  /**
+   * After the optimizer's update of a training step: a node with `buffer` blocks moves them on from
+   * the step's forward pass (BatchNorm's running statistics take in the batch's). Not run by
+   * evaluation or by finite differences, which run forward many times for one step.
+   */
+  update?(): void;
 }
 
 /** One optimizer's update rule over the flat parameter vector. Allocation-free. */
@@ -238,6 +251,17 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   numpy?: PyEmitter<ParamValues<S>>;
   /** Export, optimizer kinds: the torch.optim constructor with the same hyper-parameters. */
   torchOptimizer?: TorchOptimizerEmitter<ParamValues<S>>;
+  /**
+   * Loss kinds that add a term on the parameters to the loss wired into them (the L1/L2 penalty):
+   * that term at θ, for the loss chart's own penalty line. `inputs` are the node's input edges by
+   * port, `blocks` every parameter block of the graph.
+   */
+  penaltyTerm?(
+    p: ParamValues<S>,
+    inputs: Readonly<Record<string, readonly { sourceNode: NodeId }[]>>,
+    blocks: readonly { nodeId: NodeId; name: string; edgeId?: EdgeId; offset: number; size: number }[],
+    theta: Float64Array,
+  ): number;
   /** The numbers the training watch checks for dead ReLUs with these parameters, if any. */
   deadUnits?(p: ParamValues<S>): DeadUnitSite | undefined;
 }

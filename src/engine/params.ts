@@ -1,15 +1,19 @@
 /**
  * Parameter declarations: one spec yields both the zod validator (used by the compiler and the
  * JSON format) and the metadata the inspector needs to render a form (label, range, unit, options).
+ *
+ * zod/mini, not classic zod: the compiler runs at first paint, and classic zod's methods on every
+ * schema (and its JSON Schema writer) cost ~16 kB gzip of the first load (issue #16). Messages
+ * are written here from the issue's code, since zod/mini carries no English messages of its own.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 interface BaseSpec<T> {
   label: string;
   /** One sentence for the inspector's tooltip. */
   help?: string;
   default: T;
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   /** Shown on the node itself, not only in the inspector. */
   key?: boolean;
   /**
@@ -79,17 +83,19 @@ export type ParamValues<S extends ParamSpecs> = { [K in keyof S]: S[K]['default'
 type Extra<S> = Omit<S, 'type' | 'schema' | 'default' | 'label' | 'options'>;
 
 export function num(label: string, value: number, extra: Extra<NumberSpec> = {}): NumberSpec {
-  let schema = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
-  if (extra.integer) schema = schema.refine(Number.isInteger, { message: 'must be a whole number' });
+  const checks: z.core.$ZodCheck<number>[] = [
+    z.refine(Number.isFinite, { message: 'must be a finite number' }),
+  ];
+  if (extra.integer) checks.push(z.refine(Number.isInteger, { message: 'must be a whole number' }));
   if (extra.min !== undefined) {
     const min = extra.min;
-    schema = schema.refine((v) => v >= min, { message: `must be at least ${min}` });
+    checks.push(z.refine((v: number) => v >= min, { message: `must be at least ${min}` }));
   }
   if (extra.max !== undefined) {
     const max = extra.max;
-    schema = schema.refine((v) => v <= max, { message: `must be at most ${max}` });
+    checks.push(z.refine((v: number) => v <= max, { message: `must be at most ${max}` }));
   }
-  return { type: 'number', label, default: value, schema, ...extra };
+  return { type: 'number', label, default: value, schema: z.number().check(...checks), ...extra };
 }
 
 export function choice<const T extends string>(
@@ -100,9 +106,11 @@ export function choice<const T extends string>(
 ): ChoiceSpec<T> {
   const opts = options.map((o) => (typeof o === 'string' ? { value: o, label: o } : o));
   const values = opts.map((o) => o.value);
-  const schema = z.string().refine((v): v is T => (values as string[]).includes(v), {
-    message: `must be one of ${values.join(', ')}`,
-  }) as unknown as z.ZodType<T>;
+  const schema = z.string().check(
+    z.refine((v: string) => (values as string[]).includes(v), {
+      message: `must be one of ${values.join(', ')}`,
+    }),
+  ) as unknown as z.ZodMiniType<T>;
   return { type: 'choice', label, default: value, schema, ...extra, options: opts };
 }
 
@@ -111,25 +119,24 @@ export function bool(label: string, value: boolean, extra: Extra<BoolSpec> = {})
 }
 
 export function text(label: string, value: string, extra: Extra<TextSpec> = {}): TextSpec {
-  const max = extra.maxLength;
-  const schema =
-    max === undefined
-      ? z.string().max(2000)
-      : z.string().max(max, { message: `must be at most ${max} characters` });
+  const max = extra.maxLength ?? 2000;
+  const schema = z.string().check(z.maxLength(max, { message: `must be at most ${max} characters` }));
   return { type: 'text', label, default: value, schema, ...extra };
 }
 
 /** An optional list of numbers (explicit initial values); null means "not given". */
 export function numbers(label: string, extra: Extra<NumbersSpec> = {}): NumbersSpec {
-  const schema = z
-    .array(z.number().refine(Number.isFinite, { message: 'must be finite' }))
-    .nullable() as z.ZodType<number[] | null>;
+  const schema = z.nullable(
+    z.array(z.number().check(z.refine(Number.isFinite, { message: 'must be finite' }))),
+  );
   return { type: 'numbers', label, default: null, schema, ...extra };
 }
 
 /** A list of up to 1000 names of up to 200 characters each (empty by default). */
 export function strings(label: string, extra: Extra<StringsSpec> = {}): StringsSpec {
-  const schema = z.array(z.string().max(200)).max(1000);
+  const schema = z
+    .array(z.string().check(z.maxLength(200, { message: 'must hold names of at most 200 characters each' })))
+    .check(z.maxLength(1000, { message: 'must list at most 1000 names' }));
   return { type: 'strings', label, default: [], schema, ...extra };
 }
 
@@ -161,7 +168,7 @@ export function resolveParams<S extends ParamSpecs>(
     if (parsed) {
       issues.push({
         param: name,
-        message: `${spec.label} ${friendlyMessage(parsed.error.issues[0]?.message)}`,
+        message: `${spec.label} ${friendlyMessage(parsed.error.issues[0], given)}`,
       });
     }
   }
@@ -177,12 +184,20 @@ export function defaultParams<S extends ParamSpecs>(specs: S): ParamValues<S> {
   return resolveParams(specs, {}).values;
 }
 
-function friendlyMessage(message: string | undefined): string {
-  if (!message) return 'is invalid';
-  // zod's type errors read "Invalid input: expected number, received string".
-  const m = /expected (\w+), received (\w+)/.exec(message);
-  if (m) return `must be ${article(m[1])}, not ${article(m[2])}`;
-  return message;
+function friendlyMessage(issue: z.core.$ZodIssue | undefined, given: unknown): string {
+  if (!issue) return 'is invalid';
+  if (issue.code !== 'invalid_type') return issue.message;
+  // The first wrong element of a list, or the value itself.
+  const received = issue.path.reduce<unknown>((v, key) => (v as Record<PropertyKey, unknown>)?.[key], given);
+  // z.number() refuses NaN and ±Infinity as the wrong type; to a learner they are numbers.
+  if (issue.expected === 'number' && typeof received === 'number') return 'must be a finite number';
+  return `must be ${article(issue.expected)}, not ${received === null ? 'null' : article(typeName(received))}`;
+}
+
+/** What a JSON value other than null is, in the words of the expected types ("array", "string", …). */
+function typeName(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
 }
 
 const article = (word: string) => (/^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`);

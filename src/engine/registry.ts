@@ -5,6 +5,7 @@
  */
 import { type AnyKind, FAMILY_LABELS, type Family } from './kind';
 import { ACTIVATION_KINDS } from './kinds/activations';
+import { batchNormKind } from './kinds/batch-norm';
 import { csvDataKind } from './kinds/csv-data';
 import { datasetKind } from './kinds/data';
 import { dropoutKind } from './kinds/dropout';
@@ -21,6 +22,7 @@ export const KINDS: readonly AnyKind[] = [
   denseKind,
   dropoutKind,
   layerNormKind,
+  batchNormKind,
   ...ACTIVATION_KINDS,
   ...LOSS_KINDS,
   ...OPTIMIZER_KINDS,

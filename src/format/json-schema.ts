@@ -3,7 +3,7 @@
  * complete JSON as people type. Generated from the zod schemas, so it cannot drift from the
  * importer; the registered kind ids are added as the allowed values of a node's `kind`.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AnyKind } from '../engine/kind';
 import { KINDS } from '../engine/registry';
 import { documentSchema, kindIdSchema, nodeSchema } from './schema';

@@ -3,11 +3,11 @@
  * usually a typo ("weigth") whose value the learner expected to count. The known fields are read
  * from the schemas themselves, so a field added to schema.ts is known here too.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { formatPath, isJsonObject, type Problem } from './problem';
 import { documentSchema, edgeSchema, nodeSchema, positionSchema, viewportSchema } from './schema';
 
-type AnyObjectSchema = z.ZodObject<z.ZodRawShape>;
+type AnyObjectSchema = z.ZodMiniObject;
 
 /** Warnings for unknown fields of the document, its nodes, edges, positions and viewport. */
 export function unknownFieldWarnings(doc: Record<string, unknown>): Problem[] {

@@ -3,7 +3,7 @@
  * received number") name types the way a programmer would; here the expected shape and the
  * received value are said in plain words, at a path like "nodes[2].position.x".
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { describeValue, formatPath, type Problem, valueAt } from './problem';
 
 type Issue = z.core.$ZodIssue;

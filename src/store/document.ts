@@ -4,15 +4,13 @@
  * is saved but not undoable. Gestures (a drag, typing into a field) are recorded as ONE entry:
  * `beginGesture()` pauses tracking and remembers the state, `endGesture()` records it once.
  */
-import { temporal } from 'zundo';
-import { create } from 'zustand';
+import { type TemporalState, temporal } from 'zundo';
+import { create, type StoreApi } from 'zustand';
 import type { EdgeId, GraphEdge, GraphNode, NodeId, Position } from '../engine/graph';
-import { getKind } from '../engine/registry';
 import type { NeurographDocument, Viewport } from '../format';
-import { type ConnectionCheck, type ConnectionRequest, checkConnection } from './connect';
-import { cloneFragment, type Fragment, labelsOf, removeFromGraph, uniqueLabel } from './graph-ops';
-import { newEdgeId, newNodeId } from './ids';
-import { checkParam } from './param-edit';
+import type { ConnectionCheck, ConnectionRequest } from './connect';
+import { edgeEdits, type GetDocument, nodeEdits, type SetDocument } from './document-edits';
+import type { Fragment } from './graph-ops';
 
 export interface DocumentData {
   name: string;
@@ -90,220 +88,104 @@ export const sameTracked = (a: TrackedDocument, b: TrackedDocument) =>
   a.nodes === b.nodes &&
   a.edges === b.edges;
 
-export function createDocumentStore(initial: DocumentData = emptyDocument()) {
+/** The document's own fields: its name, description, seed and view. */
+function fieldEdits(set: SetDocument, get: GetDocument) {
+  return {
+    setName(name: string) {
+      const trimmed = name.trim() || UNTITLED;
+      if (trimmed !== get().name) set({ name: trimmed });
+    },
+
+    setDescription(description: string) {
+      const next = description.trim() ? description : undefined;
+      if (next !== get().description) set({ description: next });
+    },
+
+    setSeed(seed: number) {
+      if (!Number.isInteger(seed)) return 'The seed must be a whole number.';
+      if (seed !== get().seed) set({ seed });
+      return null;
+    },
+
+    setViewport(viewport: Viewport) {
+      const v = get().viewport;
+      if (v && v.x === viewport.x && v.y === viewport.y && v.zoom === viewport.zoom) return;
+      set({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } });
+    },
+  } satisfies Partial<DocumentActions>;
+}
+
+type History = TemporalState<TrackedDocument>;
+
+/**
+ * Loading a document, gestures as one undo entry, undo and redo. `history` is zundo's store, made
+ * with the document's (so read when called, not when these are made).
+ */
+function historyActions(
+  set: SetDocument,
+  get: GetDocument,
+  history: () => StoreApi<History>,
+): Pick<DocumentActions, 'loadDocument' | 'beginGesture' | 'endGesture' | 'undo' | 'redo'> {
   /** The state before the current gesture, or null outside one. */
   let gestureStart: TrackedDocument | null = null;
+  return {
+    loadDocument(doc, opts = {}) {
+      gestureStart = null;
+      history().getState().resume();
+      set({
+        name: doc.name || UNTITLED,
+        description: doc.description,
+        seed: doc.seed,
+        nodes: [...doc.nodes],
+        edges: [...doc.edges],
+        viewport: doc.viewport,
+      });
+      if (opts.resetHistory) history().getState().clear();
+    },
 
+    beginGesture() {
+      if (gestureStart) return;
+      gestureStart = tracked(get());
+      history().getState().pause();
+    },
+
+    endGesture() {
+      const start = gestureStart;
+      if (!start) return;
+      gestureStart = null;
+      const h = history();
+      h.getState().resume();
+      if (sameTracked(start, tracked(get()))) return;
+      h.setState((state) => ({
+        pastStates: [...state.pastStates, start].slice(-HISTORY_LIMIT),
+        futureStates: [],
+      }));
+    },
+
+    undo() {
+      get().endGesture();
+      history().getState().undo();
+    },
+
+    redo() {
+      get().endGesture();
+      history().getState().redo();
+    },
+  };
+}
+
+export function createDocumentStore(initial: DocumentData = emptyDocument()) {
+  // zundo's store comes with the document's: the history actions read it once it is there.
+  let history: StoreApi<History> | undefined;
   const store = create<DocumentState>()(
     temporal<DocumentState, [], [], TrackedDocument>(
-      (set, get) => {
-        const updateNode = (id: string, update: (n: GraphNode) => GraphNode) => {
-          const { nodes } = get();
-          const i = nodes.findIndex((n) => n.id === id);
-          if (i < 0) return;
-          const next = update(nodes[i]);
-          if (next === nodes[i]) return;
-          set({ nodes: nodes.with(i, next) });
-        };
-        const updateEdge = (id: string, update: (e: GraphEdge) => GraphEdge) => {
-          const { edges } = get();
-          const i = edges.findIndex((e) => e.id === id);
-          if (i < 0) return;
-          set({ edges: edges.with(i, update(edges[i])) });
-        };
-
-        return {
-          ...initial,
-
-          addNode(kindId, position, params = {}) {
-            const kind = getKind(kindId);
-            if (!kind) return null;
-            const { nodes } = get();
-            const node: GraphNode = {
-              id: newNodeId(),
-              kind: kind.id,
-              params: { ...params },
-              position: { x: position.x, y: position.y },
-              label: uniqueLabel(labelsOf(nodes), `${kind.label} 1`),
-            };
-            set({ nodes: [...nodes, node] });
-            return node.id;
-          },
-
-          remove(nodeIds, edgeIds = []) {
-            const n = new Set<string>(nodeIds);
-            const e = new Set<string>(edgeIds);
-            if (n.size === 0 && e.size === 0) return;
-            const { nodes, edges } = get();
-            const next = removeFromGraph(nodes, edges, n, e);
-            if (next.nodes.length === nodes.length && next.edges.length === edges.length) return;
-            set({
-              nodes: next.nodes.length === nodes.length ? nodes : next.nodes,
-              edges: next.edges.length === edges.length ? edges : next.edges,
-            });
-          },
-
-          connect(c) {
-            const check = checkConnection(get(), c);
-            if (!check.ok) return check;
-            const edge: GraphEdge = {
-              id: newEdgeId(),
-              source: c.source as NodeId,
-              sourceHandle: c.sourceHandle ?? '',
-              target: c.target as NodeId,
-              targetHandle: c.targetHandle ?? '',
-            };
-            set({ edges: [...get().edges, edge] });
-            return { ok: true, edgeId: edge.id };
-          },
-
-          reconnect(edgeId, c) {
-            const check = checkConnection(get(), c, edgeId);
-            if (!check.ok) return check;
-            updateEdge(edgeId, (e) => ({
-              ...e,
-              source: c.source as NodeId,
-              sourceHandle: c.sourceHandle ?? '',
-              target: c.target as NodeId,
-              targetHandle: c.targetHandle ?? '',
-            }));
-            return check;
-          },
-
-          moveNodes(moves) {
-            if (moves.length === 0) return;
-            const byId = new Map(moves.map((m) => [m.id, m.position]));
-            let changed = false;
-            const nodes = get().nodes.map((n) => {
-              const p = byId.get(n.id);
-              if (!p || (p.x === n.position.x && p.y === n.position.y)) return n;
-              changed = true;
-              return { ...n, position: { x: p.x, y: p.y } };
-            });
-            if (changed) set({ nodes });
-          },
-
-          setParam(nodeId, key, value) {
-            const node = get().nodes.find((n) => n.id === nodeId);
-            const kind = node && getKind(node.kind);
-            if (!node || !kind) return 'That node no longer exists.';
-            if (value === undefined) {
-              if (!(key in node.params)) return null;
-              const { [key]: _dropped, ...rest } = node.params;
-              updateNode(nodeId, (n) => ({ ...n, params: rest }));
-              return null;
-            }
-            const problem = checkParam(kind, node.params, key, value);
-            if (problem) return problem;
-            if (Object.is(node.params[key], value)) return null;
-            // Parameters that follow this one (a dataset's noise), in the same undo entry.
-            const follow = kind.follow?.(key, value) ?? {};
-            updateNode(nodeId, (n) => ({ ...n, params: { ...n.params, [key]: value, ...follow } }));
-            return null;
-          },
-
-          setNodeLabel(nodeId, label) {
-            const trimmed = label.trim();
-            updateNode(nodeId, (n) => {
-              if ((n.label ?? '') === trimmed) return n;
-              const { label: _old, ...rest } = n;
-              return trimmed ? { ...rest, label: trimmed } : rest;
-            });
-          },
-
-          setEdgeWeight(edgeId, weight) {
-            updateEdge(edgeId, (e) => {
-              const { weight: _old, ...rest } = e;
-              return weight === undefined ? rest : { ...rest, weight };
-            });
-          },
-
-          setEdgeLabel(edgeId, label) {
-            const trimmed = label.trim();
-            updateEdge(edgeId, (e) => {
-              const { label: _old, ...rest } = e;
-              return trimmed ? { ...rest, label: trimmed } : rest;
-            });
-          },
-
-          setName(name) {
-            const trimmed = name.trim() || UNTITLED;
-            if (trimmed !== get().name) set({ name: trimmed });
-          },
-
-          setDescription(description) {
-            const next = description.trim() ? description : undefined;
-            if (next !== get().description) set({ description: next });
-          },
-
-          setSeed(seed) {
-            if (!Number.isInteger(seed)) return 'The seed must be a whole number.';
-            if (seed !== get().seed) set({ seed });
-            return null;
-          },
-
-          setViewport(viewport) {
-            const v = get().viewport;
-            if (v && v.x === viewport.x && v.y === viewport.y && v.zoom === viewport.zoom) return;
-            set({ viewport: { x: viewport.x, y: viewport.y, zoom: viewport.zoom } });
-          },
-
-          loadDocument(doc, opts = {}) {
-            gestureStart = null;
-            store.temporal.getState().resume();
-            set({
-              name: doc.name || UNTITLED,
-              description: doc.description,
-              seed: doc.seed,
-              nodes: [...doc.nodes],
-              edges: [...doc.edges],
-              viewport: doc.viewport,
-            });
-            if (opts.resetHistory) store.temporal.getState().clear();
-          },
-
-          insertFragment(fragment, offset) {
-            const { nodes, edges } = get();
-            const copy = cloneFragment(fragment, nodes, offset);
-            if (copy.nodes.length === 0) return { nodeIds: [], edgeIds: [] };
-            set({ nodes: [...nodes, ...copy.nodes], edges: [...edges, ...copy.edges] });
-            return { nodeIds: copy.nodes.map((n) => n.id), edgeIds: copy.edges.map((e) => e.id) };
-          },
-
-          setPositions(positions) {
-            get().moveNodes([...positions].map(([id, position]) => ({ id, position })));
-          },
-
-          beginGesture() {
-            if (gestureStart) return;
-            gestureStart = tracked(get());
-            store.temporal.getState().pause();
-          },
-
-          endGesture() {
-            const start = gestureStart;
-            if (!start) return;
-            gestureStart = null;
-            const history = store.temporal;
-            history.getState().resume();
-            if (sameTracked(start, tracked(get()))) return;
-            history.setState((h) => ({
-              pastStates: [...h.pastStates, start].slice(-HISTORY_LIMIT),
-              futureStates: [],
-            }));
-          },
-
-          undo() {
-            get().endGesture();
-            store.temporal.getState().undo();
-          },
-
-          redo() {
-            get().endGesture();
-            store.temporal.getState().redo();
-          },
-        };
-      },
+      (set, get) => ({
+        ...initial,
+        ...nodeEdits(set, get),
+        ...edgeEdits(set, get),
+        ...fieldEdits(set, get),
+        ...historyActions(set, get, () => history!),
+      }),
       {
         partialize: tracked,
         // Without it zundo records every set, even one that changes only the viewport.
@@ -312,6 +194,7 @@ export function createDocumentStore(initial: DocumentData = emptyDocument()) {
       },
     ),
   );
+  history = store.temporal;
   return store;
 }
 

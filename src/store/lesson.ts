@@ -18,13 +18,9 @@ import type { Lesson, LessonAction, LessonCheck, LessonHighlight, LessonVariant 
 import type { NeurographDocument } from '../format';
 import type { CompiledStore } from './compiled';
 import type { DocumentStore } from './document';
-import {
-  type CheckRow,
-  judgeChecks,
-  modelFromOverlay,
-  type ParameterValue,
-  scalarParameters,
-} from './lesson-checks';
+import type { CheckRow, ParameterValue } from './lesson-checks';
+import { createLessonChecks } from './lesson-judge';
+import { serialQueue } from './lesson-queue';
 import { perId } from './per-id';
 import type { TrainingStore } from './training';
 import type { OverlayStore } from './training-overlay';
@@ -126,43 +122,31 @@ export function activeHighlight(s: LessonData): LessonHighlight | undefined {
   return s.lesson.steps[s.index]?.highlight;
 }
 
+/** Runs a lesson's action on the app's training (after what it is doing has finished). */
+async function perform(training: TrainingStore, action: LessonAction | undefined): Promise<void> {
+  if (!action) return;
+  await training.getState().flush();
+  if (training.getState().playing) await training.getState().pause();
+  switch (action.type) {
+    case 'reset':
+      return training.getState().reset();
+    case 'step':
+      return training.getState().trainStep(action.count ?? 1);
+    case 'phase':
+      return training.getState().phaseStep();
+    case 'train':
+      return training.getState().trainStep(action.steps);
+  }
+}
+
 export function createLessonStore(options: LessonStoreOptions) {
   const { documents, compiled, training, overlay } = options;
   /** Node ids of the document the lesson last opened: the canvas still shows it while it shares one. */
   let opened: ReadonlySet<string> = NO_IDS;
-  /** Operations run one after another; `busy` counts them. */
-  let queue: Promise<void> = Promise.resolve();
-  let pending = 0;
+  const run = (action: LessonAction | undefined) => perform(training, action);
 
   const store = create<LessonState>()((set, get) => {
-    const enqueue = (what: () => Promise<void>): Promise<void> => {
-      pending++;
-      set({ busy: true });
-      const p = queue.then(what).catch((e: unknown) => {
-        set({ error: e instanceof Error ? e.message : String(e) });
-      });
-      queue = p.finally(() => {
-        pending--;
-        if (pending === 0) set({ busy: false });
-      });
-      return queue;
-    };
-
-    const perform = async (action: LessonAction | undefined) => {
-      if (!action) return;
-      await training.getState().flush();
-      if (training.getState().playing) await training.getState().pause();
-      switch (action.type) {
-        case 'reset':
-          return training.getState().reset();
-        case 'step':
-          return training.getState().trainStep(action.count ?? 1);
-        case 'phase':
-          return training.getState().phaseStep();
-        case 'train':
-          return training.getState().trainStep(action.steps);
-      }
-    };
+    const enqueue = serialQueue(set);
 
     const openGraph = (doc: NeurographDocument) => {
       opened = new Set(doc.nodes.map((n) => n.id as string));
@@ -179,13 +163,13 @@ export function createLessonStore(options: LessonStoreOptions) {
         openGraph(lesson.document.graph);
         set({ variant: null, variantTrained: false });
       }
-      await perform({ type: 'reset' });
+      await run({ type: 'reset' });
       for (let i = 0; i < j; i++) {
         if (get().lesson !== lesson) return;
-        await perform(lesson.steps[i].action);
+        await run(lesson.steps[i].action);
       }
       const action = lesson.steps[j]?.action;
-      if (action?.type === 'reset' && j > 0) await perform(action);
+      if (action?.type === 'reset' && j > 0) await run(action);
       if (get().lesson !== lesson) return;
       set({ index: j, done: !action || action.type === 'reset', error: null });
     };
@@ -211,10 +195,10 @@ export function createLessonStore(options: LessonStoreOptions) {
           const lesson = s.lesson;
           if (!lesson || s.index >= lastPage(lesson)) return;
           if (s.variant || !s.attached) return arrive(s.index + 1);
-          if (!s.done) await perform(lesson.steps[s.index].action);
+          if (!s.done) await run(lesson.steps[s.index].action);
           const j = s.index + 1;
           const action = lesson.steps[j]?.action;
-          if (action?.type === 'reset') await perform(action);
+          if (action?.type === 'reset') await run(action);
           if (get().lesson !== lesson) return;
           set({ index: j, done: !action || action.type === 'reset' });
         }),
@@ -237,7 +221,7 @@ export function createLessonStore(options: LessonStoreOptions) {
           const s = get();
           const step = s.lesson?.steps[s.index];
           if (!step || s.done || s.variant || !s.attached) return;
-          await perform(step.action);
+          await run(step.action);
           set({ done: true });
         }),
 
@@ -248,15 +232,15 @@ export function createLessonStore(options: LessonStoreOptions) {
           if (!s.lesson || !variant) return;
           openGraph(variant.document.graph);
           set({ variant: id, variantTrained: false, index: s.lesson.steps.length, done: true, error: null });
-          await perform({ type: 'reset' });
+          await run({ type: 'reset' });
         }),
 
       trainVariant: () =>
         enqueue(async () => {
           const variant = currentVariant(get());
           if (!variant || !get().attached) return;
-          await perform({ type: 'reset' });
-          await perform({ type: 'train', steps: variant.trainSteps });
+          await run({ type: 'reset' });
+          await run({ type: 'train', steps: variant.trainSteps });
           set({ variantTrained: true });
         }),
 
@@ -277,48 +261,7 @@ export function createLessonStore(options: LessonStoreOptions) {
     if (attached !== store.getState().attached) store.setState({ attached });
   });
 
-  const checks = create<LessonChecksState>()(() => ({ rows: [], parameters: [], stale: false }));
-  const judge = () => {
-    const s = store.getState();
-    if (!s.lesson || !s.attached) {
-      if (checks.getState().rows.length > 0 || checks.getState().parameters.length > 0)
-        checks.setState({ rows: [], parameters: [], stale: false });
-      return;
-    }
-    const list = activeChecks(s);
-    const t = training.getState();
-    const plan = compiled.getState().result.plan;
-    if (!plan) {
-      checks.setState({
-        rows: list.map((c) => ({
-          label: c.label,
-          input: [...c.input],
-          value: Number.NaN,
-          pass: false,
-          error: 'the network does not compile',
-          expectTex: '',
-        })),
-        parameters: [],
-        stale: false,
-      });
-      return;
-    }
-    const model = modelFromOverlay(plan, t.layout, overlay.getState());
-    checks.setState({
-      rows: judgeChecks(model, list),
-      parameters: scalarParameters(model),
-      stale: t.loading,
-    });
-  };
-  store.subscribe((s, prev) => {
-    if (s.lesson !== prev.lesson || s.variant !== prev.variant || s.attached !== prev.attached) judge();
-  });
-  overlay.subscribe(judge);
-  compiled.subscribe(judge);
-  training.subscribe((s, prev) => {
-    if (s.layout !== prev.layout || s.loading !== prev.loading) judge();
-  });
-
+  const checks = createLessonChecks({ lessons: store, compiled, training, overlay });
   return { store, checks };
 }
 

@@ -29,6 +29,8 @@ export interface ParamOverlay {
   delta: Numbers;
   /** The optimizer's state for these numbers, one list per state vector (`TrainingLayout.optimizer.state`). */
   state: readonly Numbers[];
+  /** Not trained: a running statistic the node keeps (BatchNorm), with no gradient or optimizer state. */
+  buffer?: boolean;
 }
 
 export interface EdgeOverlay {
@@ -124,6 +126,7 @@ function paramOverlay(
     grad,
     delta,
     state: previous && sameState ? previous.state : state,
+    ...(b.buffer ? { buffer: true } : {}),
   };
 }
 

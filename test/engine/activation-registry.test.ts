@@ -4,7 +4,12 @@
  * Python forms compute the same f, and the kinds, the neuron's choices and its α come from the row.
  */
 import { execFileSync } from 'node:child_process';
+import * as ort from 'onnxruntime-node';
 import { describe, expect, it } from 'vitest';
+import { ELEMENTWISE_OF_ONNX_OP } from '../../src/engine/export/onnx';
+import { OnnxGraph } from '../../src/engine/export/onnx/builder';
+import { activation, ONNX_ROWS } from '../../src/engine/export/onnx/kinds';
+import { encodeModel } from '../../src/engine/export/onnx/proto';
 import { preludeFor } from '../../src/engine/export/prelude';
 import {
   applyElementwise,
@@ -110,6 +115,47 @@ describe('every elementwise activation', () => {
       }
     }
   }, 180_000);
+});
+
+/** f applied by the row's ONNX form, run by onnxruntime on `xs` (float32, one column). */
+async function runOnnxForm(id: (typeof ELEMENTWISE_IDS)[number], xs: number[]): Promise<Float32Array> {
+  const g = new OnnxGraph();
+  g.claim('z');
+  const y = activation(g, id, alphaOf(id), 'z', 'y');
+  // The identity writes no node: the output copies z.
+  if (y === 'z') g.nodes.push({ op_type: 'Identity', name: 'copy', input: ['z'], output: ['y'] });
+  const column = (name: string) => ({
+    name,
+    type: { tensor_type: { elem_type: 1, shape: { dim: [{ dim_param: 'N' }, { dim_value: 1 }] } } },
+  });
+  const bytes = encodeModel({
+    ir_version: 8,
+    opset_import: [{ domain: '', version: 17 }],
+    graph: { name: id, node: g.nodes, initializer: [], input: [column('z')], output: [column('y')] },
+  });
+  const session = await ort.InferenceSession.create(bytes);
+  const out = await session.run({ z: new ort.Tensor('float32', Float32Array.from(xs), [xs.length, 1]) });
+  await session.release();
+  return out.y.data as Float32Array;
+}
+
+describe('every elementwise activation in ONNX', () => {
+  it.each(ELEMENTWISE_IDS)("%s: the row's ONNX form computes f in onnxruntime (float32)", async (id) => {
+    const xs = [...POINTS, 0];
+    const ys = await runOnnxForm(id, xs);
+    for (const [j, x] of xs.entries()) {
+      // f of the float32 input, within float32's precision of the result.
+      const want = ELEMENTWISE[id].f(Math.fround(x), alphaOf(id));
+      expect(Math.abs(ys[j] - want), `${id}(${x})`).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(want)));
+    }
+  });
+
+  it.each(ELEMENTWISE_IDS)('%s: its node exports, and the ONNX reader maps its operator back to it', (id) => {
+    expect(ONNX_ROWS[`act.${id}`]).toBeDefined();
+    const form = ELEMENTWISE[id].onnx;
+    if (form === 'identity') expect(id).toBe('linear');
+    else expect(ELEMENTWISE_OF_ONNX_OP.get(form.op)).toBe(id);
+  });
 });
 
 describe("a neuron's and a dense layer's activation", () => {

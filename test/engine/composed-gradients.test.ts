@@ -28,6 +28,28 @@ describe('composed graphs', () => {
     expect(r.valuesOf(e, 'z').every((z) => Math.abs(z) > 1e-3)).toBe(true);
   });
 
+  it('BatchNorm composed: two normalised layers, one feeding a LayerNorm, with a penalty on the weights', () => {
+    const g = new GraphBuilder(13);
+    const d = dataset(g, 'gaussians3', { n: 30, noise: 0.8, batchSize: 10 });
+    const h1 = g.chain('dense', { units: 5, activation: 'tanh', init: 'uniform' }, [d, 'features']);
+    const bn1 = g.chain('batchnorm', { eps: 1e-3 }, h1);
+    const h2 = g.chain('dense', { units: 4, activation: 'sigmoid', init: 'uniform' }, bn1);
+    const bn2 = g.chain('batchnorm', { eps: 1e-2 }, h2);
+    const ln = g.chain('layernorm', { eps: 1e-3 }, bn2);
+    // The first normalised layer also reaches the output directly (fan-out through the batch).
+    const out = g.chain('dense', { units: 3, init: 'uniform' }, ln, bn1);
+    const fit = g.loss('loss.cce', out, [d, 'target'], { input: 'logits' });
+    const penalty = g.node('loss.penalty', { norm: 'l2', lambda: 0.05 });
+    g.edge([fit, 'loss'], [penalty, 'loss']);
+    g.edge([penalty, 'loss'], [g.node('opt.sgd', { lr: 0.1 }), 'loss']);
+    const r = expectGradientsMatch(g.graph());
+    // γ of the first BatchNorm gets gradient along both paths.
+    const gamma = r.plan.nodes.get(bn1)!.blocks.gamma;
+    expect(
+      Array.from(r.thetaGrad.subarray(gamma.offset, gamma.offset + gamma.size)).some((v) => v !== 0),
+    ).toBe(true);
+  });
+
   it('a deep chain of 30 tanh neurons', () => {
     const g = new GraphBuilder(3);
     const d = dataset(g, 'linear', { noise: 0.3 });

@@ -201,6 +201,36 @@ describe('LayerNorm', () => {
   );
 });
 
+describe('BatchNorm, in training (batch statistics)', () => {
+  let norm = '' as NodeId;
+  gradTest(
+    'between dense layers: every example’s ∂L/∂x reaches through the batch mean and variance',
+    ['batchnorm'],
+    () => {
+      const { g } = threeClasses((g, x) => {
+        const hidden = g.chain('dense', { units: 4, activation: 'tanh', init: 'uniform' }, x);
+        norm = g.chain('batchnorm', { eps: 1e-3, momentum: 0.1 }, hidden);
+        return g.chain('dense', { units: 3, init: 'uniform' }, norm);
+      });
+      return g.graph();
+    },
+    (r) => {
+      // Over the batch (9 examples), each unit's x̂ has mean 0 and variance σ²/(σ² + ε), just under 1.
+      const xhat = r.valuesOf(norm, 'xhat');
+      const n = xhat.length / 4;
+      expect(n).toBe(9);
+      for (let j = 0; j < 4; j++) {
+        const column = Array.from({ length: n }, (_, b) => xhat[b * 4 + j]);
+        const mean = column.reduce((a, v) => a + v, 0) / n;
+        const variance = column.reduce((a, v) => a + v * v, 0) / n;
+        expect(mean).toBeCloseTo(0, 12);
+        expect(variance).toBeLessThan(1);
+        expect(variance).toBeGreaterThan(0.9);
+      }
+    },
+  );
+});
+
 describe('the L1/L2 penalty', () => {
   for (const norm of ['l2', 'l1']) {
     gradTest(

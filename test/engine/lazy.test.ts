@@ -86,3 +86,34 @@ describe('a custom formula before the formula compiler has loaded', () => {
     ]);
   });
 });
+
+describe('a CSV before the CSV reader has loaded', () => {
+  it('says "still loading" (or that no CSV is loaded), then reads once the reader has come', {
+    timeout: 60_000,
+  }, async () => {
+    vi.resetModules();
+    const csv = await import('../../src/engine/datasets/csv');
+    const selection = { features: ['a'], target: 'y', task: 'regression' } as const;
+    expect(csv.csvSupport.state()).toBe('idle');
+    expect(csv.readCsv('a,y\n1,2\n', selection).errors).toEqual(['the CSV reader is still loading']);
+    expect(csv.readCsv('', selection).errors).toEqual([csv.NO_CSV_YET]);
+    expect(csv.csvTargetWidth('a,y\n1,2\n', selection)).toBe(1);
+    expect(() => csv.parseCsv('a,y\n1,2\n')).toThrow(csv.CsvError);
+    const options = {
+      ...selection,
+      standardize: false,
+      skipBadRows: false,
+      seed: 1,
+      testFraction: 0,
+      batchSize: 1,
+      shuffle: false,
+    };
+    expect(() => csv.buildCsvTable('a,y\n1,2\n', options)).toThrow('The CSV reader is still loading.');
+
+    await csv.csvSupport.load();
+    const reading = csv.readCsv('a,y\n1,2\n3,4\n', selection);
+    expect(reading.errors).toEqual([]);
+    expect([...reading.examples.x]).toEqual([1, 3]);
+    expect(csv.buildCsvTable('a,y\n1,2\n3,4\n', options).train.count).toBe(2);
+  });
+});

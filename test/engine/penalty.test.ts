@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/engine/compiler/compile';
 import { Trainer } from '../../src/engine/runtime/trainer';
-import { Evaluator } from '../../src/engine/training/evaluate';
+import { Evaluator, penaltyAt } from '../../src/engine/training/evaluate';
+import { TrainingSession } from '../../src/engine/training/session';
 import { compileOrThrow } from './gradcheck';
 import { GraphBuilder } from './graph-builder';
 
@@ -85,5 +86,71 @@ describe('the L1/L2 penalty', () => {
     });
     // The output layer's weights are not covered: the same step either way.
     expect(blockOf(withPenalty, graph.nodes[2].id, 'W')).toEqual(blockOf(plain, graph.nodes[2].id, 'W'));
+  });
+
+  it('is its own term for the loss chart: each evaluation carries λ/2·Σw² at its θ, chained penalties summed', () => {
+    const g = new GraphBuilder(3);
+    const d = g.node('dataset', { dataset: 'circle', n: 40, noise: 0.2, batchSize: 8, testFraction: 0.25 });
+    const hidden = g.chain('dense', { units: 3, activation: 'tanh' }, [d, 'features']);
+    const out = g.chain('dense', { units: 1 }, hidden);
+    const fit = g.loss('loss.bce', out, [d, 'target'], { input: 'logits' });
+    // L2 on the hidden layer, then L1 on every weight chained after it.
+    const l2 = g.node('loss.penalty', { norm: 'l2', lambda: 0.4 });
+    g.edge([fit, 'loss'], [l2, 'loss']);
+    g.edge(hidden, [l2, 'layers']);
+    const l1 = g.node('loss.penalty', { norm: 'l1', lambda: 0.03 });
+    g.edge([l2, 'loss'], [l1, 'loss']);
+    g.edge([l1, 'loss'], [g.node('opt.sgd', { lr: 0.1 }), 'loss']);
+    const chained = g.graph();
+    const session = new TrainingSession({ evaluateEvery: 1 });
+    expect(session.load(chained).ok).toBe(true);
+    for (let s = 0; s < 3; s++) session.step();
+    const trainer = session.trainer!;
+    const evaluation = session.evaluate()!;
+    const w1 = blockOf(trainer, hidden, 'W');
+    const w2 = blockOf(trainer, out, 'W');
+    const expected = (0.4 / 2) * sum(w1.map((v) => v * v)) + 0.03 * sum([...w1, ...w2].map(Math.abs));
+    expect(evaluation.penalty).toBeCloseTo(expected, 12);
+    expect(penaltyAt(trainer.plan, trainer.theta)).toBeCloseTo(expected, 12);
+    // The splits' losses are the data loss alone; without a penalty there is no such term.
+    expect(penaltyAt(compileOrThrow(network(null, false).graph), trainer.theta)).toBeUndefined();
+  });
+
+  it('differs from optimizer weight decay as the inspector says: same weights’ step as Adam’s decay, but biases untouched; AdamW’s decay differs', () => {
+    const build = (opt: [string, Record<string, unknown>], penalty: boolean) => {
+      const g = new GraphBuilder(3);
+      const d = g.node('dataset', { dataset: 'circle', n: 40, noise: 0.2, batchSize: 8 });
+      const hidden = g.chain('dense', { units: 3, activation: 'tanh' }, [d, 'features']);
+      const out = g.chain('dense', { units: 1 }, hidden);
+      const o = g.node(opt[0], opt[1]);
+      const fit = g.loss('loss.bce', out, [d, 'target'], { input: 'logits' });
+      if (penalty) {
+        const p = g.node('loss.penalty', { norm: 'l2', lambda: 0.3 });
+        g.edge([fit, 'loss'], [p, 'loss']);
+        g.edge([p, 'loss'], [o, 'loss']);
+      } else g.edge([fit, 'loss'], [o, 'loss']);
+      const trainer = new Trainer(compileOrThrow(g.graph()));
+      trainer.trainStep();
+      const first = [...blockOf(trainer, hidden, 'W'), ...blockOf(trainer, hidden, 'b')];
+      trainer.trainStep();
+      return { first, W: blockOf(trainer, hidden, 'W'), b: blockOf(trainer, hidden, 'b') };
+    };
+    const penalised = build(['opt.adam', { lr: 0.05 }], true);
+    const decayed = build(['opt.adam', { lr: 0.05, weightDecay: 0.3 }], false);
+    // Adam adds λ·θ to the gradient either way. Biases start at 0, where decay does nothing: the
+    // first step is the same for every parameter…
+    penalised.first.forEach((v, i) => {
+      expect(v).toBeCloseTo(decayed.first[i], 12);
+    });
+    // …and from the same θ the second step is the same for the weights, but weight decay also
+    // shrinks the biases, which the penalty never covers.
+    penalised.W.forEach((v, i) => {
+      expect(v).toBeCloseTo(decayed.W[i], 12);
+    });
+    expect(Math.max(...penalised.b.map((v, i) => Math.abs(v - decayed.b[i])))).toBeGreaterThan(1e-6);
+    // AdamW shrinks outside the gradient: another step than the penalty's from the start.
+    const adamw = build(['opt.adamw', { lr: 0.05, weightDecay: 0.3 }], false);
+    const penalisedW = build(['opt.adamw', { lr: 0.05, weightDecay: 0 }], true);
+    expect(Math.max(...adamw.first.map((v, i) => Math.abs(v - penalisedW.first[i])))).toBeGreaterThan(1e-4);
   });
 });

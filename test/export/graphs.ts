@@ -256,6 +256,28 @@ function dropout(): Case {
   return { name: 'LayerNorm and Dropout between dense layers', graph: g.graph() };
 }
 
+/**
+ * BatchNorm after each hidden layer, with Adam and weight decay (which must not reach the running
+ * statistics): the script's F.batch_norm must give the engine's numbers and running statistics,
+ * unbiased variance included. 70 training rows in batches of 16 end each epoch on a batch of 6.
+ */
+function batchNorm(): Case {
+  const g = new GraphBuilder(21);
+  const data = g.node(
+    'dataset',
+    { dataset: 'spiral', n: 100, noise: 0.1, batchSize: 16, testFraction: 0.3 },
+    { label: 'data' },
+  );
+  const d1 = g.chain('dense', { units: 8, activation: 'relu' }, [data, 'features']);
+  const bn1 = g.chain('batchnorm', { momentum: 0.1 }, d1);
+  const d2 = g.chain('dense', { units: 6, activation: 'tanh' }, bn1);
+  const bn2 = g.chain('batchnorm', { momentum: 0.3, eps: 1e-3 }, d2);
+  const out = g.chain('dense', { units: 1 }, bn2);
+  const loss = g.loss('loss.bce', out, [data, 'target'], { input: 'logits' });
+  g.edge([loss, 'loss'], [g.node('opt.adamw', { lr: 0.02, weightDecay: 0.1 }), 'loss']);
+  return { name: 'BatchNorm after two hidden layers, AdamW', graph: g.graph() };
+}
+
 /** L1 on one layer and L2 on every weight, trained by Adam, beside the data loss. */
 function penalties(): Case {
   const g = new GraphBuilder(12);
@@ -277,6 +299,7 @@ function penalties(): Case {
 
 export const handMadeCases = (): Case[] => [
   dropout(),
+  batchNorm(),
   penalties(),
   csvData(),
   mathAndCustom(),

@@ -19,15 +19,6 @@ const MAX_LINES = 150;
  * forms with many fields. Each is to be split by idea, and taken off this list.
  */
 const KNOWN_LONG = new Set<string>([
-  'src/engine/compiler/compile.ts › compile',
-  'src/engine/export/onnx/export.ts › exportOnnx',
-  'src/engine/export/pytorch.ts › exportPyTorch',
-  'src/format/onnx/read-mlp.ts › readMlp',
-  'src/store/document.ts › createDocumentStore',
-  'src/store/document.ts › temporal(…)',
-  'src/store/lesson.ts › createLessonStore',
-  'src/store/training.ts › createTrainingStore',
-  'src/store/training.ts › create<TrainingState>()(…)',
   'src/ui/connect/ConnectMenu.tsx › ConnectList',
   'src/ui/csv/CsvDialog.tsx › CsvForm',
   'src/ui/dialogs/MlpDialog.tsx › MlpDialog',

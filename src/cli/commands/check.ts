@@ -9,7 +9,7 @@ export function check(source: string | undefined): number {
   for (const d of diagnostics) process.stdout.write(`${describeDiagnostic(d)}\n`);
   if (!plan) return 1;
   process.stdout.write(
-    `ok: "${doc.name}" — ${doc.nodes.length} nodes, ${doc.edges.length} edges, ${plan.paramCount} trainable parameters\n`,
+    `ok: "${doc.name}" — ${doc.nodes.length} nodes, ${doc.edges.length} edges, ${plan.trainableCount} trainable parameters\n`,
   );
   return 0;
 }

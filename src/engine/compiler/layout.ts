@@ -22,6 +22,7 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
   let slotBase = 0;
   let paramOffset = 0;
   const blocks: BlockLayout[] = [];
+  const buffers: BlockLayout[] = [];
   const labels = new Set<string>();
   const uniqueLabel = (label: string) => {
     // One hash per label when it is new (the common case): add, and see whether the set grew.
@@ -75,8 +76,14 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
         nodeId: info.node.id,
         edgeId: owner?.edge.id,
       };
-      paramOffset += req.size;
-      blocks.push(block);
+      if (req.buffer) {
+        // Placed after every trained block, once they are all laid out (below).
+        block.buffer = true;
+        buffers.push(block);
+      } else {
+        paramOffset += req.size;
+        blocks.push(block);
+      }
       // Edge-owned weights are reached through the edge; keying them by name here would give
       // every neuron object its own set of property names (slow for graphs of thousands of edges).
       if (owner) owner.block = block;
@@ -97,6 +104,15 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
     planOrder.push(pn);
     laidOut.push(info);
     planOf[info.pos] = pn;
+  }
+
+  // Buffers (BatchNorm's running statistics) follow the trained blocks: θ[0, trainableCount) is
+  // what the optimizer steps.
+  const trainableCount = paramOffset;
+  for (const block of buffers) {
+    block.offset = paramOffset;
+    paramOffset += block.size;
+    blocks.push(block);
   }
 
   const edges = new Map<EdgeId, PlanEdge>();
@@ -143,6 +159,7 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
     slotWidth: slotBase,
     blocks,
     paramCount: paramOffset,
+    trainableCount,
     losses: whole.losses.map((l) => planOf[l.pos]!),
     optimizer: whole.optimizer
       ? { node: whole.optimizer.node.id, kind: whole.optimizer.kind, params: whole.optimizer.params }

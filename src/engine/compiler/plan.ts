@@ -25,6 +25,8 @@ export interface BlockLayout {
   init: Init;
   nodeId: NodeId;
   edgeId?: EdgeId;
+  /** Not trained (ParamBlockRequest.buffer): laid out after every trained block. */
+  buffer?: boolean;
 }
 
 export interface PlanInput {
@@ -75,6 +77,11 @@ export interface Plan {
   blocks: BlockLayout[];
   /** Length of θ. */
   paramCount: number;
+  /**
+   * θ[0, trainableCount) is trained; the rest are buffers (BatchNorm's running statistics), which
+   * the optimizer never sees. Equal to paramCount when no kind keeps buffers.
+   */
+  trainableCount: number;
   losses: PlanNode[];
   optimizer?: { node: NodeId; kind: AnyKind; params: Record<string, unknown> };
   data?: {

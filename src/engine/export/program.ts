@@ -76,6 +76,7 @@ const PYTHON_RESERVED = [
   'SHUFFLE_SEED',
   'CLOCK',
   'PARAMETERS',
+  'TRAINED',
   'forward',
   'predict',
   'train',

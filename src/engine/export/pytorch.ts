@@ -11,6 +11,7 @@ import { preludeFor } from './prelude';
 import {
   describeBlock,
   emitForward,
+  type ForwardCode,
   indent,
   Names,
   nameParameters,
@@ -19,6 +20,7 @@ import {
   rule,
   scriptName,
   tidyBlankLines,
+  type ValueRef,
 } from './program';
 import { PY_RNG, shuffleSeed } from './rng';
 
@@ -38,9 +40,27 @@ export interface PyTorchExportOptions {
 export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): PythonScript {
   const names = new Names();
   const paramNames = nameParameters(plan, names);
-  const optimizer = plan.optimizer;
   const roots = plan.losses.map((node) => ({ node, port: 'loss' }));
-  // Every kind that stands in the way, in one error: the network's and the optimizer's.
+  requireTorchEmitters(plan, roots);
+  const forward = emitForward(plan, 'torch', roots, names, paramNames);
+  const title = options.name ?? 'Neurograph graph';
+  const filename = scriptName(options.name);
+  // Kinds that draw random numbers (Dropout) read the step from CLOCK, which train() keeps.
+  const usesClock = [...forward.definitions, ...forward.lines].some((l) => l.includes('CLOCK'));
+  const out = [
+    ...header(title, filename),
+    ...(plan.data ? dataSection(plan) : []),
+    ...parametersSection(plan, paramNames),
+    ...networkSection(plan, forward, usesClock),
+    ...trainingSection(plan, usesClock),
+    ...mainSection(title, options.steps ?? 100),
+  ];
+  return { filename, source: tidyBlankLines(out.join('\n')) };
+}
+
+/** Every kind that stands in the way, in one error: the network's and the optimizer's. */
+function requireTorchEmitters(plan: Plan, roots: ValueRef[]): void {
+  const optimizer = plan.optimizer;
   const optimizerNode = optimizer && {
     kind: optimizer.kind,
     label: plan.graph.nodes.find((n) => n.id === optimizer.node)?.label || optimizer.node,
@@ -50,15 +70,10 @@ export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): P
     'torch',
     (kind) => (kind.role === 'optimizer' ? kind.torchOptimizer !== undefined : kind.torch !== undefined),
   );
-  const forward = emitForward(plan, 'torch', roots, names, paramNames);
-  const data = plan.data;
-  const theta = initialParameters(plan);
-  const title = options.name ?? 'Neurograph graph';
-  const filename = scriptName(options.name);
-  const out: string[] = [];
-  const add = (...lines: string[]) => out.push(...lines);
+}
 
-  add(
+function header(title: string, filename: string): string[] {
+  return [
     '#!/usr/bin/env python3',
     `# ${pyComment(`“${title}”`)}, exported from Neurograph to PyTorch.`,
     '#',
@@ -76,45 +91,56 @@ export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): P
     '',
     'torch.set_default_dtype(torch.float64)',
     '',
-  );
+  ];
+}
 
-  if (data) {
-    const t = data.table;
-    add(
-      '',
-      rule('data'),
-      `# The training split of the dataset “${pyComment(t.name)}”: ${t.train.count} examples, one row each.`,
-      `X = torch.tensor(${pyFloatList(t.train.x, '    ')}, dtype=torch.float64).reshape(${t.train.count}, ${t.nFeatures})`,
-      `Y = torch.tensor(${pyFloatList(t.train.y, '    ')}, dtype=torch.float64).reshape(${t.train.count}, ${t.nTargets})`,
-      `BATCH_SIZE = ${t.batchSize}`,
-      `SHUFFLE = ${t.shuffle ? 'True' : 'False'}`,
-      '# The seed of the engine’s batch loader: the graph’s seed xor a hash of "shuffle".',
-      `SHUFFLE_SEED = ${shuffleSeed(plan.seed)}`,
-      '',
-      '',
-      PY_RNG,
-      '',
-    );
-  }
+/** The training split as tensors, the batch settings and the engine's RNG that orders batches. */
+function dataSection(plan: Plan): string[] {
+  const t = plan.data!.table;
+  return [
+    '',
+    rule('data'),
+    `# The training split of the dataset “${pyComment(t.name)}”: ${t.train.count} examples, one row each.`,
+    `X = torch.tensor(${pyFloatList(t.train.x, '    ')}, dtype=torch.float64).reshape(${t.train.count}, ${t.nFeatures})`,
+    `Y = torch.tensor(${pyFloatList(t.train.y, '    ')}, dtype=torch.float64).reshape(${t.train.count}, ${t.nTargets})`,
+    `BATCH_SIZE = ${t.batchSize}`,
+    `SHUFFLE = ${t.shuffle ? 'True' : 'False'}`,
+    '# The seed of the engine’s batch loader: the graph’s seed xor a hash of "shuffle".',
+    `SHUFFLE_SEED = ${shuffleSeed(plan.seed)}`,
+    '',
+    '',
+    PY_RNG,
+    '',
+  ];
+}
 
-  add(
+/** Each parameter block's initial values, and the blocks by label. */
+function parametersSection(plan: Plan, paramNames: ReadonlyMap<string, string>): string[] {
+  const theta = initialParameters(plan);
+  const trained = plan.blocks.filter((b) => !b.buffer);
+  return [
     '',
     rule('parameters'),
     '# Initial values as the engine draws them; flat like θ (a dense W is units × inputs, row-major).',
-  );
-  for (const b of plan.blocks) {
-    const values = theta.subarray(b.offset, b.offset + b.size);
-    add(
-      `# ${describeBlock(plan, b.key)}`,
-      `${paramNames.get(b.key)} = torch.tensor(${pyFloatList(values, '    ')}, dtype=torch.float64, requires_grad=True)`,
-    );
-  }
-  add(
+    ...plan.blocks.flatMap((b) => [
+      `# ${describeBlock(plan, b.key)}${b.buffer ? ' (a running statistic, not trained)' : ''}`,
+      `${paramNames.get(b.key)} = torch.tensor(${pyFloatList(theta.subarray(b.offset, b.offset + b.size), '    ')}, dtype=torch.float64${b.buffer ? '' : ', requires_grad=True'})`,
+    ]),
     '# By label, as `neurograph train` names them.',
     `PARAMETERS = {${plan.blocks.map((b) => `${pyStr(b.label)}: ${paramNames.get(b.key)}`).join(', ')}}`,
+    ...(trained.length < plan.blocks.length
+      ? [
+          '# What the optimizer trains: the running statistics are updated by forward, as in PyTorch.',
+          `TRAINED = [${trained.map((b) => paramNames.get(b.key)).join(', ')}]`,
+        ]
+      : ['TRAINED = list(PARAMETERS.values())']),
     '',
-  );
+  ];
+}
 
+/** The helpers the forward pass needs, then forward(x, y): the loss L on one batch. */
+function networkSection(plan: Plan, forward: ForwardCode, usesClock: boolean): string[] {
+  const data = plan.data;
   const body = [
     data ? 'n = x.shape[0]' : 'n = 1',
     ...forward.lines,
@@ -124,40 +150,45 @@ export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): P
       : 'L = torch.zeros(())',
     'return L',
   ];
-  // Kinds that draw random numbers (Dropout) read the step from CLOCK, which train() keeps.
-  const usesClock = [...forward.definitions, ...forward.lines].some((l) => l.includes('CLOCK'));
   const helpers = [
     ...preludeFor('torch', [...forward.definitions, ...body].join('\n')),
     ...forward.definitions,
   ];
-  add('', rule('network'));
-  if (usesClock)
-    add(
-      '# The training step being run: step t draws the engine’s random numbers of step t.',
-      'CLOCK = {"step": 0}',
-    );
-  for (const h of helpers) add('', h, '');
-  add(
+  return [
+    '',
+    rule('network'),
+    ...(usesClock
+      ? [
+          '# The training step being run: step t draws the engine’s random numbers of step t.',
+          'CLOCK = {"step": 0}',
+        ]
+      : []),
+    ...helpers.flatMap((h) => ['', h, '']),
     '',
     `def forward(${data ? 'x, y' : 'x=None, y=None'}):`,
     `    """The loss L on one batch${data ? ' (features x, targets y)' : ''}, node by node in the engine's order."""`,
     ...indent(body),
     '',
-  );
+  ];
+}
 
-  add('', rule('training'));
-  if (optimizer) {
-    add(
-      'def make_optimizer():',
-      `    return ${optimizer.kind.torchOptimizer!(optimizer.params, 'list(PARAMETERS.values())')}`,
-      '',
-    );
-  }
-  add(
+/** make_optimizer() and train(steps), which steps as the engine does. */
+function trainingSection(plan: Plan, usesClock: boolean): string[] {
+  const { optimizer, data } = plan;
+  return [
+    '',
+    rule('training'),
+    ...(optimizer
+      ? [
+          'def make_optimizer():',
+          `    return ${optimizer.kind.torchOptimizer!(optimizer.params, 'TRAINED')}`,
+          '',
+        ]
+      : []),
     '',
     'def train(steps):',
     '    """Runs `steps` training steps; returns the last batch loss, measured before its update."""',
-    optimizer && plan.blocks.length > 0 ? '    optimizer = make_optimizer()' : '    optimizer = None',
+    optimizer && plan.trainableCount > 0 ? '    optimizer = make_optimizer()' : '    optimizer = None',
     ...(data ? ['    batches = batch_rows(X.shape[0], BATCH_SIZE, SHUFFLE, SHUFFLE_SEED)'] : []),
     "    loss = float('nan')",
     usesClock ? '    for step in range(steps):' : '    for _ in range(steps):',
@@ -166,18 +197,24 @@ export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): P
       ? ['        rows = next(batches)', '        L = forward(X[rows], Y[rows])']
       : ['        L = forward()']),
     '        loss = L.item()',
-    '        for p in PARAMETERS.values():',
+    '        for p in TRAINED:',
     '            p.grad = None',
     '        if L.requires_grad:',
     '            L.backward()',
     '        if optimizer is not None:',
     '            # A parameter the loss does not reach has gradient 0 (the optimizer still steps it).',
-    '            for p in PARAMETERS.values():',
+    '            for p in TRAINED:',
     '                if p.grad is None:',
     '                    p.grad = torch.zeros_like(p)',
     '            optimizer.step()',
     '    return loss',
     '',
+  ];
+}
+
+/** The JSON printing and the command line. */
+function mainSection(title: string, steps: number): string[] {
+  return [
     '',
     'def _number(v):',
     '    return v if math.isfinite(v) else None  # JSON has no NaN or infinity: null, like JSON.stringify',
@@ -190,7 +227,7 @@ export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): P
     '',
     'def main(argv=None):',
     `    parser = argparse.ArgumentParser(description=${pyStr(`Trains “${title}” as neurograph train does.`)})`,
-    `    parser.add_argument("--steps", type=int, default=${options.steps ?? 100}, help="training steps")`,
+    `    parser.add_argument("--steps", type=int, default=${steps}, help="training steps")`,
     '    args = parser.parse_args(argv)',
     '    if args.steps < 0:',
     '        parser.error("--steps must be a whole number >= 0")',
@@ -202,6 +239,5 @@ export function exportPyTorch(plan: Plan, options: PyTorchExportOptions = {}): P
     'if __name__ == "__main__":',
     '    main()',
     '',
-  );
-  return { filename, source: tidyBlankLines(out.join('\n')) };
+  ];
 }

@@ -3,7 +3,8 @@
  * f and its derivative side by side (the table is the documentation), its KaTeX, its parameter α
  * with its default when it has one, and its PyTorch and NumPy forms. From the rows come the
  * activation nodes (activations.ts), the neuron's and dense layer's "Activation" choice and α
- * (neurons.ts), the exporters' helpers (export/prelude.ts) and the batch kernels below.
+ * (neurons.ts), the Python exporters' helpers (export/prelude.ts), the ONNX exporter's operators and
+ * the ONNX importer's (export/onnx/kinds.ts) and the batch kernels below.
  *
  * Derivatives take both the input x and the output y = f(x), whichever is cheaper.
  *
@@ -48,9 +49,21 @@ export interface ElementwiseFunction {
    * exporters write as z itself.
    */
   python?: { torch: string; numpy: string };
+  /**
+   * The ONNX operator (opset 17) computing exactly f, with α as its `alpha` attribute when the row
+   * has an α; `identity` for the identity, which the ONNX exporter writes as z itself. The ONNX
+   * exporter writes it and the ONNX reader recognises it (required: a row cannot forget it).
+   */
+  onnx: OnnxForm;
   /** The numbers f can give, whatever x (what a loss reading them may warn about). */
   range: ValueRange;
 }
+
+/**
+ * An activation's ONNX operator. `alphaDefault` is ONNX's own default for the attribute, what a
+ * model that leaves it out means (a reader takes it; the exporter always writes α).
+ */
+export type OnnxForm = 'identity' | { op: string; alphaDefault?: number };
 
 export const ELEMENTWISE_IDS = ['linear', 'relu', 'leaky_relu', 'elu', 'sigmoid', 'tanh'] as const;
 export type ElementwiseId = (typeof ELEMENTWISE_IDS)[number];
@@ -67,6 +80,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     tex: 'f(x) = x',
     f: (x) => x,
     df: () => 1,
+    onnx: 'identity',
     range: ANY_NUMBER,
   },
   relu: {
@@ -80,6 +94,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     df: (x) => (x > 0 ? 1 : 0),
     diesBelowZero: true,
     python: { torch: 'return torch.relu(z)', numpy: 'return np.where(z > 0, z, 0.0)' },
+    onnx: { op: 'Relu' },
     range: { min: 0, max: Number.POSITIVE_INFINITY },
   },
   leaky_relu: {
@@ -96,6 +111,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
       torch: 'return torch.nn.functional.leaky_relu(z, alpha)',
       numpy: 'return np.where(z > 0, z, alpha * z)',
     },
+    onnx: { op: 'LeakyRelu', alphaDefault: 0.01 },
     range: ANY_NUMBER,
   },
   elu: {
@@ -113,6 +129,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
       torch: 'return torch.nn.functional.elu(z, alpha)',
       numpy: 'return np.where(z > 0, z, alpha * np.expm1(z))',
     },
+    onnx: { op: 'Elu', alphaDefault: 1 },
     // Bounded below by −α; negative and unbounded above is all the checks need to know.
     range: ANY_NUMBER,
   },
@@ -130,6 +147,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
       // Never exp of a large positive number: the same two branches as f.
       numpy: 'e = np.exp(-np.abs(z))\nreturn np.where(z >= 0, 1 / (1 + e), e / (1 + e))',
     },
+    onnx: { op: 'Sigmoid' },
     range: { min: 0, max: 1 },
   },
   tanh: {
@@ -142,6 +160,7 @@ export const ELEMENTWISE: Record<ElementwiseId, ElementwiseFunction> = {
     f: Math.tanh,
     df: (_x, y) => 1 - y * y,
     python: { torch: 'return torch.tanh(z)', numpy: 'return np.tanh(z)' },
+    onnx: { op: 'Tanh' },
     range: { min: -1, max: 1 },
   },
 };

@@ -3,8 +3,9 @@
  * derived symbolically by the formula compiler.
  */
 
-import { customActivationPython } from '../export/formula';
+import type { PyContext } from '../export/emit';
 import { compileFormula, formulaSupport } from '../formula';
+import { formulaModule } from '../formula/mathjs';
 import { defineKind } from '../kind';
 import { text } from '../params';
 import { activationPorts, sameWidth } from './activation-ports';
@@ -13,6 +14,9 @@ interface CustomParams {
   formula: string;
   derivative: string;
 }
+
+/** Its Python is in the formula compiler's chunk (formula-chunk.ts), which exports await first. */
+const python = (ctx: PyContext<CustomParams>) => formulaModule().customActivationPython(ctx);
 
 /** A blank derivative field means "work it out from f": compileFormula treats it as not given. */
 const compileParams = (p: CustomParams) => compileFormula(p.formula, p.derivative);
@@ -72,6 +76,6 @@ export const customActivationKind = defineKind({
       },
     };
   },
-  torch: customActivationPython,
-  numpy: customActivationPython,
+  torch: python,
+  numpy: python,
 });

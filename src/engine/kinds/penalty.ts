@@ -5,8 +5,11 @@
  * learned slopes never), the data loss into it and it to the optimizer: the penalty is then part
  * of L, so its gradient λ·sign(w) or λ·w
  * is part of ∂L/∂w and every optimizer sees it, Adam's moments included. That is what sets it apart
- * from an optimizer's weight decay, which shrinks w inside the update rule and never enters L (with
- * plain SGD, L2 with λ and weight decay λ take the same step; with Adam they differ).
+ * from an optimizer's weight decay, which shrinks θ inside the update rule and never enters L: the
+ * penalty is in the loss the chart shows (its own line), it covers only the weights chosen, never
+ * biases, and it can be L1. With SGD or Adam, L2 with λ takes the same step on the weights it covers
+ * as weight decay λ (test/engine/penalty.test.ts); with AdamW, whose decay shrinks θ outside the
+ * gradient, they differ.
  *
  * The penalty counts while training only: evaluation (the test set's loss) measures the fit to the
  * data. Every example of a batch carries the same value, so the batch mean is the penalty itself.
@@ -52,6 +55,26 @@ function coveredBlocks<B extends { nodeId: string; name: string; edgeId?: string
   return all.filter((b) => isWeightBlock(b) && (!nodes || nodes.has(b.nodeId)));
 }
 
+/** λ·Σ|w| or λ/2·Σw² over θ[starts[k], ends[k]) for every k. */
+function penaltyOver(
+  params: PenaltyParams,
+  theta: Float64Array,
+  starts: Int32Array,
+  ends: Int32Array,
+): number {
+  const l1 = params.norm === 'l1';
+  let s = 0;
+  for (let k = 0; k < starts.length; k++) {
+    for (let i = starts[k]; i < ends[k]; i++) s += l1 ? Math.abs(theta[i]) : theta[i] * theta[i];
+  }
+  return s * (l1 ? params.lambda : params.lambda / 2);
+}
+
+const ranges = (blocks: readonly { offset: number; size: number }[]) => ({
+  starts: Int32Array.from(blocks, (b) => b.offset),
+  ends: Int32Array.from(blocks, (b) => b.offset + b.size),
+});
+
 function torchPenalty(ctx: PyContext<PenaltyParams>): Record<string, string> {
   const tensors = coveredBlocks(ctx.parameterBlocks, ctx.inputs.layers).map((b) => b.tensor);
   const lambda = pyFloat(ctx.params.lambda);
@@ -70,7 +93,7 @@ export const penaltyKind = defineKind({
   role: 'loss',
   label: 'L1/L2 penalty',
   description:
-    'Adds λ/2·Σw² (L2) or λ·Σ|w| (L1) over the weights of the layers you connect (none: every weight) to the loss wired into it, so training prefers small weights. Wire the data loss in and the penalty to the optimizer. Unlike an optimizer’s weight decay it is part of the loss, so its gradient goes through the optimizer (Adam rescales it); it counts in training only, not in the test loss.',
+    'Adds λ/2·Σw² (L2) or λ·Σ|w| (L1) over the weights of the layers you connect (none: every weight) to the loss wired into it, so training prefers small weights. Wire the data loss in and the penalty to the optimizer. Unlike an optimizer’s weight decay it is part of the loss: the loss chart draws it as its own line, it covers only the weights you choose (never biases) and can be L1. With SGD or Adam an L2 penalty λ steps those weights as weight decay λ would; AdamW’s decay, applied outside the gradient, differs. It counts in training only, not in the test loss.',
   formula:
     '\\ell = \\ell_{\\text{data}} + \\tfrac{\\lambda}{2} \\textstyle\\sum w^2 \\;\\text{(L2)} \\quad \\text{or} \\quad \\ell_{\\text{data}} + \\lambda \\textstyle\\sum |w| \\;\\text{(L1)}',
   icon: 'λ‖w‖',
@@ -99,8 +122,7 @@ export const penaltyKind = defineKind({
   build(ctx) {
     const { values, grads, theta, thetaGrad } = ctx;
     const covered: NodeBlock[] = coveredBlocks(ctx.parameterBlocks, ctx.inputs.layers);
-    const starts = Int32Array.from(covered, (b) => b.offset);
-    const ends = Int32Array.from(covered, (b) => b.offset + b.size);
+    const { starts, ends } = ranges(covered);
     const l1 = ctx.params.norm === 'l1';
     const lambda = ctx.params.lambda;
     const training = ctx.mode === 'train';
@@ -108,13 +130,7 @@ export const penaltyKind = defineKind({
     const l0 = ctx.outputs.loss.offset;
     return {
       forward(n) {
-        let s = 0;
-        if (training) {
-          for (let k = 0; k < starts.length; k++) {
-            for (let i = starts[k]; i < ends[k]; i++) s += l1 ? Math.abs(theta[i]) : theta[i] * theta[i];
-          }
-          s *= l1 ? lambda : lambda / 2;
-        }
+        const s = training ? penaltyOver(ctx.params, theta, starts, ends) : 0;
         for (let b = 0; b < n; b++) values[l0 + b] = values[in0 + b] + s;
       },
       backward(n) {
@@ -135,6 +151,10 @@ export const penaltyKind = defineKind({
         }
       },
     };
+  },
+  penaltyTerm(p, inputs, blocks, theta) {
+    const { starts, ends } = ranges(coveredBlocks(blocks, inputs.layers));
+    return penaltyOver(p, theta, starts, ends);
   },
   torch: torchPenalty,
 });

@@ -10,6 +10,8 @@ import type { Rng } from '../rng';
 export function filtersOf(plan: Plan): Int32Array[] {
   const byNode = new Map<string, Plan['blocks']>();
   for (const b of plan.blocks) {
+    // Running statistics are not trained: the landscape does not move them.
+    if (b.buffer) continue;
     const list = byNode.get(b.nodeId) ?? [];
     list.push(b);
     byNode.set(b.nodeId, list);

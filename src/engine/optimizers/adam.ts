@@ -142,7 +142,7 @@ ${ADAM_STEP}
     num('weight decay λ', 0.01, {
       min: 0,
       max: 1,
-      help: 'Each step multiplies every parameter by 1 − η·λ before the Adam update.',
+      help: 'Each step multiplies every parameter by 1 − η·λ before the Adam update: outside the gradient, so unlike an L2 penalty node (or Adam’s weight decay) Adam’s scaling does not touch it, and the loss never includes it.',
     }),
   ),
   ports: () => OPTIMIZER_PORTS,

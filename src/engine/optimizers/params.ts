@@ -27,7 +27,7 @@ export const l2WeightDecay = (value: number) =>
   num('weight decay λ', value, {
     min: 0,
     max: 1,
-    help: 'Adds λ·θ to each gradient, pulling parameters toward zero (L2 regularisation).',
+    help: 'Adds λ·θ to each gradient inside the update, pulling every parameter, biases too, toward zero (L2 regularisation). Unlike an L1/L2 penalty node it is not part of the loss, so the loss chart never shows it.',
   });
 
 // PyTorch accepts ε = 0, but then a parameter whose gradient is still zero divides 0 by 0.

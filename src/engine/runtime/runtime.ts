@@ -24,6 +24,8 @@ export class Runtime {
   private readonly forwardOps: Op[];
   private readonly lossOps: Op[];
   private readonly backwardOps: Op[];
+  /** Ops that keep buffers (BatchNorm's running statistics), moved on by `updateBuffers`. */
+  private readonly bufferOps: Op[];
   /** Offsets of the per-example loss buffers of the losses that train (seeded in backward). */
   private readonly trainedLosses: Int32Array;
 
@@ -41,6 +43,7 @@ export class Runtime {
     this.forwardOps = built.filter((b) => b.node.kind.role !== 'loss').map((b) => b.op);
     this.lossOps = built.filter((b) => b.node.kind.role === 'loss').map((b) => b.op);
     this.backwardOps = built.map((b) => b.op).reverse();
+    this.bufferOps = built.filter((b) => b.op.update !== undefined).map((b) => b.op);
     this.trainedLosses = Int32Array.from(plan.losses, (l) => this.offset(l.outputs.loss));
   }
 
@@ -75,6 +78,11 @@ export class Runtime {
     // L is the mean of the per-example losses: ∂L/∂ℓ_b = 1/n.
     for (const off of this.trainedLosses) for (let b = 0; b < n; b++) this.grads[off + b] = 1 / n;
     for (const op of this.backwardOps) op.backward(n);
+  }
+
+  /** After a training step's update: buffers take in the last forward pass (see Op.update). */
+  updateBuffers(): void {
+    for (const op of this.bufferOps) op.update!();
   }
 
   private parameterBlocks: readonly NodeBlock[] | undefined;

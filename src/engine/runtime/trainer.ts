@@ -38,6 +38,13 @@ export class Trainer {
   readonly optimizerState: Float64Array[];
   readonly runtime: Runtime;
   readonly loader: BatchLoader | null;
+  /** θ, its gradient, its change and the optimizer's state over the trained blocks only. */
+  private readonly trained: {
+    theta: Float64Array;
+    grad: Float64Array;
+    delta: Float64Array;
+    state: Float64Array[];
+  };
   /** Completed steps. */
   step = 0;
   /** The phase that runs next. */
@@ -60,6 +67,15 @@ export class Trainer {
       mode: 'train',
     });
     this.runtime.n = this.loader ? 0 : 1;
+    // Buffers (BatchNorm's running statistics) sit after the trained blocks: the optimizer sees
+    // views that stop before them, so neither its step nor its weight decay touches them.
+    const k = plan.trainableCount;
+    this.trained = {
+      theta: this.theta.subarray(0, k),
+      grad: this.thetaGrad.subarray(0, k),
+      delta: this.delta.subarray(0, k),
+      state: this.optimizerState.map((s) => s.subarray(0, k)),
+    };
   }
 
   get epoch(): number {
@@ -138,17 +154,22 @@ export class Trainer {
 
   private update(): void {
     const opt = this.plan.optimizer;
-    if (!opt?.kind.optimizer) {
-      this.delta.fill(0);
-      return;
-    }
-    opt.kind.optimizer.step(
-      opt.params,
-      this.theta,
-      this.thetaGrad,
-      this.optimizerState,
-      this.step + 1,
-      this.delta,
-    );
+    const t = this.trained;
+    if (opt?.kind.optimizer) {
+      opt.kind.optimizer.step(opt.params, t.theta, t.grad, t.state, this.step + 1, t.delta);
+    } else t.delta.fill(0);
+    // Every training step's forward pass moves the running statistics on, with or without an
+    // optimizer (PyTorch's BatchNorm updates them in forward, in training mode).
+    this.updateBuffers();
+  }
+
+  /** Buffers take in this step's batch, and their change is shown as the parameters' is. */
+  private updateBuffers(): void {
+    const k = this.plan.trainableCount;
+    if (k === this.plan.paramCount) return;
+    const { theta, delta } = this;
+    for (let i = k; i < theta.length; i++) delta[i] = theta[i];
+    this.runtime.updateBuffers();
+    for (let i = k; i < theta.length; i++) delta[i] = theta[i] - delta[i];
   }
 }

@@ -3,7 +3,7 @@
  * plane. Both run the plan in runtimes of their own that share the θ they are given, so the
  * training run's buffers are never touched.
  */
-import type { Plan } from '../compiler/plan';
+import type { Plan, PlanInput, PlanNode } from '../compiler/plan';
 import { copyRows } from '../datasets/copy-rows';
 import type { Split } from '../datasets/table';
 import type { NodeId } from '../graph';
@@ -40,6 +40,25 @@ export interface Evaluation {
   step: number;
   train: SplitEvaluation;
   test: SplitEvaluation;
+  /**
+   * The L1/L2 penalty the trained loss adds at this θ (training's L is the data loss plus it), or
+   * absent when no penalty is wired in. The splits' losses are the data loss alone.
+   */
+  penalty?: number;
+}
+
+/** The penalty terms (kind.penaltyTerm) chained into the trained losses, summed at θ; undefined without any. */
+export function penaltyAt(plan: Plan, theta: Float64Array): number | undefined {
+  let total: number | undefined;
+  for (const loss of plan.losses) {
+    let node: PlanNode | undefined = loss;
+    while (node?.kind.penaltyTerm) {
+      total = (total ?? 0) + node.kind.penaltyTerm(node.params, node.inputs, plan.blocks, theta);
+      const from: PlanInput | undefined = node.inputs.loss?.[0];
+      node = from ? plan.nodes.get(from.sourceNode) : undefined;
+    }
+  }
+  return total;
 }
 
 export interface GridOptions {

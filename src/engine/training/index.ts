@@ -60,9 +60,9 @@ export {
   type RunBudget,
   type SessionOptions,
   type SessionSettings,
-  snapshotTransferables,
   TrainingSession,
   type TrainingSnapshot,
 } from './session';
+export { snapshotTransferables } from './snapshot-pack';
 export { forEachDropped, isKept, keptBound, spacingAt } from './thinning';
 export { TrainingWatch, type WatchCode, type WatchDiagnostic, type WatchOptions } from './watch';

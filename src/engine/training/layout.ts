@@ -20,6 +20,8 @@ export interface LayoutBlock {
   size: number;
   nodeId: NodeId;
   edgeId?: EdgeId;
+  /** Not trained: a statistic the node keeps (BatchNorm's running mean and variance). */
+  buffer?: boolean;
 }
 
 export interface LayoutInput {
@@ -61,6 +63,8 @@ export interface PhaseTouch {
 }
 
 export interface DataLayout {
+  /** The node that supplies the data. */
+  node: NodeId;
   name: string;
   task: Task;
   nFeatures: number;
@@ -137,6 +141,7 @@ export function describePlan(plan: Plan, loadId: number, historyRecent: number):
     size: b.size,
     nodeId: b.nodeId,
     ...(b.edgeId ? { edgeId: b.edgeId } : {}),
+    ...(b.buffer ? { buffer: true } : {}),
   }));
   const nodes: LayoutNode[] = plan.order.map((n) => ({
     id: n.id,
@@ -184,6 +189,7 @@ export function describePlan(plan: Plan, loadId: number, historyRecent: number):
       : null,
     data: d
       ? {
+          node: d.node,
           name: d.table.name,
           task: d.table.task,
           nFeatures: d.table.nFeatures,

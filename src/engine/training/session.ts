@@ -12,7 +12,7 @@ import type { EdgeId, Graph } from '../graph';
 import { type ParameterMemory, rememberParameters } from '../runtime/parameters';
 import { Runtime } from '../runtime/runtime';
 import { type Phase, Trainer } from '../runtime/trainer';
-import { type Evaluation, Evaluator, type GridOptions, type GridPrediction } from './evaluate';
+import { type Evaluation, Evaluator, type GridOptions, type GridPrediction, penaltyAt } from './evaluate';
 import { checkPhase, type NonFiniteReport } from './finite';
 import {
   type ExplainOptions,
@@ -25,6 +25,7 @@ import {
 } from './gradient-check';
 import { type HistoryOptions, ParameterHistory } from './history';
 import { describePlan, type PhaseTouch, phaseTouches, type TrainingLayout } from './layout';
+import { compact } from './snapshot-pack';
 import { spacingAt } from './thinning';
 import { TrainingWatch, type WatchDiagnostic, type WatchOptions } from './watch';
 
@@ -534,8 +535,26 @@ export class TrainingSession {
       after.set(before);
       for (let i = 0; i < state.length; i++) state[i].set(checkpoint.state[i]);
       const opt = plan.optimizer;
-      if (opt?.kind.optimizer) opt.kind.optimizer.step(opt.params, after, buffers.grad, state, step, delta);
-      else delta.fill(0);
+      // The optimizer steps the trained blocks; buffers (running statistics) take in the batch.
+      const k = plan.trainableCount;
+      if (opt?.kind.optimizer) {
+        const trained = state.map((s) => s.subarray(0, k));
+        opt.kind.optimizer.step(
+          opt.params,
+          after.subarray(0, k),
+          buffers.grad.subarray(0, k),
+          trained,
+          step,
+          delta.subarray(0, k),
+        );
+      } else delta.fill(0);
+      if (k < plan.paramCount) {
+        // The runtime updates the θ it reads (before): move the result to after, then put back.
+        rt.updateBuffers();
+        after.set(before.subarray(k), k);
+        before.set(checkpoint.theta.subarray(k), k);
+        for (let i = k; i < delta.length; i++) delta[i] = after[i] - before[i];
+      }
     }
     return { ...buffers, step, loss, batch, evaluation: null };
   }
@@ -559,7 +578,11 @@ export class TrainingSession {
   private evaluateLive(): Evaluation | null {
     const t = this.trainerRef;
     if (!t || !this.evaluator || !t.plan.data) return null;
-    return { step: t.step, train: this.evaluator.evaluate('train'), test: this.evaluator.evaluate('test') };
+    return withPenalty(t.plan, t.theta, {
+      step: t.step,
+      train: this.evaluator.evaluate('train'),
+      test: this.evaluator.evaluate('test'),
+    });
   }
 
   /** Train and test loss and accuracy of the θ shown (the seeked step's while seeking). */
@@ -567,11 +590,11 @@ export class TrainingSession {
     const view = this.seekView;
     if (view) {
       if (!this.plan?.data) return null;
-      view.evaluation = {
+      view.evaluation = withPenalty(this.plan, view.after, {
         step: view.step,
         train: view.evaluator.evaluate('train'),
         test: view.evaluator.evaluate('test'),
-      };
+      });
       return view.evaluation;
     }
     this.evaluated = this.evaluateLive();
@@ -688,42 +711,8 @@ export class TrainingSession {
   }
 }
 
-/** Per buffer number j: example e's value and the batch mean, laid out at slot.base + j. */
-function compact(plan: Plan, rt: Runtime, arena: Float64Array, e: number): ArenaSnapshot {
-  const example = new Float64Array(plan.slotWidth);
-  const mean = new Float64Array(plan.slotWidth);
-  const n = rt.n;
-  if (n === 0) return { example, mean };
-  for (const node of plan.order) {
-    for (const slots of [node.outputs, node.scratch]) {
-      for (const slot of Object.values(slots)) {
-        const off = rt.offset(slot);
-        const w = slot.width;
-        for (let j = 0; j < w; j++) {
-          example[slot.base + j] = arena[off + e * w + j];
-          let s = 0;
-          for (let b = 0; b < n; b++) s += arena[off + b * w + j];
-          mean[slot.base + j] = s / n;
-        }
-      }
-    }
-  }
-  return { example, mean };
-}
-
-/** The buffers of a snapshot's typed arrays, for postMessage's transfer list. */
-export function snapshotTransferables(s: TrainingSnapshot): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [
-    s.theta,
-    s.thetaGrad,
-    s.delta,
-    s.batch.indices,
-    s.values.example,
-    s.values.mean,
-    s.grads.example,
-    s.grads.mean,
-    s.losses.values,
-    ...(s.optimizer?.state ?? []),
-  ];
-  return arrays.map((a) => a.buffer as ArrayBuffer);
+/** An evaluation with the penalty term at its θ, when the trained loss has one (the chart's own line). */
+function withPenalty(plan: Plan, theta: Float64Array, evaluation: Evaluation): Evaluation {
+  const penalty = penaltyAt(plan, theta);
+  return penalty === undefined ? evaluation : { ...evaluation, penalty };
 }

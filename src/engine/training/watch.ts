@@ -134,13 +134,15 @@ export class TrainingWatch {
   ) {
     this.options = { ...DEFAULTS, ...options };
     const w = Math.max(1, this.options.window);
-    this.blocks = plan.blocks;
+    // Buffers (running statistics) have no gradient to watch.
+    this.blocks = plan.blocks.filter((b) => !b.buffer);
+    const nb = this.blocks.length;
     this.norms = new Float64Array(w);
-    this.blockNorms = new Float64Array(w * plan.blocks.length);
-    this.current = new Float64Array(plan.blocks.length);
+    this.blockNorms = new Float64Array(w * nb);
+    this.current = new Float64Array(nb);
     this.sortBuffer = new Float64Array(w);
-    this.episodeRing = new Float64Array(w * plan.blocks.length);
-    this.episodeCurrent = new Float64Array(plan.blocks.length);
+    this.episodeRing = new Float64Array(w * nb);
+    this.episodeCurrent = new Float64Array(nb);
     let units = 0;
     for (const node of plan.order) {
       const site = node.kind.deadUnits?.(node.params);

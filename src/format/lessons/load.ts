@@ -8,7 +8,7 @@
  * stated parameters and outputs exist, `passes` and `after.checks` have one entry per check, and a
  * phase action names the phase that really comes next.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { compile } from '../../engine/compiler/compile';
 import type { Plan } from '../../engine/compiler/plan';
 import { findExample } from '../../engine/examples';

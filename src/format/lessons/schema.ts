@@ -3,11 +3,11 @@
  * file's own fields around it (`$schema`, `format`, `version`) and its documents still references
  * (`{ "example": "<id>" }` or an inline Neurograph document).
  *
- * These zod schemas are the one description of the file; the loader (load.ts) adds the checks that
+ * These zod/mini schemas (see ../schema-meta.ts for why mini) are the one description of the file; the loader (load.ts) adds the checks that
  * need the document (ids, labels, input sizes). At the end of this file the compiler holds them to
  * the engine's lesson types, field for field.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type {
   Approx,
   CheckExpectation,
@@ -22,6 +22,7 @@ import type {
   VariantAfter,
 } from '../../engine/lessons';
 import { PHASES } from '../../engine/runtime/trainer';
+import { meta } from '../schema-meta';
 
 export const LESSON_FORMAT = 'neurograph-lesson';
 
@@ -31,140 +32,147 @@ export const LESSON_VERSION = 1;
 /** Longest training a lesson may ask for in one action or variant (the UI runs it in a worker). */
 export const MAX_TRAIN_STEPS = 1_000_000;
 
-const text = (what: string) => z.string().min(1).meta({ description: what });
+const text = (what: string) => meta(z.string().check(z.minLength(1)), { description: what });
 
-const slug = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: 'expected an id of lowercase letters, digits and single dashes, like "border-at-3"',
-  })
-  .meta({ description: 'Lowercase letters, digits and dashes, e.g. "border-at-3".' });
+const slug = meta(
+  z.string().check(
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: 'expected an id of lowercase letters, digits and single dashes, like "border-at-3"',
+    }),
+  ),
+  { description: 'Lowercase letters, digits and dashes, e.g. "border-at-3".' },
+);
+
+const nonnegative = () => z.number().check(z.nonnegative());
+/** A whole number within [min, max] (either bound left out when undefined). */
+const whole = (min?: number, max?: number) => {
+  const bounds = [];
+  if (min !== undefined) bounds.push(z.minimum(min));
+  if (max !== undefined) bounds.push(z.maximum(max));
+  return z.int().check(...bounds);
+};
 
 /**
  * A number as a lesson states it: a bare number with decimals holds when the actual value rounds to
  * it at the decimals written (−98.8 means within ±0.05); a whole number is meant exactly; an object
  * gives the tolerance explicitly.
  */
-export const approxSchema = z
-  .union([z.number(), z.strictObject({ value: z.number(), tolerance: z.number().nonnegative() })], {
+export const approxSchema = meta(
+  z.union([z.number(), z.strictObject({ value: z.number(), tolerance: nonnegative() })], {
     error: 'expected a number, or { "value": number, "tolerance": number }',
-  })
-  .meta({
+  }),
+  {
     description:
       'A bare number with decimals must match to the decimals written (−98.8: within ±0.05), a whole number exactly; { value, tolerance } gives the allowed difference.',
-  });
+  },
+);
 
 export const COMPARISONS = ['<', '<=', '>', '>=', '='] as const satisfies readonly Comparison[];
 
 /** What a check expects of the value it reads. */
-export const expectationSchema = z
-  .union(
+export const expectationSchema = meta(
+  z.union(
     [
       z.enum(['zero', 'positive', 'negative']),
       z.strictObject({
         op: z.enum(COMPARISONS),
         value: z.number(),
-        tolerance: z
-          .number()
-          .nonnegative()
-          .optional()
-          .meta({ description: 'Only for "=": the allowed difference (default 0, exact).' }),
+        tolerance: meta(z.optional(nonnegative()), {
+          description: 'Only for "=": the allowed difference (default 0, exact).',
+        }),
       }),
     ],
     {
       error:
         'expected "zero", "positive", "negative" or { "op": "<" | "<=" | ">" | ">=" | "=", "value": number }',
     },
-  )
-  .meta({
+  ),
+  {
     description:
       '"zero" (exactly 0), "positive" (> 0), "negative" (< 0), or a comparison { "op", "value" } such as { "op": ">=", "value": 0.5 }.',
-  });
+  },
+);
 
 export const checkSchema = z.strictObject({
   label: text(
     'What the check says, in KaTeX (without $ delimiters), e.g. "\\\\operatorname{relu}(w \\\\cdot 3 + b) > 0".',
   ),
-  input: z.array(z.number()).meta({
+  input: meta(z.array(z.number()), {
     description:
       "The example's features, fed to the Dataset node (so they pass through the whole graph, any scaling included); [] when the document has no dataset.",
   }),
   expect: expectationSchema,
-  node: z.string().min(1).optional().meta({
+  node: meta(z.optional(z.string().check(z.minLength(1))), {
     description: "Node whose output is read; default: the node feeding the trained loss's prediction.",
   }),
-  port: z.string().min(1).optional().meta({
+  port: meta(z.optional(z.string().check(z.minLength(1))), {
     description: "Output port (or internal buffer such as a neuron's z); default: the node's first output.",
   }),
-  index: z
-    .number()
-    .int()
-    .nonnegative()
-    .optional()
-    .meta({ description: 'Which number of that output, when it holds several; default 0.' }),
+  index: meta(z.optional(whole(0)), {
+    description: 'Which number of that output, when it holds several; default 0.',
+  }),
 });
 
-export const actionSchema = z
-  .discriminatedUnion(
+export const actionSchema = meta(
+  z.discriminatedUnion(
     'type',
     [
       z.strictObject({ type: z.literal('reset') }),
       z.strictObject({
         type: z.literal('step'),
-        count: z
-          .number()
-          .int()
-          .min(1)
-          .max(MAX_TRAIN_STEPS)
-          .optional()
-          .meta({ description: 'Complete training steps to run, shown one by one; default 1.' }),
+        count: meta(z.optional(whole(1, MAX_TRAIN_STEPS)), {
+          description: 'Complete training steps to run, shown one by one; default 1.',
+        }),
       }),
       z.strictObject({
         type: z.literal('phase'),
-        phase: z.enum(PHASES).optional().meta({
+        phase: meta(z.optional(z.enum(PHASES)), {
           description: 'The phase this runs, for the button label; the loader checks it is the next one.',
         }),
       }),
       z.strictObject({
         type: z.literal('train'),
-        steps: z
-          .number()
-          .int()
-          .min(1)
-          .max(MAX_TRAIN_STEPS)
-          .meta({ description: 'Training steps to run at full speed, without showing each.' }),
+        steps: meta(whole(1, MAX_TRAIN_STEPS), {
+          description: 'Training steps to run at full speed, without showing each.',
+        }),
       }),
     ],
     { error: 'expected an action whose "type" is "reset", "step", "phase" or "train"' },
-  )
-  .meta({
+  ),
+  {
     description:
       'What pressing the step’s button does: reset to the initial parameters, run whole steps, run the next phase, or train many steps fast.',
-  });
+  },
+);
 
 export const highlightSchema = z.strictObject({
-  nodes: z.array(z.string().min(1)).optional().meta({ description: 'Ids of nodes to highlight.' }),
-  edges: z
-    .array(z.string().min(1))
-    .optional()
-    .meta({ description: 'Ids of edges to highlight (an edge into a neuron is its weight).' }),
-  notes: z
-    .array(
-      z.strictObject({
-        node: z.string().min(1).meta({ description: 'Id of the node the note sits next to.' }),
-        text: text('The note, in Markdown with $…$ for KaTeX; shown on the canvas above the node.'),
-      }),
-    )
-    .optional()
-    .meta({ description: 'Notes pinned next to nodes on the canvas while the step is shown.' }),
+  nodes: meta(z.optional(z.array(z.string().check(z.minLength(1)))), {
+    description: 'Ids of nodes to highlight.',
+  }),
+  edges: meta(z.optional(z.array(z.string().check(z.minLength(1)))), {
+    description: 'Ids of edges to highlight (an edge into a neuron is its weight).',
+  }),
+  notes: meta(
+    z.optional(
+      z.array(
+        z.strictObject({
+          node: meta(z.string().check(z.minLength(1)), {
+            description: 'Id of the node the note sits next to.',
+          }),
+          text: text('The note, in Markdown with $…$ for KaTeX; shown on the canvas above the node.'),
+        }),
+      ),
+    ),
+    { description: 'Notes pinned next to nodes on the canvas while the step is shown.' },
+  ),
 });
 
 const numbersByName = (what: string) =>
-  z.record(z.string(), approxSchema).optional().meta({ description: what });
+  meta(z.optional(z.record(z.string(), approxSchema)), { description: what });
 
 /** Numbers that hold after a variant's training; a step's `after` adds its step count and the checks. */
 export const variantAfterSchema = z.strictObject({
-  loss: approxSchema.optional().meta({ description: 'L on the last batch (after its loss phase).' }),
+  loss: meta(z.optional(approxSchema), { description: 'L on the last batch (after its loss phase).' }),
   parameters: numbersByName(
     'Trainable parameters by label (the label of a weight edge, or a paramLabels name).',
   ),
@@ -174,73 +182,70 @@ export const variantAfterSchema = z.strictObject({
   ),
 });
 
-export const stepAfterSchema = variantAfterSchema.extend({
-  step: z.number().int().nonnegative().optional().meta({ description: 'Completed training steps.' }),
-  checks: z
-    .array(z.boolean())
-    .optional()
-    .meta({ description: "Whether each of the lesson's checks passes, in order." }),
+export const stepAfterSchema = z.extend(variantAfterSchema, {
+  step: meta(z.optional(whole(0)), { description: 'Completed training steps.' }),
+  checks: meta(z.optional(z.array(z.boolean())), {
+    description: "Whether each of the lesson's checks passes, in order.",
+  }),
 });
 
 export const stepSchema = z.strictObject({
   title: text('Short heading of the step.'),
   body: text('Markdown, with $…$ and $$…$$ for KaTeX.'),
-  highlight: highlightSchema.optional(),
-  action: actionSchema.optional(),
-  after: stepAfterSchema
-    .optional()
-    .meta({ description: 'What holds once the action has run (checked by the tests; the UI may show it).' }),
+  highlight: z.optional(highlightSchema),
+  action: z.optional(actionSchema),
+  after: meta(z.optional(stepAfterSchema), {
+    description: 'What holds once the action has run (checked by the tests; the UI may show it).',
+  }),
 });
 
 /**
  * Either `{ "example": "<id>" }` or an inline Neurograph document; the loader tells them apart by
  * the `example` field and validates the document with the document importer.
  */
-export const documentRefSchema = z
-  .record(z.string(), z.unknown(), {
+export const documentRefSchema = meta(
+  z.record(z.string(), z.unknown(), {
     error: 'expected an object: { "example": "<id>" } or a Neurograph document',
-  })
-  .meta({ description: '{ "example": "<id>" } or an inline Neurograph document.' });
+  }),
+  { description: '{ "example": "<id>" } or an inline Neurograph document.' },
+);
 
 export const variantSchema = z.strictObject({
   id: slug,
   title: text('Short name of the variant.'),
   change: text('The change from the lesson’s document, in Markdown (each one, when there are several).'),
-  changes: z.number().int().min(1).optional().meta({
+  changes: meta(z.optional(whole(1)), {
     description: 'How many separate changes from the lesson’s document (default 1); the panel shows it.',
   }),
   document: documentRefSchema,
-  checks: z
-    .array(checkSchema)
-    .optional()
-    .meta({ description: "Checks adapted to this variant's output; default: the lesson's checks." }),
-  trainSteps: z
-    .number()
-    .int()
-    .nonnegative()
-    .max(MAX_TRAIN_STEPS)
-    .meta({ description: 'Training steps from the initial parameters before the checks are judged.' }),
-  passes: z
-    .array(z.boolean())
-    .meta({ description: 'Whether each check passes after trainSteps steps, in order: the honest result.' }),
+  checks: meta(z.optional(z.array(checkSchema)), {
+    description: "Checks adapted to this variant's output; default: the lesson's checks.",
+  }),
+  trainSteps: meta(whole(0, MAX_TRAIN_STEPS), {
+    description: 'Training steps from the initial parameters before the checks are judged.',
+  }),
+  passes: meta(z.array(z.boolean()), {
+    description: 'Whether each check passes after trainSteps steps, in order: the honest result.',
+  }),
   result: text('The result in words (Markdown): what happens and why.'),
-  after: variantAfterSchema.optional(),
+  after: z.optional(variantAfterSchema),
 });
 
-export const lessonSchema = z
-  .strictObject({
-    $schema: z.string().optional(),
+export const lessonSchema = meta(
+  z.strictObject({
+    $schema: z.optional(z.string()),
     format: z.literal(LESSON_FORMAT),
-    version: z.number().int().min(1),
+    version: whole(1),
     id: slug,
     title: text('Title of the lesson.'),
     summary: text('One or two sentences, Markdown.'),
     document: documentRefSchema,
     checks: z.array(checkSchema),
-    steps: z.array(stepSchema).min(1),
-    variants: z.array(variantSchema).optional(),
-  })
-  .meta({ title: 'Neurograph lesson', description: 'A guided lesson on a Neurograph document.' });
+    steps: z.array(stepSchema).check(z.minLength(1)),
+    variants: z.optional(z.array(variantSchema)),
+  }),
+  { title: 'Neurograph lesson', description: 'A guided lesson on a Neurograph document.' },
+);
 
 /** The file as the schema reads it, before the loader resolves its documents. */
 export type LessonFile = z.output<typeof lessonSchema>;

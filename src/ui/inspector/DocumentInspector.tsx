@@ -11,7 +11,8 @@ const selectName = (s: { name: string }) => s.name;
 const selectDescription = (s: { description?: string }) => s.description ?? '';
 const selectCounts = (s: { nodes: unknown[]; edges: unknown[] }) => `${s.nodes.length}:${s.edges.length}`;
 const selectDiagnostics = (s: ReturnType<typeof useCompiled.getState>) => s.result.diagnostics;
-const selectParamCount = (s: ReturnType<typeof useCompiled.getState>) => s.result.plan?.paramCount ?? null;
+const selectParamCount = (s: ReturnType<typeof useCompiled.getState>) =>
+  s.result.plan?.trainableCount ?? null;
 
 /** Nothing selected: the document's own settings and everything the compiler has to say. */
 export function DocumentInspector() {

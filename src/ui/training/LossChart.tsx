@@ -19,7 +19,7 @@ const PLAYING_INTERVAL_MS = 200;
 
 type Row = (number | null)[];
 
-/** Aligned chart data: steps, train loss, test loss, accuracy. */
+/** Aligned chart data: steps, train loss, test loss, accuracy, penalty (at the evaluations). */
 export function chartData(
   curve: LossCurve,
   evaluations: readonly Evaluation[],
@@ -34,6 +34,7 @@ export function chartData(
   const train: Row = [];
   const test: Row = [];
   const acc: Row = [];
+  const penalty: Row = [];
   const ok = (v: number | null | undefined) =>
     v === null || v === undefined || !Number.isFinite(v) || (log && v <= 0) ? null : v;
   let e = 0;
@@ -47,6 +48,7 @@ export function chartData(
     train.push(null);
     test.push(ok(split.loss));
     acc.push(split.accuracy ?? null);
+    penalty.push(ok(ev.penalty));
   };
   for (let start = 0; start < n; start += bucket) {
     const end = Math.min(n, start + bucket);
@@ -66,15 +68,17 @@ export function chartData(
       train.push(ok(count > 0 ? sum / count : null));
       test.push(ok(split.loss));
       acc.push(split.accuracy ?? null);
+      penalty.push(ok(ev.penalty));
       continue;
     }
     xs.push(step);
     train.push(ok(count > 0 ? sum / count : null));
     test.push(null);
     acc.push(null);
+    penalty.push(null);
   }
   while (e < evals.length) pushEval(evals[e++]);
-  return [xs, train, test, acc];
+  return [xs, train, test, acc, penalty];
 }
 
 /** uPlot's axis font. */
@@ -116,6 +120,8 @@ export function LossChart() {
   });
   const empty = useTraining((s) => s.liveStep === 0 && s.step === 0);
   const hasTest = useTraining((s) => (s.layout?.data?.test.count ?? 0) > 0);
+  // An L1/L2 penalty in the trained loss: its own line, and the train line is data + penalty.
+  const penalized = useTraining((s) => s.evaluations.at(-1)?.penalty !== undefined);
 
   useEffect(() => {
     const el = host.current;
@@ -125,9 +131,12 @@ export function LossChart() {
     let timer: ReturnType<typeof setTimeout> | null = null;
     let marker: number | null = null;
 
+    // The columns drawn: steps, train, test, then accuracy and the penalty when there are.
+    const columns = [0, 1, 2, ...(classification ? [3] : []), ...(penalized ? [4] : [])];
     const data = () => {
       const s = useTraining.getState();
-      return chartData(s.lossCurve(), s.evaluations, s.logScale);
+      const all = chartData(s.lossCurve(), s.evaluations, s.logScale);
+      return columns.map((c) => all[c]) as uPlot.AlignedData;
     };
 
     const build = () => {
@@ -155,7 +164,7 @@ export function LossChart() {
         series: [
           { label: 'step' },
           {
-            label: 'train loss',
+            label: penalized ? 'train loss (data + penalty)' : 'train loss',
             stroke: cssVar('--accent'),
             width: 1.5,
             spanGaps: true,
@@ -178,6 +187,18 @@ export function LossChart() {
                   dash: [4, 3],
                   spanGaps: true,
                   points: { show: false },
+                },
+              ]
+            : []),
+          ...(penalized
+            ? [
+                {
+                  label: 'penalty',
+                  stroke: cssVar('--text-2'),
+                  width: 1.5,
+                  dash: [2, 3],
+                  spanGaps: true,
+                  points: { show: true, size: 4, fill: cssVar('--text-2') },
                 },
               ]
             : []),
@@ -233,7 +254,7 @@ export function LossChart() {
         },
       };
       const d = data();
-      plot = new uPlot(opts, classification ? d : (d.slice(0, 3) as uPlot.AlignedData), el);
+      plot = new uPlot(opts, d, el);
       last = performance.now();
     };
 
@@ -246,7 +267,7 @@ export function LossChart() {
         return;
       }
       const d = data();
-      plot.setData(classification ? d : (d.slice(0, 3) as uPlot.AlignedData));
+      plot.setData(d);
       last = performance.now();
     };
 
@@ -283,15 +304,26 @@ export function LossChart() {
       if (timer) clearTimeout(timer);
       plot?.destroy();
     };
-  }, [logScale, classification]);
+  }, [logScale, classification, penalized]);
 
   return (
     <div className="train-chart" data-testid="loss-chart">
       <div className="train-chart__head">
         <span className="train-label">Loss</span>
-        <span className="train-chart__key train-chart__key--train">train</span>
+        <span className="train-chart__key train-chart__key--train" data-testid="loss-key-train">
+          {penalized ? 'train (data + penalty)' : 'train'}
+        </span>
         <span className="train-chart__key train-chart__key--test">{hasTest ? 'test' : 'evaluated'}</span>
         {classification && <span className="train-chart__key train-chart__key--acc">accuracy</span>}
+        {penalized && (
+          <span
+            className="train-chart__key train-chart__key--penalty"
+            data-testid="loss-key-penalty"
+            title="The L1/L2 penalty on the weights: part of the training loss, not of the test loss"
+          >
+            penalty
+          </span>
+        )}
         <span className="panel-header__spacer" />
         <SavePngButton target={() => host.current?.parentElement ?? null} what="Loss" />
         <label className="train-check">

@@ -16,6 +16,7 @@ import {
 import { CheckIcon } from '../icons';
 import { Formula } from '../inspector/Formula';
 import { Section } from '../inspector/Section';
+import { DataSamples } from './DataSamples';
 import { DroppedUnits } from './DroppedUnits';
 import { fmt, fmtList, fmtPrecise } from './format';
 import { usePictureInput, WeightPictures } from './WeightPictures';
@@ -279,20 +280,47 @@ export function TrainingEdgeSection({ id }: { id: string }) {
   );
 }
 
+/**
+ * BatchNorm's running mean and variance: not trained (no gradient, no optimizer state), moved on by
+ * every training step and used wherever the network evaluates.
+ */
+function RunningStatistics({ params }: { params: readonly ParamOverlay[] }) {
+  if (params.length === 0) return null;
+  return (
+    <div className="train-param" data-testid="running-statistics">
+      <h4 className="train-param__title">Running statistics (not trained)</h4>
+      <p className="train-inspector__note">
+        Training normalises with the batch’s own mean and variance; each step then moves these a fraction m
+        (the momentum) towards the batch’s mean and unbiased variance. The test set, the decision boundary and
+        predictions normalise with them instead.
+      </p>
+      <Rows
+        rows={params.flatMap((p): [string, Numbers, string][] => [
+          [p.label, p.value, `buffer-${p.name}`],
+          [`last Δ${p.label}`, p.delta, `buffer-delta-${p.name}`],
+        ])}
+      />
+    </div>
+  );
+}
+
 /** A selected node during training: its outputs and their gradients, its own parameters. */
 export function TrainingNodeSection({ id }: { id: string }) {
   const entry = useReadout(selectNodeOverlay(id));
   const mean = useTraining((s) => s.mean);
   const example = useTraining((s) => s.batch.example);
   const picture = usePictureInput(id);
+  const data = useTraining((s) => s.layout?.data ?? null);
   if (!entry) return null;
   const ports = [...entry.outputs, ...entry.scratch];
   const weights = picture ? entry.params.find((p) => p.name === 'W') : undefined;
   const mask = entry.scratch.find((p) => p.port === 'mask');
+  const samples = data?.node === id && data.image ? { data, image: data.image } : null;
   return (
     <Section title="Training">
       <div className="train-inspector" data-testid="node-training">
         <p className="train-inspector__note">{mean ? 'Batch mean' : `Example ${example + 1} of the batch`}</p>
+        {samples && <DataSamples data={samples.data} image={samples.image} />}
         {mask && <DroppedUnits mask={mask.values} mean={mean} />}
         {picture && weights && <WeightPictures weights={weights.value} image={picture} />}
         <Rows
@@ -301,12 +329,15 @@ export function TrainingNodeSection({ id }: { id: string }) {
             [`∂L/∂${p.port}`, p.grads, `grad-${p.port}`],
           ])}
         />
-        {entry.params.map((p) => (
-          <div className="train-param" key={p.block}>
-            <h4 className="train-param__title">Parameter {p.label}</h4>
-            <ParamDetails param={p} />
-          </div>
-        ))}
+        {entry.params
+          .filter((p) => !p.buffer)
+          .map((p) => (
+            <div className="train-param" key={p.block}>
+              <h4 className="train-param__title">Parameter {p.label}</h4>
+              <ParamDetails param={p} />
+            </div>
+          ))}
+        <RunningStatistics params={entry.params.filter((p) => p.buffer)} />
       </div>
     </Section>
   );

@@ -3,7 +3,7 @@
  * (proto.ts). Loaded on demand in the app: protobufjs is only needed when a model is written or read.
  */
 export { exportOnnx, ONNX_OPSET, type OnnxExportOptions, type OnnxFile, onnxOutputs } from './export';
-export { ONNX_ROWS } from './kinds';
+export { ELEMENTWISE_OF_ONNX_OP, ONNX_ROWS } from './kinds';
 export {
   decodeModel,
   encodeModel,

@@ -5,7 +5,7 @@
  * A kind whose row is missing, or a row that refuses a node, stops the export with the node's name.
  */
 import type { PlanNode } from '../../compiler/plan';
-import type { ElementwiseId } from '../../kinds/activation-functions';
+import { ELEMENTWISE, ELEMENTWISE_IDS, type ElementwiseId } from '../../kinds/activation-functions';
 import { attr, type OnnxGraph, type Value } from './builder';
 import { FormulaExportError, formulaToOnnx } from './formula';
 
@@ -35,27 +35,23 @@ export interface OnnxRow {
 /** Thrown by a row for a node it cannot express: the message says why. */
 export class OnnxRefusal extends Error {}
 
-/** f(z) for the elementwise functions neurons, layers and activation nodes share. */
+/**
+ * f(z) for the elementwise functions neurons, layers and activation nodes share: the operator the
+ * activation's row names (kinds/activation-functions.ts), with α when the row has one.
+ */
 export function activation(g: OnnxGraph, id: ElementwiseId, alpha: number, z: string, hint: string): string {
-  switch (id) {
-    case 'linear':
-      return z;
-    case 'relu':
-      return g.op('Relu', [z], hint);
-    case 'leaky_relu':
-      return g.op('LeakyRelu', [z], hint, [attr.float('alpha', alpha)]);
-    case 'elu':
-      return g.op('Elu', [z], hint, [attr.float('alpha', alpha)]);
-    case 'sigmoid':
-      return g.op('Sigmoid', [z], hint);
-    case 'tanh':
-      return g.op('Tanh', [z], hint);
-    default: {
-      const never: never = id;
-      throw new OnnxRefusal(`the activation ${String(never)} has no ONNX operator`);
-    }
-  }
+  const row = ELEMENTWISE[id];
+  if (row.onnx === 'identity') return z;
+  return g.op(row.onnx.op, [z], hint, row.alpha ? [attr.float('alpha', alpha)] : []);
 }
+
+/** The activation an ONNX operator computes, by the rows' `onnx` forms (what the reader recognises). */
+export const ELEMENTWISE_OF_ONNX_OP: ReadonlyMap<string, ElementwiseId> = new Map(
+  ELEMENTWISE_IDS.flatMap((id) => {
+    const form = ELEMENTWISE[id].onnx;
+    return form === 'identity' ? [] : [[form.op, id] as const];
+  }),
+);
 
 const one = (emit: (ctx: OnnxNodeContext) => Record<string, Value>): OnnxRow => ({
   emit: (nodes) => nodes.map(emit),
@@ -136,12 +132,7 @@ export const ONNX_ROWS: Record<string, OnnxRow> = {
     const units = ctx.node.params.units as number;
     return { out: tensor(gemm(ctx, ctx.inputs.in, ctx.blocks.W, ctx.blocks.b, units), units) };
   }),
-  'act.linear': elementwise('linear'),
-  'act.relu': elementwise('relu'),
-  'act.leaky_relu': elementwise('leaky_relu'),
-  'act.elu': elementwise('elu'),
-  'act.sigmoid': elementwise('sigmoid'),
-  'act.tanh': elementwise('tanh'),
+  ...Object.fromEntries(ELEMENTWISE_IDS.map((id) => [`act.${id}`, elementwise(id)])),
   'act.softmax': one((ctx) => {
     const x = ctx.inputs.in[0];
     const y = ctx.graph.op('Softmax', [ctx.graph.tensor(x)], ctx.node.label, [attr.int('axis', 1)]);
@@ -180,6 +171,26 @@ export const ONNX_ROWS: Record<string, OnnxRow> = {
       attr.int('axis', -1),
       attr.float('epsilon', ctx.node.params.eps as number),
     ]);
+    return { out: tensor(y, width) };
+  }),
+  // An inference model: the running statistics (BatchNormalization in its default, inference mode).
+  batchnorm: one((ctx) => {
+    const g = ctx.graph;
+    const x = ctx.inputs.in[0];
+    const width = x.width;
+    const label = ctx.node.label;
+    const y = g.op(
+      'BatchNormalization',
+      [
+        g.tensor(x),
+        g.floats(`${label}/gamma`, [width], ctx.blocks.gamma),
+        g.floats(`${label}/beta`, [width], ctx.blocks.beta),
+        g.floats(`${label}/running_mean`, [width], ctx.blocks.running_mean),
+        g.floats(`${label}/running_var`, [width], ctx.blocks.running_var),
+      ],
+      label,
+      [attr.float('epsilon', ctx.node.params.eps as number)],
+    );
     return { out: tensor(y, width) };
   }),
   'math.constant': one((ctx) => ({

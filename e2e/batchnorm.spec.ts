@@ -1,0 +1,89 @@
+/** BatchNorm in the browser: from the palette, and its running statistics moving step by step. */
+import { expect, type Page, test } from '@playwright/test';
+import { dropKind, nodes, openEditor, pane, selectNode } from './helpers';
+
+const BATCHNORM_DOCUMENT = {
+  format: 'neurograph',
+  version: 1,
+  name: 'BatchNorm',
+  seed: 3,
+  nodes: [
+    {
+      id: 'data',
+      kind: 'dataset',
+      position: { x: 0, y: 0 },
+      params: { dataset: 'gaussians3', n: 120, noise: 1, batchSize: 10 },
+    },
+    { id: 'hidden', kind: 'dense', position: { x: 260, y: 0 }, params: { units: 4, activation: 'tanh' } },
+    { id: 'bn', kind: 'batchnorm', label: 'bn', position: { x: 520, y: 0 }, params: { momentum: 0.5 } },
+    { id: 'out', kind: 'dense', position: { x: 780, y: 0 }, params: { units: 3 } },
+    { id: 'loss', kind: 'loss.cce', position: { x: 1040, y: 0 }, params: { input: 'logits' } },
+    { id: 'opt', kind: 'opt.adam', position: { x: 1300, y: 0 }, params: {} },
+  ],
+  edges: [
+    { id: 'e1', source: 'data', sourceHandle: 'features', target: 'hidden', targetHandle: 'in' },
+    { id: 'e2', source: 'hidden', sourceHandle: 'out', target: 'bn', targetHandle: 'in' },
+    { id: 'e3', source: 'bn', sourceHandle: 'out', target: 'out', targetHandle: 'in' },
+    { id: 'e4', source: 'out', sourceHandle: 'out', target: 'loss', targetHandle: 'prediction' },
+    { id: 'e5', source: 'data', sourceHandle: 'target', target: 'loss', targetHandle: 'target' },
+    { id: 'e6', source: 'loss', sourceHandle: 'loss', target: 'opt', targetHandle: 'loss' },
+  ],
+};
+
+async function dropDocument(page: Page, doc: object): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'batchnorm.neurograph.json', { type: 'application/json' }));
+    return dt;
+  }, JSON.stringify(doc));
+  const box = (await pane(page).boundingBox())!;
+  const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  await pane(page).dispatchEvent('dragenter', { dataTransfer, ...at });
+  await pane(page).dispatchEvent('dragover', { dataTransfer, ...at });
+  await pane(page).dispatchEvent('drop', { dataTransfer, ...at });
+}
+
+test('BatchNorm: a training step moves the running mean and variance, shown as not trained', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await dropDocument(page, BATCHNORM_DOCUMENT);
+  await expect(nodes(page)).toHaveCount(6);
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+
+  await selectNode(page, 'bn');
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector).toContainText('BatchNorm · Neurons & layers');
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+
+  const running = page.getByTestId('running-statistics');
+  await expect(running).toBeVisible();
+  await expect(running).toContainText('not trained');
+  // Started at mean 0 and variance 1; one step with momentum 0.5 moved every unit half-way to the batch's.
+  const mean = running.locator('dd').first();
+  const first = await mean.getAttribute('title');
+  expect(first?.split(', ')).toHaveLength(4);
+  expect(first?.split(', ').every((v) => v === '0')).toBe(false);
+  // Only γ and β are trained parameters with a gradient to explain.
+  await expect(page.locator('.train-param__title')).toHaveText([
+    'Parameter bn.gamma',
+    'Parameter bn.beta',
+    'Running statistics (not trained)',
+  ]);
+
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('2');
+  await expect(mean).not.toHaveAttribute('title', first!);
+  await page.screenshot({ path: '/tmp/batchnorm-step.png' });
+});
+
+test('BatchNorm is in the palette, with its parameters in the inspector', async ({ page }) => {
+  await openEditor(page);
+  // Away from the empty canvas's welcome card, which covers the middle.
+  const id = await dropKind(page, 'batchnorm', { x: 60, y: 40 });
+  await selectNode(page, id);
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector.getByRole('textbox', { name: 'momentum m' })).toHaveValue('0.1');
+  await expect(inspector.getByRole('textbox', { name: 'ε' })).toHaveValue('0.00001');
+});
