@@ -15,13 +15,18 @@ test.beforeEach(async ({ page }) => {
 const zoom = (page: Page) =>
   page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
 
-/** Zooms in with the Zoom In button, once the view has fitted the freshly opened network. */
-async function zoomInTo(page: Page, level: number): Promise<void> {
+/** Waits until the view has fitted the freshly opened network (the fit animates). */
+async function fitted(page: Page): Promise<void> {
   let last = -1;
   for (let z = await zoom(page); z !== last; z = await zoom(page)) {
     last = z;
     await page.waitForTimeout(400);
   }
+}
+
+/** Zooms in with the Zoom In button, once the view has fitted the freshly opened network. */
+async function zoomInTo(page: Page, level: number): Promise<void> {
+  await fitted(page);
   while ((await zoom(page)) < level) {
     await page.getByRole('button', { name: 'Zoom In' }).click();
     await page.waitForTimeout(250);
@@ -71,25 +76,23 @@ async function labelBoxes(page: Page): Promise<Box[]> {
 const overlap = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
-// FIXME(#12): at 100 % zoom in the default 1400 × 860 window XOR is wider than the canvas and
-// none of its labels sits wholly in sight after the merges; readable-numbers.spec.ts checks the
-// labels at the view XOR opens with. Left open on issue #12.
-test.fixme('XOR: no two weight labels overlap, and each one selects its edge', async ({ page }) => {
+test('XOR: no two weight labels overlap, and each one selects its edge', async ({ page }) => {
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByTestId('example-xor').click();
   await expect(nodes(page)).toHaveCount(6);
   await expect(page.getByTestId('compile-status')).toHaveText('ready to train');
   // 2-2-1: four weights into the hidden neurons, two into the output. Labels keep their size on
-  // screen (w, ∂ and Δ stacked, 70 × 50 px), so where two edges from neighbouring ports run 14 px
-  // apart across the gap not both have room: those show while their edge is selected or their
+  // screen (w, ∂ and Δ stacked, 70 × 50 px): at the view XOR opens with (labels are read there,
+  // not zoomed in) its layout leaves room for most of them; where two edges from neighbouring ports
+  // run close together not both have room, and those show while their edge is selected or their
   // neuron is in focus (readable-numbers.spec.ts).
-  await zoomInTo(page, 1);
+  await fitted(page);
 
   // The labels settle once the network is measured and trained labels replace the initial ones.
   await expect.poll(async () => (await labelBoxes(page)).length).toBeGreaterThanOrEqual(4);
   await expect.poll(async () => overlappingPairs(await labelBoxes(page))).toEqual([]);
   await page.screenshot({ path: '/tmp/labels-xor.png' });
-  // At 100 % the network is wider than the canvas: the labels in sight must each select their edge.
+  // The labels in sight must each select their edge.
   const pane = (await page.locator('.react-flow').boundingBox())!;
   const inSight = (b: Box) =>
     b.x >= pane.x &&
@@ -97,7 +100,7 @@ test.fixme('XOR: no two weight labels overlap, and each one selects its edge', a
     b.x + b.width <= pane.x + pane.width &&
     b.y + b.height <= pane.y + pane.height;
   const boxes = (await labelBoxes(page)).filter(inSight);
-  expect(boxes.length).toBeGreaterThanOrEqual(2);
+  expect(boxes.length).toBeGreaterThanOrEqual(4);
 
   const inspector = page.getByTestId('edge-inspector');
   for (const { id } of boxes) {

@@ -33,12 +33,23 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-/** The size text is drawn at on screen: its computed font size times the scale it is drawn at. */
+/**
+ * The size text is drawn at on screen: its computed font size times the scale it is drawn at (the
+ * product of its own and its ancestors' transforms; offsetHeight, rounded to whole pixels, would
+ * make an exact 11 px read 10.99999), to a thousandth of a pixel: the browser keeps transforms in
+ * single precision, so 1/zoom · zoom comes back as 0.9999993.
+ */
 function renderedPx(target: Locator): Promise<number> {
   return target.evaluate((el) => {
-    const h = el as HTMLElement;
-    const scale = h.getBoundingClientRect().height / h.offsetHeight;
-    return Number.parseFloat(getComputedStyle(h).fontSize) * scale;
+    let scale = 1;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const t = getComputedStyle(e).transform;
+      if (t && t !== 'none') {
+        const m = new DOMMatrix(t);
+        scale *= Math.hypot(m.b, m.d);
+      }
+    }
+    return Math.round(Number.parseFloat(getComputedStyle(el).fontSize) * scale * 1000) / 1000;
   });
 }
 
@@ -121,12 +132,14 @@ for (const viewport of [
         await settled(page);
         await page.getByTestId('train-step').click();
         await settled(page);
-        const labels = [
+        const labels = async () => [
           ...(await boxes(page, '.ng-weight--train')),
           ...(await boxes(page, '.ng-node-train')),
         ];
-        expect(labels.length).toBeGreaterThan(2);
-        expect(overlappingPairs(labels)).toEqual([]);
+        expect((await labels()).length).toBeGreaterThan(2);
+        // The labels are placed again once things were still for a moment after the step (their
+        // rows changed): wait for that placement, which leaves no pair over each other.
+        await expect.poll(async () => overlappingPairs(await labels())).toEqual([]);
         // Nor is any label under a card: a label drawn over a card's rim is on top and whole.
         for (const id of await page
           .locator('.ng-weight--train')
@@ -216,4 +229,41 @@ test('focus on the spiral: hovering a neuron shows its edges’ numbers and its 
   // Leaving the neuron ends the focus.
   await page.mouse.move(5, 400);
   await expect(page.getByTestId('canvas')).not.toHaveAttribute('data-focus');
+});
+
+test('a phase stepped in focus lights up the wave it touched on the focused neuron and its edges', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  await openExample(page, 'spiral');
+  await settled(page);
+  await page.getByTestId('train-step').click();
+  await settled(page);
+  // Selecting h2.1 focuses it, and the focus stays while the pointer goes to the phase button.
+  const card = (await node(page, 'n2_1').boundingBox())!;
+  await page.mouse.click(card.x + card.width / 2, card.y + card.height / 2);
+  const focused = page.locator('.ng-weight--train.is-focus');
+  await expect(focused).toHaveCount(9);
+  const ids = (await focused.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))).map((t) =>
+    t.replace(/^train-edge-/, ''),
+  );
+  await page.getByTestId('train-phase').click();
+  await expect(page.locator('[data-testid="train-phases"] .is-current')).toHaveAttribute(
+    'data-phase',
+    'forward',
+  );
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-focus');
+  // The forward pass touched every edge: the focused neuron's edges carry its wave at full strength.
+  for (const id of ids) {
+    const wave = page.locator(`.react-flow__edge[data-id="${id}"] .ng-train-wave`);
+    await expect(wave).toHaveAttribute('data-phase', 'forward');
+    await expect(wave).toHaveClass(/is-focus/);
+    expect(await wave.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  }
+  // The neuron itself lights up; the waves elsewhere fade with the rest.
+  await expect(node(page, 'n2_1').getByTestId('node-wave')).toHaveAttribute('data-phase', 'forward');
+  const other = page.locator('.ng-train-wave:not(.is-focus)').first();
+  await expect(other).toHaveAttribute('data-phase', 'forward');
+  expect(Number(await other.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(0.5);
 });

@@ -58,10 +58,7 @@ test('Play opens at a watchable pace in steps per second; Max is one click', asy
   await expect(page.getByTestId('train-speed-value')).toHaveText('5 steps/s');
 });
 
-// FIXME(#12): after the merges of this session, keys on the focused timeline land on step 513/1025
-// instead of 0 then 1 once the timeline has moved to a sparse exact step (it passed on the commit
-// before the autosave split and the worker wiring, 5c0b04a); left open on issue #12 with the cause to find.
-test.fixme('the timeline reaches step 1 of a 100,000-step run, and training continues from there', async ({
+test('the timeline reaches step 1 of a 100,000-step run, and training continues from there', async ({
   page,
 }) => {
   test.setTimeout(180_000);

@@ -244,9 +244,7 @@ test('plays the circle: the loss falls; pause; hovering a neuron shows its own h
   await page.screenshot({ path: '/tmp/training-dark.png' });
 });
 
-// FIXME(#12): the same timeline regression as training-pace.spec.ts (keys on the focused timeline
-// after the session's merges); left open on issue #12.
-test.fixme('keys step and play; the timeline scrubs back and continues from there', async ({ page }) => {
+test('keys step and play; the timeline scrubs back and continues from there', async ({ page }) => {
   await openExample(page, 'border-at-3', 4);
   await focusCanvas(page);
   for (let i = 0; i < 4; i++) await page.keyboard.press('.');

@@ -1,7 +1,8 @@
 /**
- * Auto-layout, left to right: dagre ranks the nodes (data on the left, the optimizer on the right);
- * each rank is then stacked in a column centred on one line, ordered by where the nodes' inputs sit
- * (then by their previous height), so fully connected layers keep their order and nothing overlaps.
+ * Auto-layout, left to right: dagre ranks the nodes (data on the left, the loss on the right, the
+ * optimizer under the loss); each rank is then stacked in a column centred on one line, ordered by
+ * where the nodes' inputs sit (then by their previous height), so fully connected layers keep their
+ * order and nothing overlaps. A small network gets wide gaps where its weights are (see ROOMY_WEIGHTS).
  * The laid-out graph keeps its top-left corner where it was, so the canvas does not jump away.
  */
 import type { GraphEdge, GraphNode, Position } from '../engine/graph';
@@ -19,6 +20,20 @@ export const DEFAULT_NODE_SIZE: Size = { width: 212, height: 120 };
  */
 const RANK_GAP = 150;
 const NODE_GAP = 28;
+/**
+ * A network with at most this many weights (edges into neurons) is laid out roomy: every one of
+ * its weights' labels should be readable at the view it opens with. Labels keep their size on
+ * screen, so what gives them room is a gap that is wide compared with the cards: the network opens
+ * smaller, its gaps take more of the screen. A bigger one (the spiral's 88) stays compact and is
+ * read neuron by neuron in focus.
+ */
+const ROOMY_WEIGHTS = 16;
+/** More room before a column for each weight crossing into it (up to four). */
+const PER_WEIGHT = 170;
+/** Between the neurons of a short column: the numbers under each and the labels of edges into them. */
+const NEURON_GAP = 200;
+/** …less for each neuron beyond two, so a taller column still opens at a zoom cards are drawn at. */
+const NEURON_GAP_LESS = 40;
 
 /**
  * dagre, loaded on the first layout (opening an example, Build MLP, Auto-layout, the gallery's
@@ -88,8 +103,37 @@ export function layoutPositions(
   }
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const centre = new Map<string, number>();
-  for (const x of [...columns.keys()].sort((a, b) => a - b)) {
-    const column = columns.get(x)!;
+  const kinds = new Map(nodes.map((n) => [n.id as string, n.kind]));
+  const weights = inner.filter((e) => kinds.get(e.target) === 'neuron');
+  const roomy = weights.length <= ROOMY_WEIGHTS;
+  const weightsInto = new Map<string, number>();
+  for (const e of weights) weightsInto.set(e.target, (weightsInto.get(e.target) ?? 0) + 1);
+  let right = Number.NEGATIVE_INFINITY;
+  let previous: { x: number; bottom: number } | null = null;
+  for (const dagreX of [...columns.keys()].sort((a, b) => a - b)) {
+    const column = columns.get(dagreX)!;
+    const columnWidth = Math.max(...column.map((n) => size(n.id).width));
+    const crossing = column.reduce((sum, n) => sum + (weightsInto.get(n.id) ?? 0), 0);
+    const rankGap = roomy ? RANK_GAP + PER_WEIGHT * Math.min(crossing, 4) : RANK_GAP;
+    // Optimizers go under the column before them (the loss): a column of their own would make the
+    // whole network smaller on screen for a node that has no numbers to show.
+    if (previous && column.every((n) => n.kind.startsWith('opt.'))) {
+      let top: number = previous.bottom + 2 * NODE_GAP;
+      for (const n of column) {
+        const { width, height } = size(n.id);
+        result.set(n.id, { x: previous.x - width / 2, y: top });
+        centre.set(n.id, top + height / 2);
+        top += height + NODE_GAP;
+      }
+      previous = { x: previous.x, bottom: top - NODE_GAP };
+      continue;
+    }
+    const x = right === Number.NEGATIVE_INFINITY ? dagreX : right + rankGap + columnWidth / 2;
+    right = x + columnWidth / 2;
+    const gap =
+      roomy && column.length > 1 && column.every((n) => kinds.get(n.id) === 'neuron')
+        ? Math.max(NODE_GAP, NEURON_GAP - NEURON_GAP_LESS * (column.length - 2))
+        : NODE_GAP;
     const key = (n: GraphNode) => {
       const placed = (sources.get(n.id) ?? []).map((s) => centre.get(s)).filter((c) => c !== undefined);
       return placed.length > 0 ? placed.reduce((a, b) => a + b, 0) / placed.length : null;
@@ -101,14 +145,15 @@ export function layoutPositions(
       if (ka != null && kb != null && ka !== kb) return ka - kb;
       return a.position.y - b.position.y || index.get(a.id)! - index.get(b.id)!;
     });
-    const total = column.reduce((s, n) => s + size(n.id).height, 0) + NODE_GAP * (column.length - 1);
+    const total = column.reduce((s, n) => s + size(n.id).height, 0) + gap * (column.length - 1);
     let top = -total / 2;
     for (const n of column) {
       const { width, height } = size(n.id);
       centre.set(n.id, top + height / 2);
       result.set(n.id, { x: x - width / 2, y: top });
-      top += height + NODE_GAP;
+      top += height + gap;
     }
+    previous = { x, bottom: top - gap };
   }
 
   // Keep the graph's top-left corner where it was.

@@ -23,6 +23,8 @@ export interface TrainingRun {
   setPhaseMode(on: boolean): void;
   /** Tells the worker how often to evaluate while playing at `speed`, if that changed. */
   evaluateFor(speed: Speed): Promise<void>;
+  /** Shows the snapshot that waits for its frame now. */
+  showNow(): void;
   /** Shows the last snapshot again, with the batch mean or one example. */
   redraw(mean: boolean): void;
 }
@@ -96,6 +98,9 @@ export function runActions(run: TrainingRun): RunActions {
     seek: (step, snap) =>
       stepAct(async (c) => {
         await c.seek(step, snap);
+        // The step sought is shown when seek resolves, not a frame later: the timeline moves its
+        // thumb from the step shown, so a key pressed before that frame would move from the old one.
+        run.showNow();
         // The earlier step's train/test loss and accuracy (the session evaluates it on request).
         if (step !== null && get().layout?.data) {
           await c.evaluate();

@@ -344,6 +344,9 @@ export function createTrainingStore(options: TrainingOptions) {
         phaseMode = on;
       },
       evaluateFor: (speed) => evaluation.forSpeed(speed),
+      showNow() {
+        if (frames.waiting()) frames.flush();
+      },
       redraw(mean) {
         const layout = client?.layout;
         if (layout && lastSnapshot && lastSnapshot.loadId === layout.loadId) {

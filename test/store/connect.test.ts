@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findExample } from '../../src/engine';
 import { borderAt3 } from '../../src/engine/examples/border';
 import { connectablePorts, layoutLibrary, layoutPositions } from '../../src/store';
+import { DEFAULT_NODE_SIZE } from '../../src/store/layout';
 
 describe('ports that light up while connecting', () => {
   it('lists the inputs that fit an output, leaving out taken single ports and loops', () => {
@@ -29,11 +31,43 @@ describe('auto-layout', () => {
   // dagre loads on first use in the app (a fast first load).
   beforeAll(() => layoutLibrary.load());
 
-  it('lays the graph out left to right from the data to the optimizer', () => {
+  it('lays the graph out left to right from the data to the loss, the optimizer under the loss', () => {
     const g = borderAt3();
     const p = layoutPositions(g.nodes, g.edges, new Map());
     expect(p.get('data')!.x).toBeLessThan(p.get('neuron')!.x);
     expect(p.get('neuron')!.x).toBeLessThan(p.get('loss')!.x);
-    expect(p.get('loss')!.x).toBeLessThan(p.get('sgd')!.x);
+    // Same width (the default card), so the same left edge; below the loss's default 120 px card.
+    expect(p.get('sgd')!.x).toBe(p.get('loss')!.x);
+    expect(p.get('sgd')!.y).toBeGreaterThanOrEqual(p.get('loss')!.y + DEFAULT_NODE_SIZE.height);
+  });
+
+  // Weight labels keep their size on screen (about 70 × 50 px), so a small network needs gaps that
+  // are wide compared with its cards where weights cross, and neurons far enough apart for the
+  // numbers printed under each.
+  const card = DEFAULT_NODE_SIZE;
+  const gapBefore = (p: Map<string, { x: number }>, left: string, right: string) =>
+    p.get(right)!.x - (p.get(left)!.x + card.width);
+
+  it('gives a small network (XOR, six weights) wide gaps where its weights cross', () => {
+    const g = findExample('xor')!.build();
+    const p = layoutPositions(g.nodes, g.edges, new Map());
+    const intoHidden = gapBefore(p, 'data', 'n1_1');
+    const intoOutput = gapBefore(p, 'n1_1', 'n2_1');
+    const intoLoss = gapBefore(p, 'n2_1', 'loss');
+    // Four weights into the hidden column, two into the output, none into the loss.
+    expect(intoHidden).toBeGreaterThan(3 * card.width);
+    expect(intoOutput).toBeGreaterThan(card.width);
+    expect(intoHidden).toBeGreaterThan(intoOutput);
+    expect(intoOutput).toBeGreaterThan(intoLoss);
+    // The two hidden neurons: more than a card's height of room between them.
+    expect(p.get('n1_2')!.y - (p.get('n1_1')!.y + card.height)).toBeGreaterThan(card.height);
+  });
+
+  it('keeps a big network (the spiral, 88 weights) compact: it is read neuron by neuron in focus', () => {
+    const g = findExample('spiral')!.build();
+    const p = layoutPositions(g.nodes, g.edges, new Map());
+    const intoHidden = gapBefore(p, 'data', 'n1_1');
+    expect(intoHidden).toBe(gapBefore(p, 'n1_1', 'n2_1'));
+    expect(intoHidden).toBeLessThan(card.width);
   });
 });

@@ -250,6 +250,33 @@ describe('the training store', () => {
     expect(store.getState().lossCurve().lastStep).toBe(4);
   });
 
+  it('shows the step sought as soon as the seek resolves, not at the next frame', async () => {
+    // Frames that never come: only what seek applies itself is shown.
+    const graph = findExample('border-at-3')!.build();
+    const doc = createDocumentStore({
+      name: graph.name,
+      seed: graph.seed,
+      nodes: graph.nodes,
+      edges: graph.edges,
+    });
+    const frames: (() => void)[] = [];
+    const { store } = createTrainingStore({
+      createWorker: () => fakeWorker(),
+      documents: doc,
+      debounceMs: 20,
+      frame: (fn) => frames.push(fn),
+    });
+    disposers.push(() => store.getState().dispose());
+    await started(store);
+    await store.getState().trainStep(5);
+    await store.getState().seek(2);
+    expect(store.getState()).toMatchObject({ step: 2, seeking: true });
+    await store.getState().seek(0, 'down');
+    expect(store.getState().step).toBe(0);
+    await store.getState().seek(null);
+    expect(store.getState()).toMatchObject({ step: 5, seeking: false });
+  });
+
   it('explains and verifies an edge’s gradient', async () => {
     const { store } = setup('border-at-3');
     await started(store);

@@ -178,7 +178,12 @@ export const EdgeTraining = memo(function EdgeTraining({
     const [phase, order, waveId] = wave.split(':');
     const style = { '--wave-order': Number(order) } as CSSProperties;
     waveNode = (
-      <g key={waveId} className={`ng-train-wave ng-train-wave--${phase}`} style={style} data-phase={phase}>
+      <g
+        key={waveId}
+        className={`ng-train-wave ng-train-wave--${phase}${focused ? ' is-focus' : ''}`}
+        style={style}
+        data-phase={phase}
+      >
         <path d={path} className="ng-train-wave__glow" />
         {(phase === 'backward' || phase === 'forward') && <path d={path} className="ng-train-wave__flow" />}
       </g>

@@ -19,7 +19,7 @@ export function Timeline() {
   const first = 0;
   // Scrubbing sends one seek at a time: the latest position once the previous one is shown.
   const busy = useRef(false);
-  const wanted = useRef<number | null>(null);
+  const wanted = useRef<{ step: number; snap: 'down' | 'up' } | null>(null);
   // Where the learner put the thumb, until the step shown catches up with it.
   const [thumb, setThumb] = useState<number | null>(null);
   useEffect(() => {
@@ -27,18 +27,19 @@ export function Timeline() {
   }, [thumb, step]);
 
   const go = async (target: number) => {
-    // Which way the learner moved: a step between kept ones snaps on in that direction.
-    const shown = useTraining.getState().step;
+    // Which way the learner moved the thumb (from where it was, the step shown or the one on its way):
+    // a step between kept ones snaps on in that direction.
+    const from = wanted.current?.step ?? thumb ?? useTraining.getState().step;
     setThumb(target);
-    wanted.current = target;
+    wanted.current = { step: target, snap: target >= from ? 'up' : 'down' };
     if (busy.current) return;
     busy.current = true;
     try {
       while (wanted.current !== null) {
-        const t = wanted.current;
+        const { step: t, snap } = wanted.current;
         wanted.current = null;
         const state = useTraining.getState();
-        await state.seek(t >= state.liveStep ? null : t, t >= shown ? 'up' : 'down');
+        await state.seek(t >= state.liveStep ? null : t, snap);
       }
     } finally {
       busy.current = false;
