@@ -19,7 +19,7 @@ const MAX_LINES = 150;
  * forms with many fields. Each is to be split by idea, and taken off this list.
  */
 const KNOWN_LONG = new Set<string>([
-  'src/engine/compiler/compile.ts › compile',
+  'src/engine/compiler/compile.ts › compileSteps',
   'src/engine/export/onnx/export.ts › exportOnnx',
   'src/engine/export/pytorch.ts › exportPyTorch',
   'src/format/onnx/read-mlp.ts › readMlp',

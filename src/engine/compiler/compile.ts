@@ -10,7 +10,7 @@ import { describePortType, type InputPortSpec, type OutputPortSpec, VALUE_TYPES 
 import { getKind } from '../registry';
 import { describeRange, violates } from '../value-range';
 import { fuse } from './fusion';
-import { layOut } from './layout';
+import { layOutSteps } from './layout';
 import { type InEdge, incomingAt, indexOfPort, type NodeInfo } from './node-info';
 import type { Plan } from './plan';
 import { resolveNode } from './resolve-node';
@@ -32,7 +32,32 @@ export function outputFitsInput(out: OutputPortSpec, input: InputPortSpec): bool
   return false;
 }
 
+/**
+ * Units of work (nodes, edges) between two checkpoints of compileSteps: with 5,000 nodes a compile
+ * takes a few hundred ms, which the page runs in slices of tens of ms between frames.
+ */
+const STEP = 64;
+
 export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResult {
+  return runToEnd(compileSteps(graph, lookup));
+}
+
+/** Runs steps (compileSteps) to their end, without pausing. */
+export function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * compile, as steps: it pauses (yields) every STEP nodes or edges, so a caller can spread a big
+ * graph's compile over several tasks (store/compiled.ts). The graph must not change meanwhile.
+ */
+export function* compileSteps(
+  graph: Graph,
+  lookup: KindLookup = getKind,
+): Generator<void, CompileResult, void> {
   const diagnostics: Diagnostic[] = [];
   const error = (d: Omit<Diagnostic, 'severity'>) => diagnostics.push({ severity: 'error', ...d });
   const warn = (d: Omit<Diagnostic, 'severity'>) => diagnostics.push({ severity: 'warning', ...d });
@@ -41,7 +66,9 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
   const infos = new Map<NodeId, NodeInfo>();
   /** The compiled nodes in document order; a node's `pos` is its index here. */
   const list: NodeInfo[] = [];
+  let work = 0;
   for (const node of graph.nodes) {
+    if (++work % STEP === 0) yield;
     if (infos.has(node.id)) {
       error({ code: 'duplicate-id', nodeId: node.id, message: `Two nodes share the id "${node.id}".` });
       continue;
@@ -94,6 +121,7 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
   let validCount = 0;
   let nodeIds: Set<string> | undefined;
   for (const edge of graph.edges) {
+    if (++work % STEP === 0) yield;
     if (edgeIds.add(edge.id).size === distinctIds) {
       error({ code: 'duplicate-id', edgeId: edge.id, message: `Two edges share the id "${edge.id}".` });
       continue;
@@ -168,6 +196,7 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
 
   // 4. Missing inputs.
   for (const info of list) {
+    if (++work % STEP === 0) yield;
     const inputs = info.ports.inputs;
     for (let k = 0; k < inputs.length; k++) {
       const input = inputs[k];
@@ -186,6 +215,7 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
   // 5. Sizes, in order (remembered per node: see shape-memo.ts); a node whose inputs failed is
   // skipped (its cause is already reported).
   for (const i of order) {
+    if (++work % STEP === 0) yield;
     const info = list[i];
     if (info.kind.role === 'optimizer' || !info.kind.shape) continue;
     try {
@@ -261,6 +291,7 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
   // 7. Wiring that is valid but wrong: an input fed numbers it cannot use (a probability loss
   // reading an unbounded output). The kinds say what they give and need (see value-range.ts).
   for (const info of list) {
+    if (++work % STEP === 0) yield;
     const needs = info.kind.needs?.(info.params);
     if (!needs) continue;
     for (let k = 0; k < info.ports.inputs.length; k++) {
@@ -298,7 +329,7 @@ export function compile(graph: Graph, lookup: KindLookup = getKind): CompileResu
   if (diagnostics.some((d) => d.severity === 'error')) return { plan: null, diagnostics };
 
   // 8. Layout, then the pairs of nodes that run as one (a softmax and its cross-entropy).
-  const plan = layOut(graph, list, order, {
+  const plan = yield* layOutSteps(graph, list, order, {
     table,
     dataNode,
     optimizer,

@@ -18,7 +18,16 @@ export interface Whole {
   losses: NodeInfo[];
 }
 
-export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[], whole: Whole): Plan {
+/** Nodes or edges laid out between two pauses (see compileSteps). */
+const STEP = 64;
+
+/** Lays out the plan, pausing (yielding) every STEP nodes and edges. */
+export function* layOutSteps(
+  graph: Graph,
+  list: NodeInfo[],
+  order: readonly number[],
+  whole: Whole,
+): Generator<void, Plan, void> {
   let slotBase = 0;
   let paramOffset = 0;
   const blocks: BlockLayout[] = [];
@@ -50,7 +59,9 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
   const laidOut: NodeInfo[] = [];
   /** Plan node of each compiled node, by position. */
   const planOf: (PlanNode | undefined)[] = new Array(list.length).fill(undefined);
+  let work = 0;
   for (const i of order) {
+    if (++work % STEP === 0) yield;
     const info = list[i];
     const shape = info.shape;
     if (!shape) continue;
@@ -101,6 +112,7 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
 
   const edges = new Map<EdgeId, PlanEdge>();
   for (let n = 0; n < planOrder.length; n++) {
+    if (++work % STEP === 0) yield;
     const pn = planOrder[n];
     const info = laidOut[n];
     const inputs = info.ports.inputs;

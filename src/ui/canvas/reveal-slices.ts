@@ -10,7 +10,7 @@
  * few, or a paste of fewer than ALL_AT_ONCE, shows in the next frame as before.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
-import { type SlicePace, nextSliceSize } from './slice-size';
+import { nextSliceSize, type SlicePace } from './slice-size';
 
 /** New nodes up to this many are drawn at once. */
 export const ALL_AT_ONCE = 250;
