@@ -64,14 +64,17 @@ describe('revealing a burst of new nodes in slices', () => {
     const doc = create<Doc>()(() => ({ nodes: [] }));
     const reveal = createReveal(doc, afterPaint, () => time);
     doc.setState({ nodes: ids('n', 1000) });
-    // The first slice is released at once, the rest after each paint.
+    // Nothing before the first paint (the view is fitted first), then a slice after each paint.
+    expect(reveal.getState()).toMatchObject({ total: 1000, shown: 0 });
+    expect(reveal.getState().withheld.size).toBe(1000);
+    nextSlice(0);
     expect(reveal.getState()).toMatchObject({ total: 1000, shown: FIRST_SLICE });
     expect(reveal.getState().withheld.has('n0')).toBe(false);
     expect(reveal.getState().withheld.has(`n${FIRST_SLICE}`)).toBe(true);
     // The first slice took twice the budget: the next is half as big.
     nextSlice(2 * SLICE_BUDGET_MS);
     expect(reveal.getState().shown).toBe(FIRST_SLICE + FIRST_SLICE / 2);
-    let slices = 2;
+    let slices = 3;
     while (reveal.getState().total > 0) {
       nextSlice(SLICE_BUDGET_MS);
       slices++;
@@ -101,5 +104,18 @@ describe('revealing a burst of new nodes in slices', () => {
     const before = reveal.getState();
     doc.setState({ nodes: [...doc.getState().nodes] });
     expect(reveal.getState()).toBe(before);
+  });
+
+  it('sends nodes off screen with the next slice, and slices only those drawn', () => {
+    const doc = create<Doc>()(() => ({ nodes: [] }));
+    // Ids n0…n99 are on screen, the other 900 off it.
+    const outside = (id: string) => Number(id.slice(1)) >= 100;
+    const reveal = createReveal(doc, afterPaint, () => time, () => outside);
+    doc.setState({ nodes: ids('n', 1000) });
+    nextSlice(0);
+    // FIRST_SLICE (over 100) covers every node on screen: all 1,000 in one slice.
+    expect(FIRST_SLICE).toBeGreaterThanOrEqual(100);
+    expect(reveal.getState()).toMatchObject({ total: 1000, shown: 1000 });
+    expect(reveal.getState().withheld.size).toBe(0);
   });
 });

@@ -79,6 +79,7 @@ export function FitOnRequest() {
       if (nodes.length > 0) fitNow(getNodesBounds(nodes), saved);
     };
     const fitNow = (bounds: Rect, saved: ReturnType<typeof takeSavedViewport>) => {
+      const all = useDocument.getState().nodes;
       const pane = document.querySelector<HTMLElement>('.canvas .react-flow');
       if (!pane) return;
       const box = pane.getBoundingClientRect();
@@ -97,7 +98,8 @@ export function FitOnRequest() {
         minZoom: 0.1,
         maxZoom: FIT_OPTIONS.maxZoom,
       });
-      void setViewport(viewport, { duration: FIT_OPTIONS.duration });
+      // A big network jumps: each frame of a glide would draw the nodes coming into view at that zoom.
+      void setViewport(viewport, { duration: isBigNetwork(all.length) ? 0 : FIT_OPTIONS.duration });
     };
     // Not cancelled when `initialized` flips (it does as the new nodes come in): the wait is for that.
     // A big network's fit measures the pane in a task of its own, apart from the commit that opened it.

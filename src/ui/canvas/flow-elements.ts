@@ -9,6 +9,7 @@ import type { Edge, Node } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphEdge, GraphNode } from '../../engine/graph';
 import { edgeName, type Size, useDocument, useSelection, useView } from '../../store';
+import { visibleFlowRect } from '../actions/flow';
 import { isBigNetwork } from './big-network';
 import { estimatedHandles, estimateNodeSize } from './estimated-handles';
 import { compactNumber } from './format-value';
@@ -27,8 +28,27 @@ const selectSelectedNodes = (s: { nodes: ReadonlySet<string> }) => s.nodes;
 const selectSelectedEdges = (s: { edges: ReadonlySet<string> }) => s.edges;
 const selectSizes = (s: { sizes: ReadonlyMap<string, Size> }) => s.sizes;
 
+/** Nodes outside the canvas's view now, at their measured or estimated size. */
+function offScreen(): ((id: string) => boolean) | null {
+  const view = visibleFlowRect();
+  if (!view) return null;
+  const sizes = useView.getState().sizes;
+  const nodes = new Map(useDocument.getState().nodes.map((n) => [n.id as string, n]));
+  return (id) => {
+    const n = nodes.get(id);
+    if (!n) return true;
+    const size = sizes.get(id) ?? estimateNodeSize(n);
+    return (
+      n.position.x > view.x + view.width ||
+      n.position.y > view.y + view.height ||
+      n.position.x + size.width < view.x ||
+      n.position.y + size.height < view.y
+    );
+  };
+}
+
 /** Which of the document's nodes React Flow has: a big burst of new ones comes in slices. */
-export const useReveal = createReveal(useDocument, afterNextPaint);
+export const useReveal = createReveal(useDocument, afterNextPaint, undefined, offScreen);
 
 interface NodeEntry {
   position: GraphNode['position'];

@@ -27,6 +27,12 @@ export interface RevealState {
 /** Runs `run` once the page has painted what changed (the next task after the next frame). */
 export type AfterPaint = (run: () => void) => void;
 
+/**
+ * Which nodes lie outside the view as it is now (null: unknown). They cost React Flow little —
+ * it draws only what is on screen — so they go with the next slice whatever its size.
+ */
+export type OffScreen = () => ((id: string) => boolean) | null;
+
 interface NodesSource {
   getState(): { nodes: readonly { id: string }[] };
   subscribe(listener: (state: { nodes: readonly { id: string }[] }) => void): () => void;
@@ -36,12 +42,14 @@ const NOTHING: ReadonlySet<string> = new Set();
 
 /**
  * Follows `doc`: a burst of more than ALL_AT_ONCE new nodes is withheld and released a slice per
- * `afterPaint`, each slice sized by the pace of the one before (`now` times it).
+ * `afterPaint`, from the first paint after it came, each slice sized by the pace of the one
+ * before (`now` times it).
  */
 export function createReveal(
   doc: NodesSource,
   afterPaint: AfterPaint,
   now: () => number = () => performance.now(),
+  offScreen: OffScreen = () => null,
 ): UseBoundStore<StoreApi<RevealState>> {
   const store = create<RevealState>()(() => ({ withheld: NOTHING, total: 0, shown: 0 }));
   /** Every id of the document as last seen, withheld or not. */
@@ -58,16 +66,23 @@ export function createReveal(
       return;
     }
     const count = nextSliceSize(pace);
+    const outside = offScreen();
     const rest = new Set<string>();
+    /** Nodes of this slice that will be drawn (on screen, or where that is not known). */
+    let drawn = 0;
     let released = 0;
     for (const id of withheld) {
-      if (released < count) released++;
-      else rest.add(id);
+      if (outside?.(id)) released++;
+      else if (drawn < count) {
+        drawn++;
+        released++;
+      } else rest.add(id);
     }
     const started = now();
     store.setState({ withheld: rest.size === 0 ? NOTHING : rest, shown: shown + released });
     afterPaint(() => {
-      pace = { count: released, ms: now() - started };
+      // Paced by the nodes drawn; a slice of only off-screen ones says nothing about the next.
+      if (drawn > 0) pace = { count: drawn, ms: now() - started };
       releaseSlice();
     });
   };
@@ -86,7 +101,9 @@ export function createReveal(
     store.setState({ withheld: next.size === 0 ? NOTHING : next, shown, total: shown + next.size });
     if (next.size > 0 && !running) {
       running = true;
-      releaseSlice();
+      // The first slice after a paint: the view is fitted to the new document first (a task
+      // queued by its commit), so the nodes are drawn as they will be seen.
+      afterPaint(releaseSlice);
     }
   };
 
