@@ -24,6 +24,17 @@ function relative(r: DOMRect, to: DOMRect): Rect {
   return { x: r.left - to.left, y: r.top - to.top, width: r.width, height: r.height };
 }
 
+/** The last fit request done (or given up): see fitPending. */
+let fitted = 0;
+
+/**
+ * Whether a fit was asked for and is not done yet: a big document's nodes wait for it before they
+ * come to the canvas (reveal-slices.ts), so they are drawn where they will be seen.
+ */
+export function fitPending(): boolean {
+  return useSession.getState().fitRequest !== fitted;
+}
+
 /**
  * The box around a big document's nodes, each at its measured or else its estimated size: its
  * nodes come to React Flow in slices (reveal-slices.ts), and the view is fitted before the rest
@@ -56,7 +67,9 @@ export function FitOnRequest() {
   const { getNodes, getNodesBounds, setViewport } = useReactFlow();
   const done = useRef(0);
   useEffect(() => {
-    if (request === done.current || !initialized) return;
+    // A big document's nodes come later (reveal-slices.ts) and are not measured to be fitted.
+    if (request === done.current || (!initialized && !isBigNetwork(useDocument.getState().nodes.length)))
+      return;
     done.current = request;
     const saved = takeSavedViewport();
     let frames = 0;
@@ -65,6 +78,7 @@ export function FitOnRequest() {
       const all = useDocument.getState().nodes;
       if (isBigNetwork(all.length)) {
         fitNow(documentBounds(all), saved);
+        fitted = request;
         return;
       }
       const nodes = getNodes();
@@ -77,6 +91,7 @@ export function FitOnRequest() {
         return;
       }
       if (nodes.length > 0) fitNow(getNodesBounds(nodes), saved);
+      fitted = request;
     };
     const fitNow = (bounds: Rect, saved: ReturnType<typeof takeSavedViewport>) => {
       const all = useDocument.getState().nodes;

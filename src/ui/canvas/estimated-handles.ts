@@ -10,10 +10,13 @@ import type { GraphNode } from '../../engine/graph';
 import { nodeSpec, type Size } from '../../store';
 import { estimateNodeSize, estimatePortBox } from './node-size';
 
-export function estimatedHandles(node: Pick<GraphNode, 'kind' | 'params'>, size: Size): NodeHandle[] {
+/** A handle with its size: what React Flow measures, estimated. */
+export type EstimatedHandle = NodeHandle & { width: number; height: number };
+
+export function estimatedHandles(node: Pick<GraphNode, 'kind' | 'params'>, size: Size): EstimatedHandle[] {
   const spec = nodeSpec(node);
   if (!spec) return [];
-  const side = (type: 'source' | 'target', ports: readonly { id: string }[]): NodeHandle[] =>
+  const side = (type: 'source' | 'target', ports: readonly { id: string }[]): EstimatedHandle[] =>
     ports.map((port, row) => ({
       id: port.id,
       type,

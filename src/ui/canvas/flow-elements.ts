@@ -8,10 +8,11 @@
 import type { Edge, Node } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphEdge, GraphNode } from '../../engine/graph';
-import { edgeName, type Size, useDocument, useSelection, useView } from '../../store';
+import { edgeName, nodeById, type Size, useDocument, useSelection, useView } from '../../store';
 import { visibleFlowRect } from '../actions/flow';
 import { isBigNetwork } from './big-network';
 import { estimatedHandles, estimateNodeSize } from './estimated-handles';
+import { fitPending } from './FitOnRequest';
 import { compactNumber } from './format-value';
 import { noteEstimatedPorts } from './port-measure';
 import { afterNextPaint, createReveal, selectWithheld } from './reveal-slices';
@@ -33,9 +34,9 @@ function offScreen(): ((id: string) => boolean) | null {
   const view = visibleFlowRect();
   if (!view) return null;
   const sizes = useView.getState().sizes;
-  const nodes = new Map(useDocument.getState().nodes.map((n) => [n.id as string, n]));
+  const { nodes } = useDocument.getState();
   return (id) => {
-    const n = nodes.get(id);
+    const n = nodeById(nodes, id);
     if (!n) return true;
     const size = sizes.get(id) ?? estimateNodeSize(n);
     return (
@@ -48,7 +49,7 @@ function offScreen(): ((id: string) => boolean) | null {
 }
 
 /** Which of the document's nodes React Flow has: a big burst of new ones comes in slices. */
-export const useReveal = createReveal(useDocument, afterNextPaint, undefined, offScreen);
+export const useReveal = createReveal(useDocument, afterNextPaint, undefined, offScreen, fitPending);
 
 interface NodeEntry {
   position: GraphNode['position'];
@@ -128,13 +129,17 @@ interface EdgeEntry {
 export function useFlowEdges(): FlowEdge[] {
   const edges = useDocument(selectEdges);
   const selected = useSelection(selectSelectedEdges);
+  // An edge comes with its two nodes (reveal-slices.ts): React Flow indexes every edge it is given.
+  const withheld = useReveal(selectWithheld);
   const cache = useRef(new Map<string, EdgeEntry>());
   const last = useRef<FlowEdge[]>(undefined);
   return useMemo(() => {
     const next = new Map<string, EdgeEntry>();
     // Names read the nodes as they are when the edges change (a renamed node is read with the next edit of an edge).
     const names = useDocument.getState().nodes;
-    const result = edges.map((e) => {
+    const result: FlowEdge[] = [];
+    for (const e of edges) {
+      if (withheld.has(e.source) || withheld.has(e.target)) continue;
       const isSelected = selected.has(e.id);
       const hit = cache.current.get(e.id);
       const ariaLabel = hit?.edge === e ? hit.flow.ariaLabel : edgeName(names, e, weightForName);
@@ -148,7 +153,8 @@ export function useFlowEdges(): FlowEdge[] {
         hit.edge.targetHandle === e.targetHandle;
       if (hit && same) {
         next.set(e.id, { ...hit, edge: e });
-        return hit.flow;
+        result.push(hit.flow);
+        continue;
       }
       const flow: FlowEdge = {
         id: e.id,
@@ -162,10 +168,10 @@ export function useFlowEdges(): FlowEdge[] {
         ariaLabel,
       };
       next.set(e.id, { edge: e, selected: isSelected, flow });
-      return flow;
-    });
+      result.push(flow);
+    }
     cache.current = next;
     last.current = keepIfSame(last.current, result);
     return last.current;
-  }, [edges, selected]);
+  }, [edges, selected, withheld]);
 }

@@ -14,6 +14,8 @@ import { nextSliceSize, type SlicePace } from './slice-size';
 
 /** New nodes up to this many are drawn at once. */
 export const ALL_AT_ONCE = 250;
+/** Frames a burst waits for the view to be fitted to it before it comes anyway. */
+const MAX_VIEW_WAIT = 30;
 
 export interface RevealState {
   /** Nodes of the document not handed to React Flow yet. */
@@ -42,20 +44,23 @@ const NOTHING: ReadonlySet<string> = new Set();
 
 /**
  * Follows `doc`: a burst of more than ALL_AT_ONCE new nodes is withheld and released a slice per
- * `afterPaint`, from the first paint after it came, each slice sized by the pace of the one
- * before (`now` times it).
+ * `afterPaint`, from the first paint after it came and the view is fitted (`viewPending`), each
+ * slice sized by the pace of the one before (`now` times it); nodes `offScreen` come at once.
  */
 export function createReveal(
   doc: NodesSource,
   afterPaint: AfterPaint,
   now: () => number = () => performance.now(),
   offScreen: OffScreen = () => null,
+  viewPending: () => boolean = () => false,
 ): UseBoundStore<StoreApi<RevealState>> {
   const store = create<RevealState>()(() => ({ withheld: NOTHING, total: 0, shown: 0 }));
   /** Every id of the document as last seen, withheld or not. */
   let known = new Set<string>();
   let running = false;
   let pace: SlicePace | null = null;
+  /** Frames the burst has waited for the view to be fitted. */
+  let waited = 0;
 
   const releaseSlice = () => {
     const { withheld, shown } = store.getState();
@@ -65,6 +70,12 @@ export function createReveal(
       store.setState({ total: 0, shown: 0 });
       return;
     }
+    // Nothing before the view is fitted (a frame or two), or what is on screen is not known.
+    if (viewPending() && waited++ < MAX_VIEW_WAIT) {
+      afterPaint(releaseSlice);
+      return;
+    }
+    waited = 0;
     const count = nextSliceSize(pace);
     const outside = offScreen();
     const rest = new Set<string>();
