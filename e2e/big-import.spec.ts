@@ -105,8 +105,10 @@ test('2,000 wired neurons open in slices with progress, and a click selects a no
   await (await chooser).setFiles(path);
 
   const pressed = await expect
-    .poll(() =>
-      page.evaluate(() => (window as unknown as { pressed?: { id: string; progress: string } }).pressed),
+    .poll(
+      () =>
+        page.evaluate(() => (window as unknown as { pressed?: { id: string; progress: string } }).pressed),
+      { timeout: 60_000 },
     )
     .toBeTruthy()
     .then(() =>
