@@ -110,7 +110,12 @@ describe('revealing a burst of new nodes in slices', () => {
     const doc = create<Doc>()(() => ({ nodes: [] }));
     // Ids n0…n99 are on screen, the other 900 off it.
     const outside = (id: string) => Number(id.slice(1)) >= 100;
-    const reveal = createReveal(doc, afterPaint, () => time, () => outside);
+    const reveal = createReveal(
+      doc,
+      afterPaint,
+      () => time,
+      () => outside,
+    );
     doc.setState({ nodes: ids('n', 1000) });
     nextSlice(0);
     // FIRST_SLICE (over 100) covers every node on screen: all 1,000 in one slice.
