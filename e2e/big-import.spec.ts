@@ -1,5 +1,6 @@
 /**
- * A big file opens without freezing the page: it is read and checked in a worker, and a description
+ * A big file opens without freezing the page: it is read and checked in a worker, its nodes come
+ * to the canvas in slices with a progress line (while the editor answers), and a description
  * of 10 MB is cut to 10,000 characters with a note. Long tasks on the page are measured with a
  * PerformanceObserver while the file opens: none over 200 ms — or, on a machine so loaded that
  * opening XOR from the Examples menu already takes longer, none longer than that does. (Read and
@@ -7,6 +8,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
+import { wiredNeurons } from '../bench/big-imports';
 import { nodes, openEditor } from './helpers';
 
 async function openExample(page: Page, id: string, count: number): Promise<void> {
@@ -68,4 +70,59 @@ test('XOR with a 10 MB description opens with the description cut and a note, wi
   const tasks = await longTasks();
   expect(Math.max(0, ...tasks), `long tasks: ${tasks.join(', ')} ms`).toBeLessThanOrEqual(yardstick);
   await expect(page.locator('#doc-description')).toHaveValue(doc.description.slice(0, 10_000));
+});
+
+test('2,000 wired neurons open in slices with progress, and a click selects a node while they do', async ({
+  page,
+}, testInfo) => {
+  await openEditor(page);
+  const path = testInfo.outputPath('wired.neurograph.json');
+  await writeFile(path, wiredNeurons());
+  // As soon as a node is on the canvas (the first slice; the rest are still to come), press on it
+  // where a person would — at the point of its middle — and note what the progress line said.
+  await page.evaluate(() => {
+    const w = window as unknown as { pressed?: { id: string; progress: string } };
+    const observer = new MutationObserver(() => {
+      const progress = document.querySelector('[data-testid="reveal-progress"]');
+      if (!progress || w.pressed) return;
+      for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+        const r = node.getBoundingClientRect();
+        const at = { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, button: 0 };
+        const target = document.elementFromPoint(at.clientX, at.clientY);
+        if (!target || !node.contains(target)) continue;
+        w.pressed = { id: node.dataset.id ?? '', progress: progress.textContent ?? '' };
+        observer.disconnect();
+        target.dispatchEvent(new MouseEvent('mousedown', { ...at, view: window }));
+        target.dispatchEvent(new MouseEvent('mouseup', { ...at, view: window }));
+        target.dispatchEvent(new MouseEvent('click', { ...at, view: window }));
+        return;
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  });
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(path);
+
+  const pressed = await expect
+    .poll(
+      () =>
+        page.evaluate(() => (window as unknown as { pressed?: { id: string; progress: string } }).pressed),
+      { timeout: 60_000 },
+    )
+    .toBeTruthy()
+    .then(() =>
+      page.evaluate(() => (window as unknown as { pressed: { id: string; progress: string } }).pressed),
+    );
+  // Pressed while the network was still being drawn: fewer than all 2,001 nodes were on the canvas.
+  const [, shown, total] = /Drawing the network: ([\d,]+) of ([\d,]+) nodes/.exec(pressed.progress) ?? [];
+  expect(total).toBe('2,001');
+  expect(Number(shown.replace(/,/g, ''))).toBeLessThan(2001);
+  // The editor answered: the node is selected and the inspector shows it.
+  await expect(page.getByTestId(`node-${pressed.id}`)).toHaveClass(/is-selected/);
+  await expect(page.getByTestId('document-inspector')).toHaveCount(0);
+  // Then every node comes, the progress line goes, and the selection stays.
+  await expect(page.getByTestId('reveal-progress')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId('document-name')).toHaveValue('2,000 wired neurons');
+  await expect(page.getByTestId(`node-${pressed.id}`)).toHaveClass(/is-selected/);
 });

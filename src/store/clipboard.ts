@@ -3,7 +3,13 @@
  * selection (the same JSON as a saved file), so a copy in one tab pastes in another, and pasting a
  * saved file's text inserts its nodes.
  */
-import { exportDocument, importDocument, type NeurographDocument, type Problem } from '../format';
+import {
+  exportDocument,
+  type ImportResult,
+  importDocument,
+  type NeurographDocument,
+  type Problem,
+} from '../format';
 import { type DocumentStore, useDocument } from './document';
 import { type Fragment, fragmentOf, topLeft } from './graph-ops';
 import { type SelectionState, useSelection } from './selection';
@@ -40,10 +46,15 @@ export type ClipboardContent =
   /** Anything else: not ours, ignored. */
   | { type: 'other' };
 
-/** What pasted text is. */
-export function classifyClipboard(text: string): ClipboardContent {
-  if (!text.includes('"neurograph"')) return { type: 'other' };
-  const result = importDocument(text);
+/** Whether pasted text may be ours (then it is read: see classifyClipboard). Cheap. */
+export function mayBeOurs(text: string): boolean {
+  return text.includes('"neurograph"');
+}
+
+/** What pasted text is; `parsed`: importDocument's result for it, if read already (off the page). */
+export function classifyClipboard(text: string, parsed?: ImportResult): ClipboardContent {
+  if (!mayBeOurs(text)) return { type: 'other' };
+  const result = parsed ?? importDocument(text);
   if (!result.ok) {
     let tagged = false;
     try {
@@ -77,13 +88,15 @@ let lastPaste: { text: string; count: number } | null = null;
 
 /**
  * Inserts the clipboard's nodes with new ids and selects them. Pasting the same text again shifts
- * each copy a little further, so copies never hide each other. `at`: where the top-left node lands.
+ * each copy a little further, so copies never hide each other. `at`: where the top-left node lands;
+ * `fragment`: the text's nodes and edges, if it was read already.
  */
 export function pasteText(
   text: string,
-  opts: { at?: { x: number; y: number }; doc?: DocumentStore } = {},
+  opts: { at?: { x: number; y: number }; doc?: DocumentStore; fragment?: Fragment } = {},
 ): { nodeIds: string[]; edgeIds: string[] } | null {
-  const fragment = parseClipboard(text);
+  // Read already (classifyClipboard) or read now.
+  const fragment = opts.fragment ?? parseClipboard(text);
   if (!fragment || fragment.nodes.length === 0) return null;
   const count = lastPaste?.text === text ? lastPaste.count + 1 : 1;
   lastPaste = { text, count };

@@ -6,7 +6,7 @@
  * only the nodes whose diagnostics changed.
  */
 import { create } from 'zustand';
-import { type CompileResult, compile } from '../engine/compiler/compile';
+import { type CompileResult, compile, compileSteps, runToEnd } from '../engine/compiler/compile';
 import type { Diagnostic } from '../engine/diagnostics';
 import type { GraphNode } from '../engine/graph';
 import { librariesReady, loadLibrariesFor } from '../engine/support';
@@ -43,8 +43,13 @@ function index(
   );
 }
 
-function compiledState(doc: Structure, previous?: CompiledState): CompiledState {
-  const result = compile({ nodes: [...doc.nodes], edges: [...doc.edges], seed: doc.seed });
+const graphOf = (doc: Structure) => ({ nodes: [...doc.nodes], edges: [...doc.edges], seed: doc.seed });
+
+function compiledState(
+  doc: Structure,
+  previous?: CompiledState,
+  result = compile(graphOf(doc)),
+): CompiledState {
   const general = result.diagnostics.filter((d) => !d.nodeId && !d.edgeId);
   return {
     result,
@@ -58,9 +63,14 @@ function compiledState(doc: Structure, previous?: CompiledState): CompiledState 
 /**
  * Past this many nodes a recompile waits until the edit has been painted: compiling 1,000 nodes
  * takes tens of ms, and the new node or edge should show in the frame after the click, with its
- * diagnostics one frame later (bench/UI-RESULTS.md). Smaller graphs compile at once.
+ * diagnostics one frame later (bench/UI-RESULTS.md). It then runs in slices of COMPILE_SLICE_MS,
+ * one after each frame: opening 2,000 wired neurons took one compile of 300–700 ms, a frozen page.
+ * Smaller graphs compile at once.
  */
 export const DEFER_COMPILE_FROM = 250;
+
+/** How long one slice of a big graph's compile runs before the page may paint again (ms). */
+export const COMPILE_SLICE_MS = 30;
 
 /** Runs `run` later, once; the app's default runs it just after the next frame is painted. */
 export type Defer = (run: () => void) => void;
@@ -70,10 +80,16 @@ const afterNextPaint: Defer = (run) => {
   else setTimeout(run, 0);
 };
 
-export function createCompiledStore(doc: DocumentStore, defer: Defer = afterNextPaint) {
+export function createCompiledStore(
+  doc: DocumentStore,
+  defer: Defer = afterNextPaint,
+  now: () => number = () => performance.now(),
+) {
   let last: Structure = doc.getState();
   /** The structure waiting to be compiled (several edits before the deferred run: compiled once). */
   let pending: Structure | null = null;
+  /** A big graph's compile under way, slice by slice: the structure it compiles, and where it is. */
+  let running: { structure: Structure; steps: Generator<void, CompileResult, void> } | null = null;
   const store = create<CompiledState>()(() => compiledState(last));
   /**
    * A custom formula or a CSV node needs a library loaded on first use (mathjs, papaparse): until it
@@ -90,13 +106,41 @@ export function createCompiledStore(doc: DocumentStore, defer: Defer = afterNext
       reportLoadFailure(error, () => loadLibraries(last.nodes));
     });
   };
-  /** Compiles the pending structure now, if there is one (also what the deferred run does). */
+  const publish = (structure: Structure, result: CompileResult) => {
+    store.setState(compiledState(structure, store.getState(), result), true);
+    loadLibraries(structure.nodes);
+  };
+  /** Compiles the pending structure now, if there is one (finishing a compile under way). */
   const flush = () => {
     if (!pending) return;
     const next = pending;
     pending = null;
-    store.setState(compiledState(next, store.getState()), true);
-    loadLibraries(next.nodes);
+    const steps = running?.structure === next ? running.steps : compileSteps(graphOf(next));
+    running = null;
+    publish(next, runToEnd(steps));
+  };
+  /**
+   * One slice of the pending structure's compile (started again if the structure changed since
+   * the last slice); the next slice follows the next frame, until it is done.
+   */
+  const slice = () => {
+    if (!pending) return; // flushed meanwhile
+    if (running?.structure !== pending) {
+      running = { structure: pending, steps: compileSteps(graphOf(pending)) };
+    }
+    const end = now() + COMPILE_SLICE_MS;
+    for (;;) {
+      const step = running.steps.next();
+      if (step.done) {
+        const { structure } = running;
+        running = null;
+        pending = null;
+        publish(structure, step.value);
+        return;
+      }
+      if (now() >= end) break;
+    }
+    defer(slice);
   };
   loadLibraries(last.nodes);
   doc.subscribe((state) => {
@@ -105,7 +149,7 @@ export function createCompiledStore(doc: DocumentStore, defer: Defer = afterNext
     const scheduled = pending !== null;
     pending = state;
     if (state.nodes.length < DEFER_COMPILE_FROM) flush();
-    else if (!scheduled) defer(flush);
+    else if (!scheduled) defer(slice);
   });
   return Object.assign(store, { flush });
 }

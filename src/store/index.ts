@@ -12,6 +12,7 @@ export {
   classifyClipboard,
   copyText,
   duplicateSelection,
+  mayBeOurs,
   parseClipboard,
   pasteText,
 } from './clipboard';

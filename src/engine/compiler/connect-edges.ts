@@ -5,6 +5,7 @@
 import type { Graph, NodeId } from '../graph';
 import { describePortType, type InputPortSpec, type OutputPortSpec, VALUE_TYPES } from '../ports';
 import { indexOfPort, type NodeInfo } from './node-info';
+import { STEP, type Steps } from './pace';
 import type { Report } from './report';
 
 /** Whether an output of this type may feed this input. Scalars and vectors are both values. */
@@ -20,7 +21,11 @@ export interface EdgeEnds {
   to: Int32Array;
 }
 
-export function connectEdges(graph: Graph, infos: ReadonlyMap<NodeId, NodeInfo>, report: Report): EdgeEnds {
+export function* connectEdges(
+  graph: Graph,
+  infos: ReadonlyMap<NodeId, NodeInfo>,
+  report: Report,
+): Steps<EdgeEnds> {
   const edgeIds = new Set<string>();
   /** Size of edgeIds: an id that does not grow it was seen before (one hash per edge, not two). */
   let distinctIds = 0;
@@ -28,7 +33,9 @@ export function connectEdges(graph: Graph, infos: ReadonlyMap<NodeId, NodeInfo>,
   const to = new Int32Array(graph.edges.length);
   let validCount = 0;
   let nodeIds: Set<string> | undefined;
+  let work = 0;
   for (const edge of graph.edges) {
+    if (++work % STEP === 0) yield;
     if (edgeIds.add(edge.id).size === distinctIds) {
       report.error({
         code: 'duplicate-id',

@@ -9,6 +9,7 @@ import type { EdgeId, Graph, NodeId } from '../graph';
 import { edgeNames } from './edge-names';
 import type { InEdge, NodeInfo } from './node-info';
 import { incomingAt } from './node-info';
+import { STEP, type Steps } from './pace';
 import type { BlockLayout, Plan, PlanEdge, PlanInput, PlanNode, SlotLayout } from './plan';
 
 export interface Whole {
@@ -18,7 +19,13 @@ export interface Whole {
   losses: NodeInfo[];
 }
 
-export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[], whole: Whole): Plan {
+/** Lays out the plan, pausing (yielding) every STEP nodes and edges. */
+export function* layOutSteps(
+  graph: Graph,
+  list: NodeInfo[],
+  order: readonly number[],
+  whole: Whole,
+): Steps<Plan> {
   let slotBase = 0;
   let paramOffset = 0;
   const blocks: BlockLayout[] = [];
@@ -51,7 +58,9 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
   const laidOut: NodeInfo[] = [];
   /** Plan node of each compiled node, by position. */
   const planOf: (PlanNode | undefined)[] = new Array(list.length).fill(undefined);
+  let work = 0;
   for (const i of order) {
+    if (++work % STEP === 0) yield;
     const info = list[i];
     const shape = info.shape;
     if (!shape) continue;
@@ -115,7 +124,7 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
     blocks.push(block);
   }
 
-  const edges = linkEdges(planOrder, laidOut, planOf, whole);
+  const edges = yield* linkEdges(planOrder, laidOut, planOf, whole);
 
   const dataPlan = whole.dataNode ? planOf[whole.dataNode.pos] : undefined;
   return {
@@ -148,14 +157,16 @@ export function layOut(graph: Graph, list: NodeInfo[], order: readonly number[],
  * Each node's inputs as the plan reads them (the slot each edge carries), and every edge by id;
  * edges into the optimizer carry the loss and have no buffer of their own.
  */
-function linkEdges(
+function* linkEdges(
   planOrder: readonly PlanNode[],
   laidOut: readonly NodeInfo[],
   planOf: readonly (PlanNode | undefined)[],
   whole: Whole,
-): Map<EdgeId, PlanEdge> {
+): Steps<Map<EdgeId, PlanEdge>> {
   const edges = new Map<EdgeId, PlanEdge>();
+  let work = 0;
   for (let n = 0; n < planOrder.length; n++) {
+    if (++work % STEP === 0) yield;
     const pn = planOrder[n];
     const info = laidOut[n];
     const inputs = info.ports.inputs;

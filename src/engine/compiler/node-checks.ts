@@ -6,6 +6,7 @@ import { ShapeError } from '../kind';
 import { describeRange, violates } from '../value-range';
 import type { EdgeEnds } from './connect-edges';
 import type { NodeInfo } from './node-info';
+import { STEP, type Steps } from './pace';
 import type { Report } from './report';
 import { shapeOf } from './shape-memo';
 import { findCycle, topoSort } from './topo-sort';
@@ -28,8 +29,10 @@ export function orderNodes(list: readonly NodeInfo[], edges: EdgeEnds, report: R
 }
 
 /** Every input that needs a connection and has none. */
-export function checkMissingInputs(list: readonly NodeInfo[], report: Report): void {
+export function* checkMissingInputs(list: readonly NodeInfo[], report: Report): Steps<void> {
+  let work = 0;
   for (const info of list) {
+    if (++work % STEP === 0) yield;
     const inputs = info.ports.inputs;
     for (let k = 0; k < inputs.length; k++) {
       const input = inputs[k];
@@ -50,8 +53,14 @@ export function checkMissingInputs(list: readonly NodeInfo[], report: Report): v
  * Sizes, in order (remembered per node: see shape-memo.ts); a node whose inputs failed is skipped
  * (its cause is already reported).
  */
-export function checkShapes(list: readonly NodeInfo[], order: readonly number[], report: Report): void {
+export function* checkShapes(
+  list: readonly NodeInfo[],
+  order: readonly number[],
+  report: Report,
+): Steps<void> {
+  let work = 0;
   for (const i of order) {
+    if (++work % STEP === 0) yield;
     const info = list[i];
     if (info.kind.role === 'optimizer' || !info.kind.shape) continue;
     try {
@@ -71,8 +80,10 @@ export function checkShapes(list: readonly NodeInfo[], order: readonly number[],
  * Wiring that is valid but wrong: an input fed numbers it cannot use (a probability loss reading
  * an unbounded output). The kinds say what they give and need (see value-range.ts).
  */
-export function checkSuitedInputs(list: readonly NodeInfo[], report: Report): void {
+export function* checkSuitedInputs(list: readonly NodeInfo[], report: Report): Steps<void> {
+  let work = 0;
   for (const info of list) {
+    if (++work % STEP === 0) yield;
     const needs = info.kind.needs?.(info.params);
     if (!needs) continue;
     for (let k = 0; k < info.ports.inputs.length; k++) {

@@ -5,6 +5,7 @@
 import type { Graph, NodeId } from '../graph';
 import type { AnyKind } from '../kind';
 import type { InEdge, NodeInfo } from './node-info';
+import { STEP, type Steps } from './pace';
 import type { Report } from './report';
 import { resolveNode } from './resolve-node';
 
@@ -14,14 +15,16 @@ export interface ResolvedNodes {
   list: NodeInfo[];
 }
 
-export function resolveNodes(
+export function* resolveNodes(
   graph: Graph,
   lookup: (id: string) => AnyKind | undefined,
   report: Report,
-): ResolvedNodes {
+): Steps<ResolvedNodes> {
   const infos = new Map<NodeId, NodeInfo>();
   const list: NodeInfo[] = [];
+  let work = 0;
   for (const node of graph.nodes) {
+    if (++work % STEP === 0) yield;
     if (infos.has(node.id)) {
       report.error({
         code: 'duplicate-id',

@@ -63,6 +63,15 @@ export function canvasElement(): HTMLElement | null {
   return pane;
 }
 
+/** The part of the flow the canvas shows now (flow units), once the canvas is ready. */
+export function visibleFlowRect(): { x: number; y: number; width: number; height: number } | null {
+  if (!flow || !pane) return null;
+  const r = pane.getBoundingClientRect();
+  const a = flow.screenToFlowPosition({ x: r.left, y: r.top });
+  const b = flow.screenToFlowPosition({ x: r.right, y: r.bottom });
+  return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
+}
+
 /** The flow position at the middle of the visible canvas. */
 export function viewCenter(): Position {
   if (!flow || !pane) return { x: 0, y: 0 };

@@ -17,6 +17,7 @@ import { ContextMenu } from '../context-menu/ContextMenu';
 import { onContextMenu, watchLongPress } from '../context-menu/open-menu';
 import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
+import { isBigNetwork } from './big-network';
 import { ConnectionHint } from './ConnectionHint';
 import { EmptyState } from './EmptyState';
 import { onEdgeEndTouchStart } from './edge-end-touch';
@@ -32,6 +33,7 @@ import { edgeTypes, nodeTypes } from './node-types';
 import { OverviewEdges } from './OverviewEdges';
 import { OverviewMinimap } from './OverviewMinimap';
 import { PlainCardsContext } from './plain-cards';
+import { RevealProgress } from './RevealProgress';
 import { Toast } from './Toast';
 import { drawsPlainCards, selectZoomBucket, useZoomDetail } from './zoom-detail';
 import './canvas-perf.css';
@@ -41,16 +43,9 @@ const CONNECTION_LINE_STYLE = { stroke: 'var(--accent)', strokeWidth: 2 };
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const SNAP_GRID: [number, number] = [GRID, GRID];
-/**
- * Past this many nodes the network is "big": only what is on screen is drawn, zoomed out its
- * edges are drawn as a few paths (OverviewEdges) instead of React Flow edges, and the minimap is
- * one path per family (OverviewMinimap) instead of a component per node. Every drawn node and
- * edge costs React Flow work on each frame of a pan or drag (bench/UI-RESULTS.md). Smaller
- * networks draw everything, always.
- */
-const BIG_NETWORK_FROM = 250;
 const NO_EDGES: FlowEdge[] = [];
 const selectSnap = (s: { snapToGrid: boolean }) => s.snapToGrid;
+const selectNodeCount = (s: { nodes: readonly unknown[] }) => s.nodes.length;
 const selectRan = (s: { ran: boolean }) => s.ran;
 
 /** A double-click on the empty canvas opens quick-add there. */
@@ -73,7 +68,8 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
   const pane = useRef<HTMLDivElement>(null);
   const snap = usePrefs(selectSnap);
   const bucket = useZoomDetail(selectZoomBucket);
-  const big = nodes.length > BIG_NETWORK_FROM;
+  // The document's count, not React Flow's: a big document's nodes come to the canvas in slices.
+  const big = isBigNetwork(useDocument(selectNodeCount));
   const far = drawsPlainCards(bucket, big);
   const overview = big && far;
   // A hovered or selected neuron, once there are numbers: the rest of the labels fade (training.css).
@@ -167,6 +163,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       </PlainCardsContext>
       <EmptyState />
       <Toast />
+      <RevealProgress />
       <FileDrop />
       <QuickAdd />
       <ConnectMenu />

@@ -1,7 +1,10 @@
 import { useNodesInitialized, useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { useDocument, useSession } from '../../store';
+import type { GraphNode } from '../../engine/graph';
+import { useDocument, useSession, useView } from '../../store';
 import { FIT_OPTIONS, takeSavedViewport } from '../actions/flow';
+import { isBigNetwork } from './big-network';
+import { estimateNodeSize } from './estimated-handles';
 import { fitViewport, type Rect, showsWhole } from './fit-view';
 import { BLOCK_GAP, BLOCK_ROW, BLOCK_WIDTH } from './number-blocks';
 
@@ -21,6 +24,38 @@ function relative(r: DOMRect, to: DOMRect): Rect {
   return { x: r.left - to.left, y: r.top - to.top, width: r.width, height: r.height };
 }
 
+/** The last fit request done (or given up): see fitPending. */
+let fitted = 0;
+
+/**
+ * Whether a fit was asked for and is not done yet: a big document's nodes wait for it before they
+ * come to the canvas (reveal-slices.ts), so they are drawn where they will be seen.
+ */
+export function fitPending(): boolean {
+  return useSession.getState().fitRequest !== fitted;
+}
+
+/**
+ * The box around a big document's nodes, each at its measured or else its estimated size: its
+ * nodes come to React Flow in slices (reveal-slices.ts), and the view is fitted before the rest
+ * come, so they are drawn as they will be seen (far away: plain cards).
+ */
+function documentBounds(nodes: readonly GraphNode[]): Rect {
+  const sizes = useView.getState().sizes;
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const n of nodes) {
+    const size = sizes.get(n.id) ?? estimateNodeSize(n);
+    left = Math.min(left, n.position.x);
+    top = Math.min(top, n.position.y);
+    right = Math.max(right, n.position.x + size.width);
+    bottom = Math.max(bottom, n.position.y + size.height);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
 /**
  * Fits the view when asked to, once every node has been measured (a freshly opened example is not
  * yet), into the part of the pane nothing covers (fit-view.ts). A document opened with a saved
@@ -32,12 +67,20 @@ export function FitOnRequest() {
   const { getNodes, getNodesBounds, setViewport } = useReactFlow();
   const done = useRef(0);
   useEffect(() => {
-    if (request === done.current || !initialized) return;
+    // A big document's nodes come later (reveal-slices.ts) and are not measured to be fitted.
+    if (request === done.current || (!initialized && !isBigNetwork(useDocument.getState().nodes.length)))
+      return;
     done.current = request;
     const saved = takeSavedViewport();
     let frames = 0;
     const tryFit = () => {
       if (done.current !== request) return; // a newer request took over
+      const all = useDocument.getState().nodes;
+      if (isBigNetwork(all.length)) {
+        fitNow(documentBounds(all), saved);
+        fitted = request;
+        return;
+      }
       const nodes = getNodes();
       // Just opened, the new nodes may not be measured yet: their size is what the fit is made of.
       // (and the flow may not even hold them yet: compare with the document).
@@ -47,14 +90,15 @@ export function FitOnRequest() {
         requestAnimationFrame(tryFit);
         return;
       }
-      fitNow(nodes, saved);
+      if (nodes.length > 0) fitNow(getNodesBounds(nodes), saved);
+      fitted = request;
     };
-    const fitNow = (nodes: ReturnType<typeof getNodes>, saved: ReturnType<typeof takeSavedViewport>) => {
+    const fitNow = (bounds: Rect, saved: ReturnType<typeof takeSavedViewport>) => {
+      const all = useDocument.getState().nodes;
       const pane = document.querySelector<HTMLElement>('.canvas .react-flow');
-      if (!pane || nodes.length === 0) return;
+      if (!pane) return;
       const box = pane.getBoundingClientRect();
       const size = { width: box.width, height: box.height };
-      const bounds = getNodesBounds(nodes);
       if (saved && showsWhole(bounds, size, saved)) {
         void setViewport(saved);
         return;
@@ -69,10 +113,13 @@ export function FitOnRequest() {
         minZoom: 0.1,
         maxZoom: FIT_OPTIONS.maxZoom,
       });
-      void setViewport(viewport, { duration: FIT_OPTIONS.duration });
+      // A big network jumps: each frame of a glide would draw the nodes coming into view at that zoom.
+      void setViewport(viewport, { duration: isBigNetwork(all.length) ? 0 : FIT_OPTIONS.duration });
     };
     // Not cancelled when `initialized` flips (it does as the new nodes come in): the wait is for that.
-    tryFit();
+    // A big network's fit measures the pane in a task of its own, apart from the commit that opened it.
+    if (isBigNetwork(useDocument.getState().nodes.length)) setTimeout(tryFit, 0);
+    else tryFit();
   }, [request, initialized, getNodes, getNodesBounds, setViewport]);
   return null;
 }

@@ -15,15 +15,19 @@ import {
   useSelection,
 } from '../../store';
 import { ViewportPortal } from './edge-label-layer';
-import type { FlowNode } from './flow-elements';
+import { estimatedHandles, estimateNodeSize } from './estimated-handles';
+import { type FlowNode, useReveal } from './flow-elements';
 import { type NodeBox, overviewPaths } from './overview-paths';
+import type { RevealState } from './reveal-slices';
 
 const selectEdges = (s: { edges: GraphEdge[] }) => s.edges;
 const selectNodes = (s: { nodes: GraphNode[] }) => s.nodes;
 const selectByEdge = (s: CompiledState) => s.byEdge;
 const selectSelectedEdges = (s: { edges: ReadonlySet<string> }) => s.edges;
 /** Changes whenever React Flow re-adopts the nodes: a move, a measure. */
-const selectFlowNodes = (s: ReactFlowState) => s.nodes;
+const selectFlowNodes = (s: ReactFlowState): readonly unknown[] | null => s.nodes;
+const selectNothing = (_: ReactFlowState): readonly unknown[] | null => null;
+const selectRevealing = (s: RevealState) => s.total > 0;
 
 function nodeBox(n: InternalNode<FlowNode> | undefined): NodeBox | undefined {
   if (!n) return undefined;
@@ -44,12 +48,27 @@ interface TypeEntry {
   type: string;
 }
 
+/** A node React Flow does not have yet (a big document coming in slices), where it will be. */
+function estimatedBox(n: GraphNode | undefined): NodeBox | undefined {
+  if (!n) return undefined;
+  const size = estimateNodeSize(n);
+  const handles = estimatedHandles(n, size);
+  return {
+    ...n.position,
+    ...size,
+    outputs: handles.filter((h) => h.type === 'source'),
+    inputs: handles.filter((h) => h.type === 'target'),
+  };
+}
+
 function OverviewEdgesView() {
   const edges = useDocument(selectEdges);
   const nodes = useDocument(selectNodes);
   const problems = useCompiled(selectByEdge);
   const selected = useSelection(selectSelectedEdges);
-  useFlowStore(selectFlowNodes);
+  // While a big document comes in slices, drawn once from where its nodes will be, not per slice.
+  const revealing = useReveal(selectRevealing);
+  useFlowStore(revealing ? selectNothing : selectFlowNodes);
   const flow = useStoreApi<FlowNode>();
   // An edge's type (its colour) follows its source node's kind and parameters, not its position.
   const types = useRef(new Map<string, TypeEntry>());
@@ -62,9 +81,17 @@ function OverviewEdgesView() {
     return type;
   };
   const { nodeLookup } = flow.getState();
+  // Each node not in React Flow yet is estimated once, not once per edge end.
+  const estimated = new Map<string, NodeBox | undefined>();
+  const boxOf = (id: string) => {
+    const measured = nodeBox(nodeLookup.get(id));
+    if (measured) return measured;
+    if (!estimated.has(id)) estimated.set(id, estimatedBox(nodeById(nodes, id)));
+    return estimated.get(id);
+  };
   const { paths, drawn } = overviewPaths(
     edges,
-    (id) => nodeBox(nodeLookup.get(id)),
+    boxOf,
     (e) =>
       `ng-edge ng-edge--${typeOf(e)}${selected.has(e.id) ? ' is-selected' : ''}${problems.get(e.id)?.some((d) => d.severity === 'error') ? ' has-error' : ''}`,
   );

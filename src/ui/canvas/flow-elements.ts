@@ -8,8 +8,14 @@
 import type { Edge, Node } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphEdge, GraphNode } from '../../engine/graph';
-import { edgeName, type Size, useDocument, useSelection, useView } from '../../store';
+import { edgeName, nodeById, type Size, useDocument, useSelection, useView } from '../../store';
+import { visibleFlowRect } from '../actions/flow';
+import { isBigNetwork } from './big-network';
+import { estimatedHandles, estimateNodeSize } from './estimated-handles';
+import { fitPending } from './FitOnRequest';
 import { compactNumber } from './format-value';
+import { noteEstimatedPorts } from './port-measure';
+import { afterNextPaint, createReveal, selectWithheld } from './reveal-slices';
 import { keepIfSame } from './stable-list';
 
 export type FlowNode = Node<Record<string, never>, 'neuro'>;
@@ -23,28 +29,67 @@ const selectSelectedNodes = (s: { nodes: ReadonlySet<string> }) => s.nodes;
 const selectSelectedEdges = (s: { edges: ReadonlySet<string> }) => s.edges;
 const selectSizes = (s: { sizes: ReadonlyMap<string, Size> }) => s.sizes;
 
+/** Nodes outside the canvas's view now, at their measured or estimated size. */
+function offScreen(): ((id: string) => boolean) | null {
+  const view = visibleFlowRect();
+  if (!view) return null;
+  const sizes = useView.getState().sizes;
+  const { nodes } = useDocument.getState();
+  return (id) => {
+    const n = nodeById(nodes, id);
+    if (!n) return true;
+    const size = sizes.get(id) ?? estimateNodeSize(n);
+    return (
+      n.position.x > view.x + view.width ||
+      n.position.y > view.y + view.height ||
+      n.position.x + size.width < view.x ||
+      n.position.y + size.height < view.y
+    );
+  };
+}
+
+/** Which of the document's nodes React Flow has: a big burst of new ones comes in slices. */
+export const useReveal = createReveal(useDocument, afterNextPaint, undefined, offScreen, fitPending);
+
 interface NodeEntry {
   position: GraphNode['position'];
   selected: boolean;
   size: Size | undefined;
+  /** The node's size before anything was measured (a big network's nodes start from it). */
+  estimate: Size | undefined;
   node: FlowNode;
+}
+
+/**
+ * A node new to a big network's canvas gets its estimated size and ports, so React Flow draws it
+ * only once it is on screen (estimated-handles.ts); its full card is measured when drawn.
+ */
+function estimateFor(n: GraphNode, entry: NodeEntry | undefined): Size {
+  if (entry?.estimate) return entry.estimate;
+  noteEstimatedPorts(n.id);
+  return estimateNodeSize(n);
 }
 
 export function useFlowNodes(): FlowNode[] {
   const nodes = useDocument(selectNodes);
   const selected = useSelection(selectSelectedNodes);
   const sizes = useView(selectSizes);
+  const withheld = useReveal(selectWithheld);
   const cache = useRef(new Map<string, NodeEntry>());
   const last = useRef<FlowNode[]>(undefined);
   return useMemo(() => {
+    const big = isBigNetwork(nodes.length);
     const next = new Map<string, NodeEntry>();
-    const result = nodes.map((n) => {
+    const result: FlowNode[] = [];
+    for (const n of nodes) {
+      if (withheld.has(n.id)) continue;
       const isSelected = selected.has(n.id);
       const size = sizes.get(n.id);
       const hit = cache.current.get(n.id);
       if (hit && hit.position === n.position && hit.selected === isSelected && hit.size === size) {
         next.set(n.id, hit);
-        return hit.node;
+        result.push(hit.node);
+        continue;
       }
       const node: FlowNode = {
         id: n.id,
@@ -53,14 +98,20 @@ export function useFlowNodes(): FlowNode[] {
         data: NO_DATA,
         selected: isSelected,
       };
+      const estimate = big && !size ? estimateFor(n, hit) : undefined;
       if (size) node.measured = size;
-      next.set(n.id, { position: n.position, selected: isSelected, size, node });
-      return node;
-    });
+      else if (estimate) {
+        node.measured = estimate;
+        // Only with its first element: later ones keep what React Flow has measured since.
+        if (!hit) node.handles = estimatedHandles(n, estimate);
+      }
+      next.set(n.id, { position: n.position, selected: isSelected, size, estimate, node });
+      result.push(node);
+    }
     cache.current = next;
     last.current = keepIfSame(last.current, result);
     return last.current;
-  }, [nodes, selected, sizes]);
+  }, [nodes, selected, sizes, withheld]);
 }
 
 /** A weight in an edge's accessible name, as the canvas prints it. */
@@ -78,13 +129,17 @@ interface EdgeEntry {
 export function useFlowEdges(): FlowEdge[] {
   const edges = useDocument(selectEdges);
   const selected = useSelection(selectSelectedEdges);
+  // An edge comes with its two nodes (reveal-slices.ts): React Flow indexes every edge it is given.
+  const withheld = useReveal(selectWithheld);
   const cache = useRef(new Map<string, EdgeEntry>());
   const last = useRef<FlowEdge[]>(undefined);
   return useMemo(() => {
     const next = new Map<string, EdgeEntry>();
     // Names read the nodes as they are when the edges change (a renamed node is read with the next edit of an edge).
     const names = useDocument.getState().nodes;
-    const result = edges.map((e) => {
+    const result: FlowEdge[] = [];
+    for (const e of edges) {
+      if (withheld.has(e.source) || withheld.has(e.target)) continue;
       const isSelected = selected.has(e.id);
       const hit = cache.current.get(e.id);
       const ariaLabel = hit?.edge === e ? hit.flow.ariaLabel : edgeName(names, e, weightForName);
@@ -98,7 +153,8 @@ export function useFlowEdges(): FlowEdge[] {
         hit.edge.targetHandle === e.targetHandle;
       if (hit && same) {
         next.set(e.id, { ...hit, edge: e });
-        return hit.flow;
+        result.push(hit.flow);
+        continue;
       }
       const flow: FlowEdge = {
         id: e.id,
@@ -112,10 +168,10 @@ export function useFlowEdges(): FlowEdge[] {
         ariaLabel,
       };
       next.set(e.id, { edge: e, selected: isSelected, flow });
-      return flow;
-    });
+      result.push(flow);
+    }
     cache.current = next;
     last.current = keepIfSame(last.current, result);
     return last.current;
-  }, [edges, selected]);
+  }, [edges, selected, withheld]);
 }

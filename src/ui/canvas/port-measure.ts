@@ -7,12 +7,20 @@
 
 /** The ports each node had when React Flow last measured its full card. */
 const fullCardPorts = new Map<string, string>();
-/** Nodes drawn as a plain card before their full card was ever measured. */
+/** Nodes drawn as a plain card, or given estimated ports, before their full card was ever measured. */
 const firstDrawnPlain = new Set<string>();
 
 /** A plain card is on screen for `id`. */
 export function notePlainCard(id: string): void {
   if (!fullCardPorts.has(id)) firstDrawnPlain.add(id);
+}
+
+/**
+ * `id` was handed to React Flow with estimated ports, unmeasured (a big network's node, see
+ * estimated-handles.ts): its full card is measured when it is first drawn.
+ */
+export function noteEstimatedPorts(id: string): void {
+  firstDrawnPlain.add(id);
 }
 
 /**

@@ -30,7 +30,7 @@ export function PasteDocumentDialog({ text, document, warnings }: Props) {
           className="btn btn--outline"
           onClick={() => {
             close();
-            pasteText(text);
+            pasteText(text, { fragment: { nodes: document.nodes, edges: document.edges } });
           }}
         >
           Insert its nodes

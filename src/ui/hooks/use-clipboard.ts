@@ -1,10 +1,41 @@
 /**
  * Ctrl+C / Ctrl+V (and Ctrl+X) through the browser's clipboard events: the clipboard receives the
  * selection as document JSON, so copies travel between tabs. Text fields keep their own copy and paste.
+ * Big pasted text is read and checked in a worker, as a big file is (actions/import-off-thread.ts).
  */
 import { useEffect } from 'react';
-import { classifyClipboard, copyText, deleteSelection, pasteText, useSession } from '../../store';
+import { formatSize } from '../../engine/datasets/csv';
+import {
+  type ClipboardContent,
+  classifyClipboard,
+  copyText,
+  deleteSelection,
+  mayBeOurs,
+  pasteText,
+  useSession,
+} from '../../store';
+import { importOffThread } from '../actions/import-off-thread';
 import { isTyping } from './typing';
+
+/** Pasted text from this many characters is read off the page (a 5,000-node network is ~350 kB). */
+export const PASTE_OFF_THREAD_FROM = 100_000;
+
+/** Copied nodes are inserted; a whole network (a saved file's text) is offered to open. */
+function paste(text: string, content: ClipboardContent): void {
+  const session = useSession.getState();
+  if (session.toast?.message.startsWith('Reading the pasted')) session.dismissToast();
+  if (content.type === 'fragment') pasteText(text, { fragment: content.fragment });
+  else if (content.type === 'document') {
+    session.openDialog({
+      type: 'paste-document',
+      text,
+      document: content.document,
+      warnings: content.warnings,
+    });
+  } else if (content.type === 'invalid') {
+    session.openDialog({ type: 'import-problems', fileName: 'Pasted text', problems: content.problems });
+  }
+}
 
 function textSelected(): boolean {
   const s = window.getSelection();
@@ -26,22 +57,20 @@ export function useClipboard(): void {
       const session = useSession.getState();
       if (session.dialog) return;
       const text = e.clipboardData.getData('text/plain');
-      if (!text) return;
-      // Copied nodes are inserted; a whole network (a saved file's text) is offered to open.
-      const content = classifyClipboard(text);
-      if (content.type === 'other') return;
-      e.preventDefault();
-      if (content.type === 'fragment') pasteText(text);
-      else if (content.type === 'document') {
-        session.openDialog({
-          type: 'paste-document',
-          text,
-          document: content.document,
-          warnings: content.warnings,
-        });
-      } else {
-        session.openDialog({ type: 'import-problems', fileName: 'Pasted text', problems: content.problems });
+      if (!text || !mayBeOurs(text)) return;
+      if (text.length < PASTE_OFF_THREAD_FROM) {
+        const content = classifyClipboard(text);
+        if (content.type === 'other') return;
+        e.preventDefault();
+        paste(text, content);
+        return;
       }
+      e.preventDefault();
+      session.showToast(`Reading the pasted network (${formatSize(text.length)})…`, {
+        tone: 'info',
+        duration: 60_000,
+      });
+      void importOffThread(text).then((result) => paste(text, classifyClipboard(text, result)));
     };
     const copy = onCopy(false);
     const cut = onCopy(true);

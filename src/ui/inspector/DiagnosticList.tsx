@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { Diagnostic } from '../../engine/diagnostics';
 import { useSelection } from '../../store';
 import { AlertIcon } from '../icons';
@@ -8,15 +9,23 @@ interface Props {
   linked?: boolean;
 }
 
+/**
+ * How many problems are listed before a "Show more" button: 5,000 unconnected neurons have 5,000
+ * problems, and listing them all took the page over a second to draw and lay out.
+ */
+export const LISTED_AT_ONCE = 50;
+
 /** Problems the compiler found, as sentences, errors first. */
 export function DiagnosticList({ diagnostics, linked }: Props) {
+  const [listed, setListed] = useState(LISTED_AT_ONCE);
   if (diagnostics.length === 0) return null;
   const sorted = [...diagnostics].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1,
   );
+  const more = sorted.length - listed;
   return (
     <ul className="diagnostics" data-testid="diagnostics">
-      {sorted.map((d, i) => {
+      {sorted.slice(0, listed).map((d, i) => {
         const target = d.nodeId
           ? { nodes: [d.nodeId], edges: [] }
           : d.edgeId
@@ -45,6 +54,13 @@ export function DiagnosticList({ diagnostics, linked }: Props) {
           </li>
         );
       })}
+      {more > 0 && (
+        <li className="diagnostics__more">
+          <button type="button" className="btn" onClick={() => setListed(listed + LISTED_AT_ONCE)}>
+            Show {Math.min(more, LISTED_AT_ONCE)} more ({more.toLocaleString('en')} not shown)
+          </button>
+        </li>
+      )}
     </ul>
   );
 }

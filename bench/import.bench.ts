@@ -1,0 +1,124 @@
+/**
+ * `npm run bench:import` (not part of `npm test`): how long the page is blocked while a big
+ * document opens (issue #19). Imports, through the Import button, the two documents of
+ * bench/big-imports.ts — 5,000 unconnected neurons, and 2,000 neurons wired by 4,000 edges — and
+ * records the page's long tasks (PerformanceObserver 'longtask': every task over 50 ms) from the
+ * click until the page has been quiet for QUIET_MS after the network is drawn. Prints, per run:
+ * the longest task, how many took over 200 ms, the total blocking time (the part of each long
+ * task over 50 ms), when the file was opened (the "Opened …" message), when every node was on the
+ * canvas (the progress line gone) and when the page was last busy (time to interactive).
+ *
+ *   npx vite build && IMPORT_RUNS=3 BENCH_FILE=import.bench.ts npx playwright test -c bench/playwright.ui.config.ts
+ */
+import { writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { type Browser, expect, type Page, type TestInfo, test } from '@playwright/test';
+import { unconnectedNeurons, wiredNeurons } from './big-imports';
+import { openApp } from './ui-page';
+
+const RUNS = Number(process.env.IMPORT_RUNS ?? 3);
+/** The page counts as interactive once no long task came for this long. */
+const QUIET_MS = 3000;
+
+interface Run {
+  longest: number;
+  over200: number;
+  blocking: number;
+  openedMs: number;
+  drawnMs: number;
+  interactiveMs: number;
+}
+
+/** A first visit in a fresh context each time: no autosaved network from the run before. */
+async function importOnce(browser: Browser, info: TestInfo, file: string, name: string): Promise<Run> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 860 },
+    baseURL: info.project.use.baseURL,
+  });
+  try {
+    return await measureImport(await context.newPage(), file, name);
+  } finally {
+    await context.close();
+  }
+}
+
+async function measureImport(page: Page, file: string, name: string): Promise<Run> {
+  await openApp(page);
+  await page.evaluate(() => {
+    const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+    w.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+  const chooser = page.waitForEvent('filechooser');
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByRole('alert').filter({ hasText: /^Opened/ })).toBeVisible({ timeout: 120_000 });
+  const opened = await page.evaluate(() => performance.now());
+  await expect(page.getByTestId('document-name')).toHaveValue(name);
+  await expect(page.getByTestId('reveal-progress')).toHaveCount(0, { timeout: 120_000 });
+  const drawn = await page.evaluate(() => performance.now());
+  // Quiet: no long task ended in the last QUIET_MS.
+  await expect
+    .poll(
+      () =>
+        page.evaluate((quiet) => {
+          const w = window as unknown as { longTasks: { start: number; duration: number }[] };
+          const lastEnd = Math.max(0, ...w.longTasks.map((t) => t.start + t.duration));
+          return performance.now() - lastEnd >= quiet;
+        }, QUIET_MS),
+      { timeout: 120_000, intervals: [500] },
+    )
+    .toBe(true);
+  const tasks = await page.evaluate(
+    () => (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks,
+  );
+  const after = tasks.filter((t) => t.start >= t0);
+  const lastEnd = Math.max(drawn, ...after.map((t) => t.start + t.duration));
+  return {
+    longest: Math.max(0, ...after.map((t) => t.duration)),
+    over200: after.filter((t) => t.duration > 200).length,
+    blocking: after.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
+    openedMs: opened - t0,
+    drawnMs: drawn - t0,
+    interactiveMs: lastEnd - t0,
+  };
+}
+
+const DOCUMENTS = [
+  { label: '5,000 unconnected neurons', text: unconnectedNeurons, name: '5,000 neurons' },
+  { label: '2,000 neurons + 4,000 edges', text: wiredNeurons, name: '2,000 wired neurons' },
+];
+
+test('import benchmark: big documents open without blocking the page', async ({ browser }, testInfo) => {
+  test.setTimeout(RUNS * 2 * 180_000);
+  const load = loadavg();
+  const rows: string[] = [];
+  for (const doc of DOCUMENTS) {
+    const text = doc.text();
+    const file = testInfo.outputPath(`${doc.name.replace(/\W+/g, '-')}.neurograph.json`);
+    await writeFile(file, text);
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const run = await importOnce(browser, testInfo, file, doc.name);
+      runs.push(run);
+      console.log(
+        `${doc.label}, run ${i + 1}: ${JSON.stringify(run, (_, v) => (typeof v === 'number' ? Math.round(v) : v))}`,
+      );
+    }
+    const all = (key: keyof Run) => runs.map((r) => Math.round(r[key])).join(', ');
+    rows.push(
+      `| ${doc.label} (${(text.length / 1000).toFixed(0)} kB) | ${all('longest')} | ${all('over200')} | ${all('blocking')} | ${all('openedMs')} | ${all('drawnMs')} | ${all('interactiveMs')} |`,
+    );
+  }
+  const figures = [
+    `Run ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, headless Chromium, 1400 × 860; load average ${load.map((l) => l.toFixed(1)).join(', ')} at the start; ${RUNS} runs each (ms):`,
+    '',
+    '| document | longest task | tasks > 200 ms | total blocking | opened | all drawn | interactive |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows,
+  ].join('\n');
+  console.log(`\n${figures}\n`);
+});

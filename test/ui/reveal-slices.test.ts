@@ -1,0 +1,126 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import { ALL_AT_ONCE, createReveal } from '../../src/ui/canvas/reveal-slices';
+import {
+  FIRST_SLICE,
+  MAX_SLICE,
+  MIN_SLICE,
+  nextSliceSize,
+  SLICE_BUDGET_MS,
+} from '../../src/ui/canvas/slice-size';
+
+describe('the size of a slice', () => {
+  it('starts with FIRST_SLICE nodes', () => {
+    expect(nextSliceSize(null)).toBe(FIRST_SLICE);
+  });
+
+  it('follows the last slice’s pace to the budget', () => {
+    // 100 nodes in 100 ms: 1 node per ms, so the budget holds SLICE_BUDGET_MS nodes.
+    expect(nextSliceSize({ count: 100, ms: 100 })).toBe(SLICE_BUDGET_MS);
+    // 100 nodes in 4 × the budget: a quarter as many.
+    expect(nextSliceSize({ count: 100, ms: 4 * SLICE_BUDGET_MS })).toBe(25);
+  });
+
+  it('at most doubles after a cheap slice, and stays within MIN_SLICE … MAX_SLICE', () => {
+    expect(nextSliceSize({ count: 300, ms: 1 })).toBe(600);
+    expect(nextSliceSize({ count: 300, ms: 0 })).toBe(600);
+    expect(nextSliceSize({ count: 2000, ms: 1 })).toBe(MAX_SLICE);
+    expect(nextSliceSize({ count: 30, ms: 10_000 })).toBe(MIN_SLICE);
+  });
+});
+
+interface Doc {
+  nodes: { id: string }[];
+}
+
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}${i}` }));
+
+describe('revealing a burst of new nodes in slices', () => {
+  let queue: (() => void)[];
+  let time: number;
+  const afterPaint = (run: () => void) => void queue.push(run);
+  beforeEach(() => {
+    queue = [];
+    time = 0;
+  });
+
+  /** Runs the next slice, `ms` after the last one started. */
+  function nextSlice(ms: number): void {
+    time += ms;
+    queue.shift()!();
+  }
+
+  it('shows a few new nodes at once', () => {
+    const doc = create<Doc>()(() => ({ nodes: ids('a', 10) }));
+    const reveal = createReveal(doc, afterPaint, () => time);
+    expect(reveal.getState().withheld.size).toBe(0);
+    doc.setState({ nodes: [...doc.getState().nodes, ...ids('b', ALL_AT_ONCE)] });
+    expect(reveal.getState()).toMatchObject({ total: 0, shown: 0 });
+    expect(reveal.getState().withheld.size).toBe(0);
+    expect(queue).toHaveLength(0);
+  });
+
+  it('withholds a big burst and releases it slice by slice, paced, in document order', () => {
+    const doc = create<Doc>()(() => ({ nodes: [] }));
+    const reveal = createReveal(doc, afterPaint, () => time);
+    doc.setState({ nodes: ids('n', 1000) });
+    // Nothing before the first paint (the view is fitted first), then a slice after each paint.
+    expect(reveal.getState()).toMatchObject({ total: 1000, shown: 0 });
+    expect(reveal.getState().withheld.size).toBe(1000);
+    nextSlice(0);
+    expect(reveal.getState()).toMatchObject({ total: 1000, shown: FIRST_SLICE });
+    expect(reveal.getState().withheld.has('n0')).toBe(false);
+    expect(reveal.getState().withheld.has(`n${FIRST_SLICE}`)).toBe(true);
+    // The first slice took twice the budget: the next is half as big.
+    nextSlice(2 * SLICE_BUDGET_MS);
+    expect(reveal.getState().shown).toBe(FIRST_SLICE + FIRST_SLICE / 2);
+    let slices = 3;
+    while (reveal.getState().total > 0) {
+      nextSlice(SLICE_BUDGET_MS);
+      slices++;
+    }
+    expect(reveal.getState().withheld.size).toBe(0);
+    expect(slices).toBeGreaterThan(3);
+    expect(queue).toHaveLength(0);
+  });
+
+  it('drops a withheld node the document no longer has, and adds a second burst to the first', () => {
+    const doc = create<Doc>()(() => ({ nodes: [] }));
+    const reveal = createReveal(doc, afterPaint, () => time);
+    doc.setState({ nodes: ids('n', 1000) });
+    doc.setState({ nodes: doc.getState().nodes.filter((n) => n.id !== 'n999') });
+    expect(reveal.getState().withheld.has('n999')).toBe(false);
+    expect(reveal.getState().total).toBe(999);
+    doc.setState({ nodes: [...doc.getState().nodes, ...ids('m', 500)] });
+    expect(reveal.getState().total).toBe(1499);
+    while (queue.length > 0) nextSlice(1);
+    expect(reveal.getState()).toMatchObject({ total: 0, shown: 0 });
+    expect(reveal.getState().withheld.size).toBe(0);
+  });
+
+  it('lets moves through without a pass of its own', () => {
+    const doc = create<Doc>()(() => ({ nodes: ids('n', 1000) }));
+    const reveal = createReveal(doc, afterPaint, () => time);
+    const before = reveal.getState();
+    doc.setState({ nodes: [...doc.getState().nodes] });
+    expect(reveal.getState()).toBe(before);
+  });
+
+  it('sends nodes off screen with the next slice, and slices only those drawn', () => {
+    const doc = create<Doc>()(() => ({ nodes: [] }));
+    // Ids n0…n99 are on screen, the other 900 off it.
+    const outside = (id: string) => Number(id.slice(1)) >= 100;
+    const reveal = createReveal(
+      doc,
+      afterPaint,
+      () => time,
+      () => outside,
+    );
+    doc.setState({ nodes: ids('n', 1000) });
+    nextSlice(0);
+    // FIRST_SLICE (over 100) covers every node on screen: all 1,000 in one slice.
+    expect(FIRST_SLICE).toBeGreaterThanOrEqual(100);
+    expect(reveal.getState()).toMatchObject({ total: 1000, shown: 1000 });
+    expect(reveal.getState().withheld.size).toBe(0);
+  });
+});
