@@ -5,7 +5,7 @@
  * (the spiral) a focused neuron's numbers.
  */
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { node, nodes, openEditor } from './helpers';
+import { node, nodes, openEditor, selectNode } from './helpers';
 
 interface Box {
   id: string;
@@ -236,34 +236,49 @@ test('a phase stepped in focus lights up the wave it touched on the focused neur
 }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await openEditor(page);
-  await openExample(page, 'spiral');
+  await openExample(page, 'border-at-3');
   await settled(page);
   await page.getByTestId('train-step').click();
   await settled(page);
-  // Selecting h2.1 focuses it, and the focus stays while the pointer goes to the phase button.
-  const card = (await node(page, 'n2_1').boundingBox())!;
-  await page.mouse.click(card.x + card.width / 2, card.y + card.height / 2);
-  const focused = page.locator('.ng-weight--train.is-focus');
-  await expect(focused).toHaveCount(9);
-  const ids = (await focused.evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!))).map((t) =>
-    t.replace(/^train-edge-/, ''),
-  );
+  // Selecting the neuron (a click on its header) focuses it, and the focus stays while the pointer
+  // goes to the phase button.
+  await selectNode(page, 'neuron');
+  await expect(page.locator('.react-flow__node[data-id="neuron"]')).toHaveClass(/selected/);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-focus');
+  // Its one weight, from the data's x.
+  await expect(page.locator('.ng-weight--train.is-focus')).toHaveCount(1);
   await page.getByTestId('train-phase').click();
   await expect(page.locator('[data-testid="train-phases"] .is-current')).toHaveAttribute(
     'data-phase',
     'forward',
   );
   await expect(page.getByTestId('canvas')).toHaveAttribute('data-focus');
-  // The forward pass touched every edge: the focused neuron's edges carry its wave at full strength.
-  for (const id of ids) {
-    const wave = page.locator(`.react-flow__edge[data-id="${id}"] .ng-train-wave`);
-    await expect(wave).toHaveAttribute('data-phase', 'forward');
-    await expect(wave).toHaveClass(/is-focus/);
-    expect(await wave.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  // The forward pass touched the weight's edge: it carries the wave at full strength.
+  const wave = page.locator('.react-flow__edge[data-id="e1"] .ng-train-wave');
+  await expect(wave).toHaveAttribute('data-phase', 'forward');
+  await expect(wave).toHaveClass(/is-focus/);
+  expect(await wave.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+  // The neuron itself lights up.
+  await expect(node(page, 'neuron').getByTestId('node-wave')).toHaveAttribute('data-phase', 'forward');
+});
+
+test('the binary cross-entropy card holds its footer, in both themes', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  await openExample(page, 'xor');
+  await settled(page);
+  for (const theme of ['Light', 'Dark']) {
+    await page.getByRole('button', { name: theme, exact: true }).click();
+    const loss = node(page, 'loss');
+    // "Probabilities (after a sigmoid)" is longer than the card is wide: it ends in "…" inside it.
+    await expect(loss.getByTestId('param-input')).toHaveAttribute('title', 'Probabilities (after a sigmoid)');
+    const spills = await loss.evaluate((card) => {
+      const r = card.getBoundingClientRect();
+      return [...card.querySelectorAll('dt, dd')]
+        .map((e) => ({ text: e.textContent, b: e.getBoundingClientRect() }))
+        .filter(({ b }) => b.width > 0 && (b.left < r.left - 0.5 || b.right > r.right + 0.5))
+        .map(({ text }) => text);
+    });
+    expect(spills, theme).toEqual([]);
   }
-  // The neuron itself lights up; the waves elsewhere fade with the rest.
-  await expect(node(page, 'n2_1').getByTestId('node-wave')).toHaveAttribute('data-phase', 'forward');
-  const other = page.locator('.ng-train-wave:not(.is-focus)').first();
-  await expect(other).toHaveAttribute('data-phase', 'forward');
-  expect(Number(await other.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(0.5);
 });

@@ -15,12 +15,18 @@ export const KeyParams = memo(function KeyParams({
   if (keys.length === 0) return null;
   return (
     <dl className="ng-node__params">
-      {keys.map(([name, spec]) => (
-        <div key={name} className="ng-node__param">
-          <dt>{spec.label}</dt>
-          <dd data-testid={`param-${name}`}>{formatParamValue(spec, values[name])}</dd>
-        </div>
-      ))}
+      {keys.map(([name, spec]) => {
+        const text = formatParamValue(spec, values[name]);
+        return (
+          <div key={name} className="ng-node__param">
+            <dt>{spec.label}</dt>
+            {/* A value too long for the card ends in "…"; the whole of it shows on hover. */}
+            <dd data-testid={`param-${name}`} title={text}>
+              {text}
+            </dd>
+          </div>
+        );
+      })}
     </dl>
   );
 });
