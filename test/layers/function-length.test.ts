@@ -22,9 +22,6 @@ const KNOWN_LONG = new Set<string>([
   'src/ui/connect/ConnectMenu.tsx › ConnectList',
   'src/ui/csv/CsvDialog.tsx › CsvForm',
   'src/ui/dialogs/MlpDialog.tsx › MlpDialog',
-  'src/ui/quick-add/QuickAdd.tsx › QuickAddBox',
-  'src/ui/training/LossChart.tsx › LossChart',
-  'src/ui/training/LossChart.tsx › useEffect(…)',
 ]);
 
 interface LongFunction {
