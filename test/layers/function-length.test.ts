@@ -19,7 +19,6 @@ const MAX_LINES = 150;
  * forms with many fields. Each is to be split by idea, and taken off this list.
  */
 const KNOWN_LONG = new Set<string>([
-  'src/ui/connect/ConnectMenu.tsx › ConnectList',
   'src/ui/csv/CsvDialog.tsx › CsvForm',
   'src/ui/dialogs/MlpDialog.tsx › MlpDialog',
 ]);
