@@ -58,6 +58,11 @@ export function showViewport(viewport: Viewport | undefined): void {
   else fitViewSoon();
 }
 
+/** The canvas's React Flow instance (for drawing the canvas as a picture), once the canvas is ready. */
+export function flowInstance(): ReactFlowInstance | null {
+  return flow;
+}
+
 /** The canvas element (for placing popovers), once the canvas is ready. */
 export function canvasElement(): HTMLElement | null {
   return pane;

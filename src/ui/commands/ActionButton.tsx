@@ -24,6 +24,7 @@ export function ActionButton({ id, iconOnly }: { id: string; iconOnly?: boolean 
       onClick={action.run}
       disabled={!enabled}
       pressed={pressed}
+      testId={action.testId}
     />
   );
 }

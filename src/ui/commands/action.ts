@@ -7,6 +7,22 @@ import type { ReactNode, SVGProps } from 'react';
 
 export type ActionGroup = 'Document' | 'Edit' | 'View' | 'Training' | 'Help';
 
+/** The toolbar's menus (menus.ts): each lists the actions that name it, in registry order. */
+export type MenuId = 'examples' | 'export';
+
+/** Where an action sits in a toolbar menu, and how it reads there. */
+export interface MenuEntry {
+  menu: MenuId;
+  /** The item's key within the menu; its test id is the menu's prefix and this (unless `testId`). */
+  item: string;
+  /** The item's title in the menu, where the menu says the rest ("PyTorch script (.py)" under Export). */
+  title: string;
+  /** The line under the title; default: the action's description. */
+  description?: string;
+  testId?: string;
+  className?: string;
+}
+
 export interface Action {
   /** Stable id, e.g. "undo" (the toolbar names its buttons by it). */
   id: string;
@@ -33,6 +49,10 @@ export interface Action {
   subscribe?(onChange: () => void): () => void;
   /** Not offered in the palette (e.g. the palette itself). */
   hiddenFromPalette?: boolean;
+  /** Its item in a toolbar menu, when it is one. */
+  menu?: MenuEntry;
+  /** A toolbar button's test id, where tests have long found it by one. */
+  testId?: string;
   run(): void;
 }
 

@@ -3,19 +3,27 @@
  * takes it, and the shortcut list and the palette show them in this order. Adding an action: one
  * file beside this one, and one line here.
  */
-import type { Action } from './action';
+import type { Action, MenuId } from './action';
 import { autoLayout } from './auto-layout';
 import { buildMlp } from './build-mlp';
 import { clearSelection } from './clear-selection';
+import { codeView } from './code-view';
 import { commandPalette } from './command-palette';
 import { compare } from './compare';
 import { contextMenu } from './context-menu';
+import { copyLink } from './copy-link';
 import { deleteSelection } from './delete-selection';
 import { duplicate } from './duplicate';
 import { exportFile } from './export-file';
+import { exportNumpy } from './export-numpy';
+import { exportOnnx } from './export-onnx';
+import { exportPng, exportPngAsShown, exportSvg } from './export-pictures';
+import { exportPyTorch } from './export-pytorch';
 import { fitView } from './fit-view';
 import { importFile } from './import-file';
 import { newDocument } from './new-document';
+import { OPEN_EXAMPLES } from './open-example';
+import { openGallery } from './open-gallery';
 import { quickAdd } from './quick-add';
 import { redo } from './redo';
 import { selectAll } from './select-all';
@@ -29,9 +37,21 @@ import { undo } from './undo';
 
 export const ACTIONS: readonly Action[] = [
   newDocument,
+  // The Examples menu: every example, then the gallery.
+  ...OPEN_EXAMPLES,
+  openGallery,
   buildMlp,
   importFile,
+  // The Export menu, in its order.
   exportFile,
+  exportPyTorch,
+  exportNumpy,
+  exportOnnx,
+  exportPng,
+  exportPngAsShown,
+  exportSvg,
+  codeView,
+  copyLink,
   undo,
   redo,
   duplicate,
@@ -60,4 +80,16 @@ export function getAction(id: string): Action {
   const action = byId.get(id);
   if (!action) throw new Error(`no action "${id}"`);
   return action;
+}
+
+const menus = new Map<MenuId, readonly Action[]>();
+
+/** The actions in toolbar menu `id`, in registry order (the same array each time). */
+export function menuActions(id: MenuId): readonly Action[] {
+  let list = menus.get(id);
+  if (!list) {
+    list = ACTIONS.filter((a) => a.menu?.menu === id);
+    menus.set(id, list);
+  }
+  return list;
 }

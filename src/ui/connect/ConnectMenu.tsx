@@ -38,6 +38,50 @@ function describeFrom(request: ConnectRequest): string {
   return `${nodeName(node)} · ${from.type === 'source' ? 'output' : 'input'} ${port?.label ?? ''}`;
 }
 
+/** The connection between the port the list was opened from and the chosen one, the right way round. */
+function connectionTo(from: ConnectRequest['from'], choice: PortChoice) {
+  return from.type === 'source'
+    ? { source: from.nodeId, sourceHandle: from.handleId, target: choice.nodeId, targetHandle: choice.portId }
+    : {
+        source: choice.nodeId,
+        sourceHandle: choice.portId,
+        target: from.nodeId,
+        targetHandle: from.handleId,
+      };
+}
+
+/** The list's keys: ↑/↓, Home and End move (around); Enter or Space chooses; Escape or Tab closes. */
+function listKey(
+  e: KeyboardEvent,
+  list: { active: number; count: number; setActive(i: number): void; choose(): void; close(): void },
+) {
+  const { active, count } = list;
+  const move = (to: number) => {
+    e.preventDefault();
+    list.setActive(((to % count) + count) % count);
+  };
+  switch (e.key) {
+    case 'ArrowDown':
+      return move(active + 1);
+    case 'ArrowUp':
+      return move(active - 1);
+    case 'Home':
+      return move(0);
+    case 'End':
+      return move(count - 1);
+    case 'Enter':
+    case ' ':
+      e.preventDefault();
+      e.stopPropagation();
+      return list.choose();
+    case 'Escape':
+    case 'Tab':
+      e.preventDefault();
+      e.stopPropagation();
+      return list.close();
+  }
+}
+
 function ConnectList({ request }: { request: ConnectRequest }) {
   const choices = useMemo(() => portChoices(useDocument.getState(), request.from), [request]);
   // The last row opens quick-add: a new node that fits, already connected.
@@ -59,22 +103,7 @@ function ConnectList({ request }: { request: ConnectRequest }) {
       useQuickAdd.getState().show(request.at, request.from);
       return;
     }
-    const { from } = request;
-    const c =
-      from.type === 'source'
-        ? {
-            source: from.nodeId,
-            sourceHandle: from.handleId,
-            target: choice.nodeId,
-            targetHandle: choice.portId,
-          }
-        : {
-            source: choice.nodeId,
-            sourceHandle: choice.portId,
-            target: from.nodeId,
-            targetHandle: from.handleId,
-          };
-    useDocument.getState().connect(c);
+    useDocument.getState().connect(connectionTo(request.from, choice));
     close();
   };
 
@@ -98,32 +127,8 @@ function ConnectList({ request }: { request: ConnectRequest }) {
     return () => window.removeEventListener('pointerdown', onPointerDown, true);
   }, []);
 
-  const onKeyDown = (e: KeyboardEvent) => {
-    const move = (to: number) => {
-      e.preventDefault();
-      setActive(((to % count) + count) % count);
-    };
-    switch (e.key) {
-      case 'ArrowDown':
-        return move(active + 1);
-      case 'ArrowUp':
-        return move(active - 1);
-      case 'Home':
-        return move(0);
-      case 'End':
-        return move(count - 1);
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        e.stopPropagation();
-        return choose(active);
-      case 'Escape':
-      case 'Tab':
-        e.preventDefault();
-        e.stopPropagation();
-        return close();
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent) =>
+    listKey(e, { active, count, setActive, choose: () => choose(active), close: () => close() });
 
   const optionId = (i: number) => `${listId}-${i}`;
   return (

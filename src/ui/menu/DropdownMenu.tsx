@@ -13,6 +13,8 @@ export interface MenuItem {
   /** Default: `${testIdPrefix}${id}` of the menu. */
   testId?: string;
   className?: string;
+  /** It cannot run now (e.g. while another export runs). */
+  disabled?: boolean;
 }
 
 export interface DropdownMenuProps {
@@ -78,6 +80,7 @@ export function DropdownMenu(props: DropdownMenuProps) {
               role="menuitem"
               className={item.className ? `menu__item ${item.className}` : 'menu__item'}
               data-testid={item.testId ?? `${props.testIdPrefix}${item.id}`}
+              disabled={item.disabled}
               onClick={() => {
                 setOpen(false);
                 item.onSelect();

@@ -3,7 +3,16 @@
  * Opened from a connection, it lists only the kinds with a port that fits, and the new node comes
  * connected (one undo entry).
  */
-import { type KeyboardEvent, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type RefObject,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { Position } from '../../engine/graph';
 import { FAMILY_LABELS } from '../../engine/kind';
 import {
@@ -132,39 +141,8 @@ function QuickAddBox({ request }: { request: QuickAddRequest }) {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [current]);
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    const n = shown.length;
-    const move = (to: number) => {
-      e.preventDefault();
-      if (n > 0) setActive(((to % n) + n) % n);
-    };
-    switch (e.key) {
-      case 'ArrowDown':
-        return move(current + 1);
-      case 'ArrowUp':
-        return move(current - 1);
-      case 'PageDown':
-        return move(Math.min(n - 1, current + 8));
-      case 'PageUp':
-        return move(Math.max(0, current - 8));
-      case 'Home':
-        if (e.ctrlKey) move(0);
-        return;
-      case 'End':
-        if (e.ctrlKey) move(n - 1);
-        return;
-      case 'Enter':
-        e.preventDefault();
-        return choose(shown[current]);
-      case 'Escape':
-        e.preventDefault();
-        e.stopPropagation();
-        return close();
-      case 'Tab':
-        e.preventDefault();
-        return move(current + (e.shiftKey ? -1 : 1));
-    }
-  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) =>
+    listKey(e, { current, count: shown.length, setActive, choose: () => choose(shown[current]), close });
 
   const empty = shown.length === 0;
   return (
@@ -206,38 +184,19 @@ function QuickAddBox({ request }: { request: QuickAddRequest }) {
           onKeyDown={onKeyDown}
         />
       </div>
-      {empty ? (
-        <p className="quick-add__empty">
-          {choices.length === 0
+      <QuickAddList
+        shown={shown}
+        current={current}
+        listId={listId}
+        listRef={list}
+        empty={
+          choices.length === 0
             ? 'Nothing can connect here: this input already has its one connection.'
-            : `No node matches “${query}”.`}
-        </p>
-      ) : (
-        <div className="quick-add__list" id={listId} role="listbox" ref={list} aria-label="Node kinds">
-          {shown.map((c, i) => (
-            // Keyboard choice goes through the search field (a combobox), not these options.
-            // biome-ignore lint/a11y/useKeyWithClickEvents: see above.
-            <div
-              key={c.kind.id}
-              id={`${listId}-${i}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === current}
-              className={`quick-add__item family-${c.kind.family}${i === current ? ' is-active' : ''}`}
-              data-testid={`quick-add-${c.kind.id}`}
-              onMouseMove={() => i !== current && setActive(i)}
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => choose(c)}
-            >
-              <span className="kind-icon">{c.kind.icon}</span>
-              <span className="quick-add__label">{c.kind.label}</span>
-              <span className="quick-add__meta">
-                {c.port ? `→ ${c.port.label}` : FAMILY_LABELS[c.kind.family]}
-              </span>
-            </div>
-          ))}
-        </div>
-      )}
+            : `No node matches “${query}”.`
+        }
+        setActive={setActive}
+        choose={choose}
+      />
       <footer className="quick-add__footer">
         <span>
           <kbd>↑</kbd>
@@ -252,4 +211,90 @@ function QuickAddBox({ request }: { request: QuickAddRequest }) {
       </footer>
     </div>
   );
+}
+
+/** The kinds that fit, as a listbox the search field controls; or why there are none. */
+function QuickAddList({
+  shown,
+  current,
+  listId,
+  listRef,
+  empty,
+  setActive,
+  choose,
+}: {
+  shown: readonly KindChoice[];
+  current: number;
+  listId: string;
+  listRef: RefObject<HTMLDivElement | null>;
+  /** What to say when nothing is shown. */
+  empty: string;
+  setActive(i: number): void;
+  choose(choice: KindChoice): void;
+}) {
+  if (shown.length === 0) return <p className="quick-add__empty">{empty}</p>;
+  return (
+    <div className="quick-add__list" id={listId} role="listbox" ref={listRef} aria-label="Node kinds">
+      {shown.map((c, i) => (
+        // Keyboard choice goes through the search field (a combobox), not these options.
+        // biome-ignore lint/a11y/useKeyWithClickEvents: see above.
+        <div
+          key={c.kind.id}
+          id={`${listId}-${i}`}
+          role="option"
+          tabIndex={-1}
+          aria-selected={i === current}
+          className={`quick-add__item family-${c.kind.family}${i === current ? ' is-active' : ''}`}
+          data-testid={`quick-add-${c.kind.id}`}
+          onMouseMove={() => i !== current && setActive(i)}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => choose(c)}
+        >
+          <span className="kind-icon">{c.kind.icon}</span>
+          <span className="quick-add__label">{c.kind.label}</span>
+          <span className="quick-add__meta">
+            {c.port ? `→ ${c.port.label}` : FAMILY_LABELS[c.kind.family]}
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The search field's keys: ↑/↓, Page, Ctrl+Home/End and Tab move; Enter adds; Escape closes. */
+function listKey(
+  e: KeyboardEvent<HTMLInputElement>,
+  list: { current: number; count: number; setActive(i: number): void; choose(): void; close(): void },
+) {
+  const { current, count: n } = list;
+  const move = (to: number) => {
+    e.preventDefault();
+    if (n > 0) list.setActive(((to % n) + n) % n);
+  };
+  switch (e.key) {
+    case 'ArrowDown':
+      return move(current + 1);
+    case 'ArrowUp':
+      return move(current - 1);
+    case 'PageDown':
+      return move(Math.min(n - 1, current + 8));
+    case 'PageUp':
+      return move(Math.max(0, current - 8));
+    case 'Home':
+      if (e.ctrlKey) move(0);
+      return;
+    case 'End':
+      if (e.ctrlKey) move(n - 1);
+      return;
+    case 'Enter':
+      e.preventDefault();
+      return list.choose();
+    case 'Escape':
+      e.preventDefault();
+      e.stopPropagation();
+      return list.close();
+    case 'Tab':
+      e.preventDefault();
+      return move(current + (e.shiftKey ? -1 : 1));
+  }
 }

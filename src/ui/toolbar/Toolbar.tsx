@@ -1,14 +1,11 @@
-import { CodeButton } from '../code/CodeButton';
-import { ExportMenu } from '../code/ExportMenu';
 import { ActionButton } from '../commands/ActionButton';
+import { ActionMenu } from '../commands/ActionMenu';
 import { LogoMark } from '../icons';
-import { ShareButton } from '../share/ShareButton';
 import { DocumentName } from './DocumentName';
-import { ExamplesMenu } from './ExamplesMenu';
 import { SaveStatus } from './SaveStatus';
 import { ThemeSwitch } from './ThemeSwitch';
 
-/** The toolbar: its buttons are actions of the registry (src/ui/commands), a few are menus of their own. */
+/** The toolbar: its buttons and menus show actions of the registry (src/ui/commands). */
 export function Toolbar({ className }: { className?: string }) {
   return (
     <header className={`toolbar ${className ?? ''}`}>
@@ -22,12 +19,12 @@ export function Toolbar({ className }: { className?: string }) {
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Document">
         <ActionButton id="new" />
-        <ExamplesMenu />
+        <ActionMenu id="examples" />
         <ActionButton id="build-mlp" />
         <ActionButton id="import" />
-        <ExportMenu />
-        <CodeButton />
-        <ShareButton />
+        <ActionMenu id="export" />
+        <ActionButton id="code-view" />
+        <ActionButton id="copy-link" />
       </nav>
       <div className="toolbar__divider" />
       <nav className="toolbar__group" aria-label="Edit">

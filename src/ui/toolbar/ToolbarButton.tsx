@@ -10,18 +10,21 @@ interface Props {
   iconOnly?: boolean;
   /** A toggle: on or off (aria-pressed). */
   pressed?: boolean;
+  testId?: string;
 }
 
-export function ToolbarButton({ icon, label, title, onClick, disabled, iconOnly, pressed }: Props) {
+export function ToolbarButton({ icon, label, title, onClick, disabled, iconOnly, pressed, testId }: Props) {
   return (
     <button
       type="button"
       className={`btn ${iconOnly ? 'btn--icon' : ''}`}
       title={title ?? label}
-      aria-label={iconOnly ? label : undefined}
+      // The label names it even where narrow widths hide the label's text.
+      aria-label={label}
       onClick={onClick}
       disabled={disabled}
       aria-pressed={pressed}
+      data-testid={testId}
     >
       {icon}
       {!iconOnly && <span className="toolbar__label">{label}</span>}
