@@ -22,6 +22,7 @@ import type {
   VariantAfter,
 } from '../../engine/lessons';
 import { PHASES } from '../../engine/runtime/trainer';
+import { comparedRunsSchema } from '../compared-runs-schema';
 
 export const LESSON_FORMAT = 'neurograph-lesson';
 
@@ -239,6 +240,9 @@ export const lessonSchema = z
     checks: z.array(checkSchema),
     steps: z.array(stepSchema).min(1),
     variants: z.array(variantSchema).optional(),
+    comparison: comparedRunsSchema.optional().meta({
+      description: "Runs compared on the lesson's network, opened with it: variants as named changes.",
+    }),
   })
   .meta({ title: 'Neurograph lesson', description: 'A guided lesson on a Neurograph document.' });
 
