@@ -121,3 +121,39 @@ test('the runs compared are part of the document: a reload keeps them, and the s
   await page.getByTestId('compare-switcher').selectOption('-1');
   await expect(page.getByTestId('node-sgd')).toContainText('SGD');
 });
+
+test('the lesson "SGD, momentum and Adam" opens its three runs; the workers reach the numbers it states', async ({
+  page,
+}) => {
+  await openEditor(page);
+  await page.getByTestId('empty-gallery').click();
+  await page.getByTestId('gallery').getByTestId('gallery-lesson-sgd-momentum-adam').click();
+  await expect(page.getByTestId('lesson-title')).toHaveText('SGD, momentum and Adam');
+  await page.getByTestId('lesson-compare').click();
+  await expect(panel(page).getByTestId('compare-variant')).toHaveCount(3);
+  await page.getByTestId('compare-run').click();
+  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 90_000 });
+  await expect(page.getByTestId('compare-curve')).toHaveCount(3);
+  const rows = page.getByTestId('compare-row');
+  await expect(rows.nth(0)).toContainText('not reached');
+  // The lesson says momentum first gets to 0.2 at step 207 and Adam at 177 (its test recomputes them).
+  await page.getByTestId('lesson-next').click();
+  await page.getByTestId('lesson-next').click();
+  await expect(page.getByTestId('lesson-panel')).toContainText('step 207');
+  await expect(rows.nth(1)).toContainText('step 207');
+  await expect(rows.nth(2)).toContainText('step 177');
+});
+
+test("the border lesson's variants open as runs compared", async ({ page }) => {
+  await openEditor(page);
+  await page.getByTestId('empty-gallery').click();
+  await page.getByTestId('gallery').getByTestId('gallery-lesson-border-at-3').click();
+  await expect(page.getByTestId('lesson-title')).toContainText('Border at x = 3');
+  await page.getByRole('button', { name: 'Variants', exact: true }).click();
+  await expect(page.getByTestId('lesson-variants')).toBeVisible();
+  await page.getByTestId('lesson-compare').click();
+  const names = panel(page).getByRole('textbox', { name: /^Name of run/ });
+  await expect(names).toHaveCount(4);
+  await expect(names.nth(3)).toHaveValue('Sigmoid, BCE, Adam η = 0.1');
+  await expect(panel(page).getByTestId('compare-variant').nth(3)).toContainText('loss: Binary cross-entropy');
+});
