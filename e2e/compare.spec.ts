@@ -8,6 +8,9 @@ async function openExample(page: Page, id: string, count: number): Promise<void>
   await expect(page.getByTestId('train-step')).toBeEnabled();
 }
 
+// Each test trains several networks in workers of their own: on a busy machine that takes a while.
+test.describe.configure({ timeout: 240_000 });
+
 const panel = (page: Page) => page.getByTestId('compare-panel');
 
 /** Points in a drawn curve: one per judged step. */
@@ -27,7 +30,7 @@ test('Adam against SGD on the circle: two curves, a legend and the table', async
 
   await page.getByTestId('compare-steps').fill('100');
   await page.getByTestId('compare-run').click();
-  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 45_000 });
+  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 120_000 });
 
   const curves = page.getByTestId('compare-curve');
   await expect(curves).toHaveCount(2);
@@ -80,7 +83,7 @@ test('by keyboard: open from the command palette, add a change, run, switch the 
   await page.keyboard.press('Tab'); // Run
   await expect(page.getByTestId('compare-run')).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 45_000 });
+  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 120_000 });
   await expect(page.getByTestId('compare-table')).toContainText('Loss ≤ 0.3 at');
   await expect(page.getByTestId('compare-row').nth(0)).toContainText('not reached');
 
@@ -132,7 +135,7 @@ test('the lesson "SGD, momentum and Adam" opens its three runs; the workers reac
   await page.getByTestId('lesson-compare').click();
   await expect(panel(page).getByTestId('compare-variant')).toHaveCount(3);
   await page.getByTestId('compare-run').click();
-  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 90_000 });
+  await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 180_000 });
   await expect(page.getByTestId('compare-curve')).toHaveCount(3);
   const rows = page.getByTestId('compare-row');
   await expect(rows.nth(0)).toContainText('not reached');
