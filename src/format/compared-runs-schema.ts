@@ -4,7 +4,7 @@
  * network (a node that exists, an optimizer that is one) is checked by check-compared-runs.ts.
  */
 import { z } from 'zod';
-import { MAX_STEPS, MAX_VARIANTS } from '../engine/compare';
+import { MAX_STEPS, MAX_VARIANTS } from '../engine/compare/limits';
 import { INIT_SCHEMES } from '../engine/init';
 import { ELEMENTWISE_IDS } from '../engine/kinds/activation-functions';
 

@@ -1,4 +1,3 @@
-import { ensureComparison } from '../compare/edit';
 import { useComparePanel } from '../compare/panel-state';
 import { CompareIcon } from '../icons';
 import type { Action } from './action';
@@ -15,7 +14,10 @@ export const compare: Action = {
   run: () => {
     const panel = useComparePanel.getState();
     if (panel.open) return panel.setOpen(false);
-    ensureComparison();
-    panel.setOpen(true);
+    // The comparison's editing loads with the panel: not part of the first load.
+    void import('../compare/edit').then(({ ensureComparison }) => {
+      ensureComparison();
+      panel.setOpen(true);
+    });
   },
 };

@@ -5,6 +5,8 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { baseGraph, changeChoices, MAX_STEPS, MAX_VARIANTS } from '../../engine/compare';
+import { checkComparedRuns } from '../../format/check-compared-runs';
+import { formatProblem } from '../../format/problem';
 import { useDocument } from '../../store';
 import { selectFresh, selectSummaries } from '../../store/compare';
 import { useCompare } from '../../store/compare-app';
@@ -38,6 +40,10 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
     }
   }, [graph, comparison]);
   const choices = useMemo(() => changeChoices(base), [base]);
+  const problems = useMemo(
+    () => (comparison ? checkComparedRuns(graph, comparison) : []),
+    [graph, comparison],
+  );
   const fresh = useMemo(() => selectFresh(runs, { ...graph, comparison }), [runs, graph, comparison]);
   const rows = useMemo(() => selectSummaries(runs, comparison?.target), [runs, comparison?.target]);
 
@@ -77,6 +83,13 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
         <p>No runs to compare.</p>
       ) : (
         <>
+          {problems.length > 0 && (
+            <ul className="compare-error" role="alert" data-testid="compare-problems">
+              {problems.map((p) => (
+                <li key={p.path + p.message}>{formatProblem(p)}</li>
+              ))}
+            </ul>
+          )}
           <p className="compare__lead">
             Each run is this network with the changes listed, trained from the same start over the same order
             of examples (unless a run changes the seed or the batch size).
@@ -119,7 +132,11 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
               value={comparison.shown?.variant ?? -1}
               onChange={(e) => {
                 const k = Number(e.target.value);
-                showOnCanvas(k < 0 ? null : k);
+                try {
+                  showOnCanvas(k < 0 ? null : k);
+                } catch {
+                  // A change that does not fit the network: listed above, and the canvas stays as it is.
+                }
               }}
             >
               <option value={-1}>The network</option>
