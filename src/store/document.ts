@@ -59,7 +59,10 @@ export interface DocumentActions {
   /** Sets (or with undefined, removes) the runs compared; one undo entry. */
   setComparison(comparison: ComparedRuns | undefined): void;
   /** Shows variant k of the comparison on the canvas (null: the network itself); one undo entry. */
-  showGraph(graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>, comparison: ComparedRuns | undefined): void;
+  showGraph(
+    graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>,
+    comparison: ComparedRuns | undefined,
+  ): void;
   /** Replaces the whole document (New, examples, import, restore). Undoable unless resetHistory. */
   loadDocument(doc: DocumentData | NeurographDocument, opts?: { resetHistory?: boolean }): void;
   /** Inserts a copy of `fragment` with new ids, shifted by `offset`; returns the new ids. */

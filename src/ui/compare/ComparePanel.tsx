@@ -10,9 +10,10 @@ import { formatProblem } from '../../format/problem';
 import { useDocument } from '../../store';
 import { selectFresh, selectSummaries } from '../../store/compare';
 import { useCompare } from '../../store/compare-app';
+import { CanvasSwitcher } from './CanvasSwitcher';
 import { CompareChart } from './CompareChart';
 import { CompareTable } from './CompareTable';
-import { editComparison, removeComparison, showOnCanvas } from './edit';
+import { editComparison, removeComparison } from './edit';
 import { RunSettings } from './RunSettings';
 import { VariantCard } from './VariantCard';
 import './compare.css';
@@ -124,30 +125,7 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
             <span className="compare__hint">Up to {MAX_VARIANTS} runs.</span>
           </div>
           <RunSettings comparison={comparison} maxSteps={MAX_STEPS} running={running} />
-          <label className="compare__switch">
-            The canvas shows{' '}
-            <select
-              className="input"
-              data-testid="compare-switcher"
-              value={comparison.shown?.variant ?? -1}
-              onChange={(e) => {
-                const k = Number(e.target.value);
-                try {
-                  showOnCanvas(k < 0 ? null : k);
-                } catch {
-                  // A change that does not fit the network: listed above, and the canvas stays as it is.
-                }
-              }}
-            >
-              <option value={-1}>The network</option>
-              {comparison.variants.map((v, k) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a variant is its place in the comparison.
-                <option key={k} value={k}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CanvasSwitcher comparison={comparison} />
           {runs.length > 0 && (
             <CompareChart
               steps={comparison.steps}
