@@ -67,6 +67,8 @@ test('by keyboard: open from the command palette, add a change, run, switch the 
   await page.keyboard.press('Control+k');
   await page.keyboard.type('Compare');
   await page.keyboard.press('Enter');
+  // The panel's code loads on first use: on a busy machine that can take a few seconds.
+  await expect(panel(page)).toBeVisible({ timeout: 30_000 });
   await expect(panel(page)).toBeFocused();
 
   // The border example uses SGD: the second run is Adam. Give it the border lesson's rate, 0.1.
