@@ -241,7 +241,7 @@ for (const theme of ['Light', 'Dark'] as const) {
       await page.getByTestId('compare-steps').fill('20');
       await page.getByTestId('compare-target').fill('0.5');
       await page.getByTestId('compare-run').click();
-      await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 45_000 });
+      await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 120_000 });
       await page.getByRole('button', { name: 'Add', exact: true }).first().click(); // an empty rate: the error
       await expect(page.getByTestId('compare-panel').getByRole('alert')).toBeVisible();
       await expectAccessible(page, 'compare panel with results and an error');

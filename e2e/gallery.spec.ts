@@ -41,7 +41,10 @@ test('every card opens a wired network that is ready to train', async ({ page })
     page.getByTestId('gallery-card-micrograd').getByTestId('gallery-lesson-chain-rule'),
   ).toBeVisible();
   await expect(
-    page.getByTestId('gallery-card-circle').getByRole('button', { name: 'Open lesson' }),
+    page.getByTestId('gallery-card-circle').getByTestId('gallery-lesson-sgd-momentum-adam'),
+  ).toBeVisible();
+  await expect(
+    page.getByTestId('gallery-card-spiral').getByRole('button', { name: 'Open lesson' }),
   ).toHaveCount(0);
   await expect(page.getByTestId('gallery-card-circle')).toContainText(
     'test accuracy ≥ 0.95 within 2,000 steps',

@@ -3,7 +3,8 @@
  * (the node an activation change names exists, an optimizer change names an optimizer…), and the
  * shown variant must be one of them. Each problem has the path of the change at fault.
  */
-import { applyChanges, baseGraph, type ComparedRuns } from '../engine/compare';
+import { applyChanges } from '../engine/compare/changes';
+import { baseGraph, type ComparedRuns } from '../engine/compare/runs';
 import type { Graph } from '../engine/graph';
 import { formatPath, type Problem } from './problem';
 

@@ -5,7 +5,7 @@
  * Written with zod/mini like the document's schema (see schema-meta.ts for why).
  */
 import * as z from 'zod/mini';
-import { MAX_STEPS, MAX_VARIANTS } from '../engine/compare';
+import { MAX_STEPS, MAX_VARIANTS } from '../engine/compare/limits';
 import { INIT_SCHEMES } from '../engine/init';
 import { ELEMENTWISE_IDS } from '../engine/kinds/activation-functions';
 import { meta } from './schema-meta';

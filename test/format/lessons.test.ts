@@ -13,7 +13,7 @@ import {
   validateLesson,
 } from '../../src/format';
 
-const FILES = ['border-at-3', 'chain-rule', 'what-a-neuron-learns'];
+const FILES = ['border-at-3', 'chain-rule', 'sgd-momentum-adam', 'what-a-neuron-learns'];
 const fileText = (id: string) =>
   readFileSync(new URL(`../../src/lessons/${id}.lesson.json`, import.meta.url), 'utf8');
 const fileJson = (id: string) => JSON.parse(fileText(id));

@@ -9,8 +9,8 @@ import { ELEMENTWISE, ELEMENTWISE_IDS, type ElementwiseId } from '../kinds/activ
 import { LOSS_KINDS } from '../kinds/losses';
 import { OPTIMIZER_KINDS } from '../kinds/optimizers';
 import type { Change } from './changes';
+import { DEFAULT_STEPS } from './limits';
 import type { ComparedRuns } from './runs';
-import { DEFAULT_STEPS } from './runs';
 
 export interface Choice<T> {
   value: T;

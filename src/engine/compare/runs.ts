@@ -30,9 +30,7 @@ export interface ComparedRuns {
   shown?: ShownVariant;
 }
 
-export const MAX_VARIANTS = 4;
-export const DEFAULT_STEPS = 500;
-export const MAX_STEPS = 100_000;
+export { DEFAULT_STEPS, MAX_STEPS, MAX_VARIANTS } from './limits';
 
 /** The network under the comparison: the graph with the shown variant's changes taken back. */
 export function baseGraph<G extends Graph>(graph: G, runs: ComparedRuns): G {

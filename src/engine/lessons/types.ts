@@ -9,6 +9,7 @@
  * and the built-in lessons) is the format's, in src/format/lessons; its schema is checked at
  * compile time to read exactly these types.
  */
+import type { ComparedRuns } from '../compare/runs';
 import type { Graph } from '../graph';
 import type { Phase } from '../runtime/trainer';
 
@@ -143,4 +144,9 @@ export interface Lesson<G extends Graph = Graph> {
   checks: LessonCheck[];
   steps: LessonStep[];
   variants: LessonVariant<G>[];
+  /**
+   * Runs compared on the lesson's network: opened with it, so "Compare…" shows them at once
+   * (src/engine/compare). Each variant is a name and its changes.
+   */
+  comparison?: ComparedRuns;
 }

@@ -9,6 +9,7 @@
  * phase action names the phase that really comes next.
  */
 import type * as z from 'zod/mini';
+import type { ComparedRuns } from '../../engine/compare';
 import { compile } from '../../engine/compiler/compile';
 import type { Plan } from '../../engine/compiler/plan';
 import { findExample } from '../../engine/examples';
@@ -25,6 +26,7 @@ import {
 } from '../../engine/lessons';
 import { PHASES, type Phase } from '../../engine/runtime/trainer';
 import { findPrediction, nodeBuffer } from '../../engine/training/prediction';
+import { checkComparedRuns } from '../check-compared-runs';
 import { importDocument } from '../import';
 import { findJsonSyntaxError, lineAndColumn } from '../json-syntax-error';
 import { describeValue, formatPath, isJsonObject, type Problem } from '../problem';
@@ -144,9 +146,17 @@ function readLesson(value: unknown): LessonLoadResult {
     if (doc) variants.push({ ...variant, document: doc, checks });
   });
 
-  if (problems.length > 0 || !main.doc) return { ok: false, problems, warnings };
+  // The runs compared must fit the lesson's network; the document opens with them.
+  let document = main.doc;
+  if (document && file.comparison) {
+    const comparison = file.comparison as ComparedRuns;
+    problems.push(...checkComparedRuns(document.graph, comparison));
+    document = { ...document, graph: { ...document.graph, comparison } };
+  }
+
+  if (problems.length > 0 || !document) return { ok: false, problems, warnings };
   const { $schema: _schema, format: _format, ...rest } = file;
-  return { ok: true, lesson: { ...rest, document: main.doc, variants }, warnings };
+  return { ok: true, lesson: { ...rest, document, variants }, warnings };
 }
 
 /** Refuses what is not a lesson before looking further, and a version this app cannot read. */

@@ -22,6 +22,7 @@ import type {
   VariantAfter,
 } from '../../engine/lessons';
 import { PHASES } from '../../engine/runtime/trainer';
+import { comparedRunsSchema } from '../compared-runs-schema';
 import { meta } from '../schema-meta';
 
 export const LESSON_FORMAT = 'neurograph-lesson';
@@ -243,6 +244,9 @@ export const lessonSchema = meta(
     checks: z.array(checkSchema),
     steps: z.array(stepSchema).check(z.minLength(1)),
     variants: z.optional(z.array(variantSchema)),
+    comparison: meta(z.optional(comparedRunsSchema), {
+      description: "Runs compared on the lesson's network, opened with it: variants as named changes.",
+    }),
   }),
   { title: 'Neurograph lesson', description: 'A guided lesson on a Neurograph document.' },
 );

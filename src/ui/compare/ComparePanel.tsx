@@ -5,12 +5,15 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { baseGraph, changeChoices, MAX_STEPS, MAX_VARIANTS } from '../../engine/compare';
+import { checkComparedRuns } from '../../format/check-compared-runs';
+import { formatProblem } from '../../format/problem';
 import { useDocument } from '../../store';
 import { selectFresh, selectSummaries } from '../../store/compare';
 import { useCompare } from '../../store/compare-app';
+import { CanvasSwitcher } from './CanvasSwitcher';
 import { CompareChart } from './CompareChart';
 import { CompareTable } from './CompareTable';
-import { editComparison, removeComparison, showOnCanvas } from './edit';
+import { editComparison, removeComparison } from './edit';
 import { RunSettings } from './RunSettings';
 import { VariantCard } from './VariantCard';
 import './compare.css';
@@ -38,6 +41,10 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
     }
   }, [graph, comparison]);
   const choices = useMemo(() => changeChoices(base), [base]);
+  const problems = useMemo(
+    () => (comparison ? checkComparedRuns(graph, comparison) : []),
+    [graph, comparison],
+  );
   const fresh = useMemo(() => selectFresh(runs, { ...graph, comparison }), [runs, graph, comparison]);
   const rows = useMemo(() => selectSummaries(runs, comparison?.target), [runs, comparison?.target]);
 
@@ -77,6 +84,13 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
         <p>No runs to compare.</p>
       ) : (
         <>
+          {problems.length > 0 && (
+            <ul className="compare-error" role="alert" data-testid="compare-problems">
+              {problems.map((p) => (
+                <li key={p.path + p.message}>{formatProblem(p)}</li>
+              ))}
+            </ul>
+          )}
           <p className="compare__lead">
             Each run is this network with the changes listed, trained from the same start over the same order
             of examples (unless a run changes the seed or the batch size).
@@ -111,26 +125,7 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
             <span className="compare__hint">Up to {MAX_VARIANTS} runs.</span>
           </div>
           <RunSettings comparison={comparison} maxSteps={MAX_STEPS} running={running} />
-          <label className="compare__switch">
-            The canvas shows{' '}
-            <select
-              className="input"
-              data-testid="compare-switcher"
-              value={comparison.shown?.variant ?? -1}
-              onChange={(e) => {
-                const k = Number(e.target.value);
-                showOnCanvas(k < 0 ? null : k);
-              }}
-            >
-              <option value={-1}>The network</option>
-              {comparison.variants.map((v, k) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a variant is its place in the comparison.
-                <option key={k} value={k}>
-                  {v.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CanvasSwitcher comparison={comparison} />
           {runs.length > 0 && (
             <CompareChart
               steps={comparison.steps}

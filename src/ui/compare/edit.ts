@@ -4,7 +4,9 @@
  * variant again (or the network, when that variant is gone), so the canvas always shows exactly
  * the variant's changes.
  */
-import { type ComparedRuns, firstComparison, showVariant } from '../../engine/compare';
+// The model's own files, not the barrel: this is in the first load, the headless runner is not.
+import { firstComparison } from '../../engine/compare/choices';
+import { type ComparedRuns, showVariant } from '../../engine/compare/runs';
 import { useDocument } from '../../store';
 
 const graphOf = () => {

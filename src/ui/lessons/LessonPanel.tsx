@@ -6,6 +6,7 @@
 import { actionLabel, currentVariant, type LessonState, lastPage } from '../../store/lesson';
 import { ChevronIcon } from '../icons';
 import { ChecksBox } from './ChecksBox';
+import { CompareRuns } from './CompareRuns';
 import { passSummary } from './format';
 import { useLesson } from './lesson-app';
 import { Markdown } from './Markdown';
@@ -176,7 +177,9 @@ function VariantsView() {
       <p className="lesson-variants__lead">
         Each variant is the lesson’s network with one thing changed, unless its card says more. Try one: it
         opens untrained, with checks of its own; train it for its stated number of steps and watch the checks.
+        Or train the ones that are changes of a setting side by side, and compare their losses.
       </p>
+      <CompareRuns />
       {variant && (
         <p className="lesson-variants__loaded">
           On the canvas: <b>{variant.title}</b>
@@ -279,6 +282,7 @@ export function LessonPanel() {
           </p>
         )}
         {index < lesson.steps.length ? <StepView key={index} /> : <VariantsView />}
+        {index < lesson.steps.length && lesson.variants.length === 0 && <CompareRuns />}
       </div>
       <Nav />
       <ChecksBox />
