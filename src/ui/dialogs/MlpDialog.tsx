@@ -3,7 +3,7 @@
  * with defaults that fit the dataset's task. Every field is checked as it is typed; Build opens the
  * wired network laid out as a new document (the previous one stays a click away).
  */
-import { type InputHTMLAttributes, type ReactNode, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { DATASETS, type DatasetId } from '../../engine/datasets/builtin';
 import { buildMlp } from '../../engine/examples/mlp';
 import {
@@ -21,6 +21,7 @@ import {
   useSession,
 } from '../../store';
 import { openLaidOut } from '../actions/documents';
+import { SelectField, TextField } from './MlpFields';
 import { Modal } from './Modal';
 import './dialogs.css';
 
@@ -31,105 +32,63 @@ let lastForm: MlpForm | null = null;
 
 const DATASET_CHOICES = DATASETS.map((d) => ({ value: d.id, label: d.label }));
 
-interface FieldProps {
-  /** The control's id and test id, e.g. `mlp-loss`; the error and hint are `${id}-error`, `${id}-hint`. */
-  id: string;
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-}
-
-/** The control's accessibility: described by the error while there is one (and invalid), else by the hint. */
-function described(id: string, error?: string, hint?: ReactNode) {
-  if (error) return { 'aria-invalid': true, 'aria-describedby': `${id}-error` } as const;
-  return hint ? { 'aria-describedby': `${id}-hint` } : {};
-}
-
-/** A labelled field of the form, with its error, or its hint while there is no error. */
-function Field({ children, ...field }: FieldProps & { children: ReactNode }) {
-  const { id, label, error, hint } = field;
-  return (
-    <div className={`field mlp__field${error ? ' field--invalid' : ''}`}>
-      <label htmlFor={id} className="field__label">
-        {label}
-      </label>
-      {children}
-      {error ? (
-        <p className="field__error" id={`${id}-error`} data-testid={`${id}-error`}>
-          {error}
-        </p>
-      ) : (
-        hint && (
-          <p className="field__hint" id={`${id}-hint`}>
-            {hint}
-          </p>
-        )
-      )}
-    </div>
-  );
-}
-
-/** A field that picks one of a list of choices. */
-function SelectField<T extends string>({
-  value,
-  choices,
+/**
+ * How the network is drawn: neuron by neuron (offered only while the network is small enough to
+ * draw so) or dense layers.
+ */
+function LevelChoice({
+  level: chosen,
+  error,
+  neuronProblem,
   onChange,
-  ...field
-}: FieldProps & {
-  value: T;
-  choices: readonly { value: T; label: string }[];
-  onChange: (value: T) => void;
+}: {
+  level: MlpLevel;
+  error?: string;
+  neuronProblem?: string;
+  onChange: (level: MlpLevel) => void;
 }) {
   return (
-    <Field {...field}>
-      <select
-        id={field.id}
-        className="input"
-        data-testid={field.id}
-        value={value}
-        // The value is one of the options, all drawn from `choices`.
-        onChange={(e) => onChange(e.target.value as T)}
-        {...described(field.id, field.error, field.hint)}
-      >
-        {choices.map((c) => (
-          <option key={c.value} value={c.value}>
-            {c.label}
-          </option>
-        ))}
-      </select>
-    </Field>
-  );
-}
-
-/** A field of typed text; `input` is passed to the <input> as it is. */
-function TextField({
-  id,
-  label,
-  error,
-  hint,
-  testId = id,
-  value,
-  onChange,
-  className = 'input',
-  ...input
-}: FieldProps & {
-  testId?: string;
-  value: string;
-  onChange: (value: string) => void;
-} & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>) {
-  return (
-    <Field id={id} label={label} error={error} hint={hint}>
-      <input
-        id={id}
-        className={className}
-        data-testid={testId}
-        value={value}
-        autoComplete="off"
-        onChange={(e) => onChange(e.target.value)}
-        {...described(id, error, hint)}
-        {...input}
-      />
-    </Field>
+    <fieldset className="field mlp__field mlp__field--wide mlp__fieldset">
+      <legend className="field__label">Draw as</legend>
+      <div className="mlp__levels">
+        {(
+          [
+            ['neuron', 'Neuron by neuron', 'every weight is an edge'],
+            ['dense', 'Dense layers', 'one node per layer'],
+          ] as [MlpLevel, string, string][]
+        ).map(([level, title, sub]) => {
+          const disabled = level === 'neuron' && !!neuronProblem;
+          return (
+            <label
+              key={level}
+              className={`mlp__level${level === chosen ? ' is-checked' : ''}${disabled ? ' is-disabled' : ''}`}
+              data-testid={`mlp-level-${level}`}
+            >
+              <input
+                type="radio"
+                name="mlp-level"
+                className="visually-hidden"
+                value={level}
+                checked={level === chosen}
+                disabled={disabled}
+                onChange={() => onChange(level)}
+              />
+              <span className="mlp__level-title">{title}</span>
+              <span className="mlp__level-sub">{sub}</span>
+            </label>
+          );
+        })}
+      </div>
+      {(error || neuronProblem) && (
+        <p
+          className={error ? 'field__error' : 'field__hint'}
+          data-testid="mlp-level-note"
+          id="mlp-level-error"
+        >
+          {error ?? neuronProblem}
+        </p>
+      )}
+    </fieldset>
   );
 }
 
@@ -181,47 +140,12 @@ export function MlpDialog() {
           data-autofocus
         />
 
-        <fieldset className="field mlp__field mlp__field--wide mlp__fieldset">
-          <legend className="field__label">Draw as</legend>
-          <div className="mlp__levels">
-            {(
-              [
-                ['neuron', 'Neuron by neuron', 'every weight is an edge'],
-                ['dense', 'Dense layers', 'one node per layer'],
-              ] as [MlpLevel, string, string][]
-            ).map(([level, title, sub]) => {
-              const disabled = level === 'neuron' && !!neuronProblem;
-              return (
-                <label
-                  key={level}
-                  className={`mlp__level${form.level === level ? ' is-checked' : ''}${disabled ? ' is-disabled' : ''}`}
-                  data-testid={`mlp-level-${level}`}
-                >
-                  <input
-                    type="radio"
-                    name="mlp-level"
-                    className="visually-hidden"
-                    value={level}
-                    checked={form.level === level}
-                    disabled={disabled}
-                    onChange={() => set('level', level)}
-                  />
-                  <span className="mlp__level-title">{title}</span>
-                  <span className="mlp__level-sub">{sub}</span>
-                </label>
-              );
-            })}
-          </div>
-          {(err('level') || neuronProblem) && (
-            <p
-              className={err('level') ? 'field__error' : 'field__hint'}
-              data-testid="mlp-level-note"
-              id="mlp-level-error"
-            >
-              {err('level') ?? neuronProblem}
-            </p>
-          )}
-        </fieldset>
+        <LevelChoice
+          level={form.level}
+          error={err('level')}
+          neuronProblem={neuronProblem}
+          onChange={(level) => set('level', level)}
+        />
 
         <SelectField
           id="mlp-hidden"
