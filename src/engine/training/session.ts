@@ -2,15 +2,14 @@
  * A training session: the whole state machine behind "step and train visually", usable directly
  * (tests, command line) or inside the worker. It compiles graphs, trains step by step or phase by
  * phase, keeps a history to seek into and rewind to, watches for trouble, stops at the first
- * non-finite number, and packs what the canvas shows into compact snapshots.
+ * non-finite number, and packs what the canvas shows into compact snapshots. Recomputing an earlier
+ * step to show it (seeking, and the last finite step after a halt) is seek-view.ts's.
  */
 import { compile } from '../compiler/compile';
 import type { Plan } from '../compiler/plan';
-import { copyRows } from '../datasets/copy-rows';
 import type { Diagnostic } from '../diagnostics';
 import type { EdgeId, Graph } from '../graph';
 import { type ParameterMemory, rememberParameters } from '../runtime/parameters';
-import { Runtime } from '../runtime/runtime';
 import { type Phase, Trainer } from '../runtime/trainer';
 import { type Evaluation, Evaluator, type GridOptions, type GridPrediction, penaltyAt } from './evaluate';
 import { checkPhase, type NonFiniteReport } from './finite';
@@ -25,6 +24,7 @@ import {
 } from './gradient-check';
 import { type HistoryOptions, ParameterHistory } from './history';
 import { describePlan, type PhaseTouch, phaseTouches, type TrainingLayout } from './layout';
+import { computeView, makeSeekBuffers, type SeekBuffers, type SeekView, showableStep } from './seek-view';
 import { compact } from './snapshot-pack';
 import { spacingAt } from './thinning';
 import { TrainingWatch, type WatchDiagnostic, type WatchOptions } from './watch';
@@ -132,23 +132,6 @@ export interface TrainingSnapshot {
   diagnostics: WatchDiagnostic[];
 }
 
-/** An earlier step recomputed on buffers of its own. */
-interface SeekView {
-  step: number;
-  /** θ before the step (the forward and backward ran on it) and after it (what is shown). */
-  before: Float64Array;
-  after: Float64Array;
-  grad: Float64Array;
-  delta: Float64Array;
-  /** The optimizer's state, when the update is recomputed (a step between checkpoints). */
-  state: Float64Array[];
-  runtime: Runtime;
-  evaluator: Evaluator;
-  loss: number;
-  batch: Int32Array;
-  evaluation: Evaluation | null;
-}
-
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class TrainingSession {
@@ -169,7 +152,7 @@ export class TrainingSession {
   private haltView: SeekView | null = null;
   /** Optimizer state after the last finite step, when the broken step had not touched it yet. */
   private haltOptimizer: Float64Array[] | null = null;
-  private seekBuffers: Omit<SeekView, 'step' | 'loss' | 'batch' | 'evaluation'> | null = null;
+  private seekBuffers: SeekBuffers | null = null;
   private replaying = false;
   private evaluateEvery: number;
   private example: number;
@@ -380,7 +363,7 @@ export class TrainingSession {
   private halt(t: Trainer, phase: Phase): void {
     this.haltOptimizer = phase === 'update' ? null : t.optimizerState.map((s) => s.slice());
     // Buffers of its own: seeking while halted must not overwrite what going back to live shows.
-    this.haltView = this.computeView(t.step, this.makeSeekBuffers(t));
+    this.haltView = computeView(t, this.history!, t.step, makeSeekBuffers(t));
   }
 
   private afterStep(t: Trainer): void {
@@ -443,14 +426,7 @@ export class TrainingSession {
   showable(step: number, snap: 'down' | 'up' = 'down'): number {
     const t = this.trainerRef;
     const h = this.history;
-    if (!t || !h) return 0;
-    const s = Math.max(0, Math.min(t.step, Math.round(step)));
-    if (s === 0 || s === t.step || h.has(s - 1)) return s;
-    if (snap === 'up') {
-      const next = h.ceil(s - 1);
-      return next < 0 || next + 1 > t.step ? t.step : next + 1;
-    }
-    return Math.max(0, h.floor(s - 1) + 1);
+    return t && h ? showableStep(t, h, step, snap) : 0;
   }
 
   /**
@@ -468,111 +444,13 @@ export class TrainingSession {
       this.seekView = null;
       return;
     }
-    this.seekBuffers ??= this.makeSeekBuffers(t);
-    this.seekView = this.computeView(step, this.seekBuffers);
+    this.seekBuffers ??= makeSeekBuffers(t);
+    this.seekView = computeView(t, this.history!, step, this.seekBuffers);
   }
 
   /** What snapshots, explanations and the heatmap show: a seeked step, or the last finite one. */
   private get shownView(): SeekView | null {
     return this.seekView ?? this.haltView;
-  }
-
-  /**
-   * The view of the graph after `step`, recomputed from the checkpoint before it: that step's batch
-   * forward and backward on θ before its update, and the update itself on a copy of the optimizer's
-   * state — the same operations on the same numbers as the run, so the same results bit for bit.
-   */
-  private computeView(step: number, buffers: NonNullable<TrainingSession['seekBuffers']>): SeekView {
-    const t = this.trainerRef!;
-    const h = this.history!;
-    if (!Number.isInteger(step) || step < 0 || step > t.step) {
-      throw new RangeError(`Can show a step from 0 to ${t.step}, not ${step}.`);
-    }
-    const checkpoint = h.checkpoint(step === 0 ? 0 : step - 1);
-    if (!checkpoint) {
-      throw new RangeError(
-        `Step ${step} is not kept exactly: the nearest ones are ${this.showable(step, 'down')} and ${this.showable(step, 'up')}.`,
-      );
-    }
-    const { runtime: rt, before, after, delta, state } = buffers;
-    const plan = t.plan;
-    before.set(checkpoint.theta);
-    rt.values.fill(0);
-    rt.grads.fill(0);
-    buffers.grad.fill(0);
-    let batch = new Int32Array(0);
-    let loss = Number.NaN;
-    if (step === 0) {
-      after.set(before);
-      delta.fill(0);
-      rt.n = plan.data ? 0 : 1;
-      return { ...buffers, step, loss, batch, evaluation: null };
-    }
-    const data = plan.data;
-    if (data && checkpoint.order) {
-      // The batch the step trained on: the next rows of the order from where the loader stood.
-      const order = checkpoint.order.order;
-      const count = Math.min(t.loader!.batchSize, order.length - checkpoint.position);
-      batch = order.slice(checkpoint.position, checkpoint.position + count);
-      const { nFeatures, nTargets, train } = data.table;
-      const f0 = rt.offset(data.features);
-      const t0 = rt.offset(data.target);
-      copyRows(train, nFeatures, nTargets, batch, batch.length, rt.values, f0, rt.values, t0);
-      rt.n = batch.length;
-    } else {
-      rt.n = 1;
-    }
-    // The step ran its forward pass with its own random numbers (Dropout's mask): draw them again.
-    rt.clock.step = step - 1;
-    rt.forward();
-    loss = rt.computeLoss();
-    rt.backward();
-    const kept = h.at(step);
-    if (kept) {
-      after.set(kept);
-      for (let i = 0; i < delta.length; i++) delta[i] = after[i] - before[i];
-    } else {
-      after.set(before);
-      for (let i = 0; i < state.length; i++) state[i].set(checkpoint.state[i]);
-      const opt = plan.optimizer;
-      // The optimizer steps the trained blocks; buffers (running statistics) take in the batch.
-      const k = plan.trainableCount;
-      if (opt?.kind.optimizer) {
-        const trained = state.map((s) => s.subarray(0, k));
-        opt.kind.optimizer.step(
-          opt.params,
-          after.subarray(0, k),
-          buffers.grad.subarray(0, k),
-          trained,
-          step,
-          delta.subarray(0, k),
-        );
-      } else delta.fill(0);
-      if (k < plan.paramCount) {
-        // The runtime updates the θ it reads (before): move the result to after, then put back.
-        rt.updateBuffers();
-        after.set(before.subarray(k), k);
-        before.set(checkpoint.theta.subarray(k), k);
-        for (let i = k; i < delta.length; i++) delta[i] = after[i] - before[i];
-      }
-    }
-    return { ...buffers, step, loss, batch, evaluation: null };
-  }
-
-  private makeSeekBuffers(t: Trainer): NonNullable<TrainingSession['seekBuffers']> {
-    const plan = t.plan;
-    const before = new Float64Array(plan.paramCount);
-    const after = new Float64Array(plan.paramCount);
-    const grad = new Float64Array(plan.paramCount);
-    return {
-      before,
-      after,
-      grad,
-      state: t.optimizerState.map(() => new Float64Array(plan.paramCount)),
-      delta: new Float64Array(plan.paramCount),
-      runtime: new Runtime(plan, before, grad, t.runtime.capacity, { mode: 'train' }),
-      evaluator: new Evaluator(plan, after),
-    };
   }
 
   private evaluateLive(): Evaluation | null {
