@@ -8,6 +8,7 @@ import { copyRows } from '../datasets/copy-rows';
 import { Runtime } from '../runtime/runtime';
 import type { Trainer } from '../runtime/trainer';
 import { type Evaluation, Evaluator } from './evaluate';
+import type { GradientSubject } from './gradient-check';
 import type { Checkpoint, ParameterHistory } from './history';
 
 /** An earlier step recomputed on buffers of its own. */
@@ -60,6 +61,30 @@ export function makeSeekBuffers(t: Trainer): SeekBuffers {
     runtime: new Runtime(plan, before, grad, t.runtime.capacity, { mode: 'train' }),
     evaluator: new Evaluator(plan, after),
   };
+}
+
+/**
+ * A view's buffers for checking and explaining gradients: its batch at θ before its update, as the
+ * step itself computed it.
+ */
+export function viewSubject(t: Trainer, view: SeekView): GradientSubject {
+  return {
+    plan: t.plan,
+    theta: view.before,
+    thetaGrad: view.grad,
+    runtime: view.runtime,
+    nextPhase: view.step > 0 ? 'update' : 'forward',
+    step: view.step,
+    loss: view.loss,
+  };
+}
+
+/** Completed epochs after `step` steps of `t`'s run: an epoch is ⌈train count / batch size⌉ batches. */
+export function epochAt(t: Trainer, step: number): number {
+  const loader = t.loader;
+  if (!loader) return 0;
+  const perEpoch = Math.ceil(loader.table.train.count / loader.batchSize);
+  return Math.floor(step / perEpoch);
 }
 
 /**

@@ -24,7 +24,15 @@ import {
 } from './gradient-check';
 import { type HistoryOptions, ParameterHistory } from './history';
 import { describePlan, type PhaseTouch, phaseTouches, type TrainingLayout } from './layout';
-import { computeView, makeSeekBuffers, type SeekBuffers, type SeekView, showableStep } from './seek-view';
+import {
+  computeView,
+  epochAt,
+  makeSeekBuffers,
+  type SeekBuffers,
+  type SeekView,
+  showableStep,
+  viewSubject,
+} from './seek-view';
 import { compact } from './snapshot-pack';
 import { spacingAt } from './thinning';
 import { TrainingWatch, type WatchDiagnostic, type WatchOptions } from './watch';
@@ -493,16 +501,7 @@ export class TrainingSession {
     const t = this.trainerRef;
     if (!t) throw new Error(`Nothing to ${what}: the graph does not compile.`);
     const view = this.shownView;
-    if (!view) return t;
-    return {
-      plan: t.plan,
-      theta: view.before,
-      thetaGrad: view.grad,
-      runtime: view.runtime,
-      nextPhase: view.step > 0 ? 'update' : 'forward',
-      step: view.step,
-      loss: view.loss,
-    };
+    return view ? viewSubject(t, view) : t;
   }
 
   /** Finite-difference check of ∂L/∂θ_index on the shown batch (the run is left as it was). */
@@ -546,7 +545,7 @@ export class TrainingSession {
     return {
       loadId: this.loads,
       step,
-      epoch: view ? this.epochAt(view.step) : t.epoch,
+      epoch: view ? epochAt(t, view.step) : t.epoch,
       liveStep: t.step,
       seeking,
       phase: { last, next, touched: last ? this.touches![last] : { nodes: [], edges: [] } },
@@ -578,14 +577,6 @@ export class TrainingSession {
       names: [...(this.plan!.optimizer?.kind.optimizer?.state ?? [])],
       state: state.map((s) => s.slice()),
     };
-  }
-
-  /** Completed epochs after `step` steps: every epoch has ⌈train count / batch size⌉ batches. */
-  private epochAt(step: number): number {
-    const loader = this.trainerRef?.loader;
-    if (!loader) return 0;
-    const perEpoch = Math.ceil(loader.table.train.count / loader.batchSize);
-    return Math.floor(step / perEpoch);
   }
 }
 

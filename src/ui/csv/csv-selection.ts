@@ -1,7 +1,7 @@
 /** How the CSV dialog's choice of columns changes as the learner ticks features and picks the target. */
 import type { CsvColumn, CsvSelection, CsvTask } from '../../engine/datasets/csv';
 
-/** The selection with `name` ticked or unticked as a feature, in the file's column order (port x0 is the leftmost). */
+/** The selection with `name` ticked or not as a feature, in the file's column order (x0 is the leftmost). */
 export function withFeature(
   selection: CsvSelection,
   header: readonly string[],
