@@ -2,7 +2,7 @@ import type { CsvColumn, CsvSelection, ParsedCsv } from '../../engine/datasets/c
 
 const PREVIEW_ROWS = 6;
 
-/** The file's first rows under its header, where each column is ticked as a feature (or marked the target). */
+/** The file's first rows under its header; each column is ticked as a feature (or marked the target). */
 export function CsvPreview({
   parsed,
   columns,
