@@ -65,6 +65,8 @@ test('by keyboard: open from the command palette, add a change, run, switch the 
   await openEditor(page);
   await openExample(page, 'border-at-3', 4);
   await page.keyboard.press('Control+k');
+  // The palette loads on first use: type once its search box has the focus.
+  await expect(page.getByRole('combobox', { name: 'Search actions' })).toBeFocused();
   await page.keyboard.type('Compare');
   await page.keyboard.press('Enter');
   // The panel's code loads on first use: on a busy machine that can take a few seconds.
