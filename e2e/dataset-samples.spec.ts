@@ -24,14 +24,14 @@ test('Digits: the dataset node’s inspector shows an 8 × 8 picture of each dig
   const urls = await pictures.evaluateAll((cs) => cs.map((c) => (c as HTMLCanvasElement).toDataURL()));
   expect(new Set(urls).size).toBe(10);
   await page.screenshot({ path: '/tmp/dataset-samples.png' });
+});
 
-  // A dataset of points has no pictures to show.
+test('a dataset of points has no pictures to show', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
   await page.getByRole('navigation', { name: 'Document' }).getByRole('button', { name: 'Examples' }).click();
   await page.getByTestId('example-circle').click();
   await expect(page.getByTestId('train-step')).toBeEnabled();
-  // The pointer left on the menu item now rests on a neuron of the circle, whose focused labels may
-  // lie over the dataset's header: move it off the canvas first, as a hand reaching for it would.
-  await page.mouse.move(640, 5);
   await selectNode(page, 'data');
   await expect(page.getByTestId('node-training')).toBeVisible();
   await expect(page.getByTestId('dataset-samples')).toHaveCount(0);
