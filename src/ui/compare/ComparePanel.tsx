@@ -140,6 +140,7 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
             rows={rows}
             fresh={fresh}
             target={comparison.target}
+            steps={comparison.steps}
           />
           <p className="compare__status" aria-live="polite" data-testid="compare-status">
             {running ? 'Training…' : runs.length > 0 ? 'Done.' : ''}
