@@ -17,6 +17,8 @@ export interface DocumentData {
   name: string;
   description?: string;
   seed: number;
+  /** Seed of the batch order and dropout masks, when it is not `seed` (a variant that changed it). */
+  orderSeed?: number;
   nodes: GraphNode[];
   edges: GraphEdge[];
   /** Where the canvas is scrolled and zoomed; saved with the document, not undoable. */
@@ -28,7 +30,7 @@ export interface DocumentData {
 /** The fields undo and redo restore. */
 export type TrackedDocument = Pick<
   DocumentData,
-  'name' | 'description' | 'seed' | 'nodes' | 'edges' | 'comparison'
+  'name' | 'description' | 'seed' | 'orderSeed' | 'nodes' | 'edges' | 'comparison'
 >;
 
 export type ConnectResult = ConnectionCheck & { edgeId?: EdgeId };
@@ -58,7 +60,7 @@ export interface DocumentActions {
   setComparison(comparison: ComparedRuns | undefined): void;
   /** Shows variant k of the comparison on the canvas (null: the network itself); one undo entry. */
   showGraph(
-    graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>,
+    graph: Pick<DocumentData, 'seed' | 'orderSeed' | 'nodes' | 'edges'>,
     comparison: ComparedRuns | undefined,
   ): void;
   /** Replaces the whole document (New, examples, import, restore). Undoable unless resetHistory. */
@@ -86,6 +88,7 @@ const tracked = (s: DocumentData): TrackedDocument => ({
   name: s.name,
   description: s.description,
   seed: s.seed,
+  orderSeed: s.orderSeed,
   nodes: s.nodes,
   edges: s.edges,
   comparison: s.comparison,
@@ -99,6 +102,7 @@ export const sameTracked = (a: TrackedDocument, b: TrackedDocument) =>
   a.name === b.name &&
   a.description === b.description &&
   a.seed === b.seed &&
+  a.orderSeed === b.orderSeed &&
   a.nodes === b.nodes &&
   a.edges === b.edges &&
   a.comparison === b.comparison;
@@ -132,8 +136,12 @@ function fieldEdits(set: SetDocument, get: GetDocument) {
       if (comparison !== get().comparison) set({ comparison });
     },
 
-    showGraph(graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>, comparison: ComparedRuns | undefined) {
-      set({ seed: graph.seed, nodes: graph.nodes, edges: graph.edges, comparison });
+    showGraph(
+      graph: Pick<DocumentData, 'seed' | 'orderSeed' | 'nodes' | 'edges'>,
+      comparison: ComparedRuns | undefined,
+    ) {
+      const { seed, orderSeed, nodes, edges } = graph;
+      set({ seed, orderSeed, nodes, edges, comparison });
     },
   } satisfies Partial<DocumentActions>;
 }
@@ -159,6 +167,7 @@ function historyActions(
         name: doc.name || UNTITLED,
         description: doc.description,
         seed: doc.seed,
+        orderSeed: doc.orderSeed,
         nodes: [...doc.nodes],
         edges: [...doc.edges],
         viewport: doc.viewport,
@@ -230,6 +239,7 @@ export const useDocument = createDocumentStore();
 /** The document as the format module saves it. */
 export function toDocument(s: DocumentData): NeurographDocument {
   const doc: NeurographDocument = { name: s.name, seed: s.seed, nodes: s.nodes, edges: s.edges };
+  if (s.orderSeed !== undefined) doc.orderSeed = s.orderSeed;
   if (s.description !== undefined) doc.description = s.description;
   if (s.viewport !== undefined) doc.viewport = s.viewport;
   if (s.comparison !== undefined) doc.comparison = s.comparison;

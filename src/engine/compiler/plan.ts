@@ -90,5 +90,8 @@ export interface Plan {
     features: SlotLayout;
     target: SlotLayout;
   };
+  /** Seeds the initial parameters. */
   seed: number;
+  /** Seeds the batch order and dropout masks (the graph's orderSeed, or its seed). */
+  orderSeed: number;
 }

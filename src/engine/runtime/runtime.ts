@@ -123,7 +123,7 @@ export class Runtime {
       scratch: mapSlots(node.scratch),
       blocks,
       mode: this.mode,
-      random: new StepRandom(streamKey(this.plan.seed, node.id), this.clock),
+      random: new StepRandom(streamKey(this.plan.orderSeed, node.id), this.clock),
       parameterBlocks: this.parameterBlocks,
       fusedIntoConsumer: node.fusedIntoConsumer,
     });

@@ -62,7 +62,7 @@ export class Trainer {
     this.optimizerState = (plan.optimizer?.kind.optimizer?.state ?? []).map(
       () => new Float64Array(plan.paramCount),
     );
-    this.loader = plan.data ? new BatchLoader(plan.data.table, plan.seed) : null;
+    this.loader = plan.data ? new BatchLoader(plan.data.table, plan.orderSeed) : null;
     this.runtime = new Runtime(plan, this.theta, this.thetaGrad, this.loader?.batchSize ?? 1, {
       mode: 'train',
     });
