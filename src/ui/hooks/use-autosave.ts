@@ -18,6 +18,7 @@ import {
 import { openAndShow } from '../actions/documents';
 import { showViewport } from '../actions/flow';
 import { importTextSoon } from '../actions/import-off-thread';
+import { warmUpNodes } from '../canvas/warm-up';
 
 const page = {
   addEventListener: (type: 'pagehide' | 'visibilitychange', listener: () => void) =>
@@ -37,7 +38,11 @@ export function useAutosave(): void {
       page,
       tabs: { id: crypto.randomUUID(), channel },
       // A big saved network is read in a worker: on the page, 5,000 nodes held it for a second.
-      readText: importTextSoon,
+      readText: async (text) => {
+        const result = await importTextSoon(text);
+        if (result.ok) await warmUpNodes(result.document.nodes);
+        return result;
+      },
       onStatus: (status) => useSaveStatus.getState().set(status),
       onError: (message) => useSession.getState().showToast(message, { tone: 'error', duration: 10_000 }),
       onConflict: (conflict) =>
