@@ -15,6 +15,7 @@ import {
   useSession,
 } from '../../store';
 import { importOffThread } from '../actions/import-off-thread';
+import { warmUpNodes } from '../canvas/warm-up';
 import { isTyping } from './typing';
 
 /** Pasted text from this many characters is read off the page (a 5,000-node network is ~350 kB). */
@@ -70,7 +71,10 @@ export function useClipboard(): void {
         tone: 'info',
         duration: 60_000,
       });
-      void importOffThread(text).then((result) => paste(text, classifyClipboard(text, result)));
+      void importOffThread(text).then(async (result) => {
+        if (result.ok) await warmUpNodes(result.document.nodes);
+        paste(text, classifyClipboard(text, result));
+      });
     };
     const copy = onCopy(false);
     const cut = onCopy(true);
