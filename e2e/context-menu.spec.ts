@@ -4,9 +4,7 @@
  * holding a node still does not drag it.
  */
 import { type CDPSession, expect, type Page, test } from '@playwright/test';
-import { edges, node, nodes } from './helpers';
-
-type Point = { x: number; y: number };
+import { edges, node, nodeIds as nodeIdsOf, nodes, type Point, touch, viewSettled } from './helpers';
 
 const menu = (page: Page) => page.getByRole('menu');
 
@@ -24,15 +22,7 @@ async function openMicrograd(page: Page, tap = false): Promise<void> {
   await expect(nodes(page)).toHaveCount(9);
   await expect(edges(page)).toHaveCount(8);
   // The fitted view has stopped moving: points measured now stay where they are.
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
+  await viewSettled(page);
 }
 
 /** The middle of the edge from `source` to `target`, on screen (where its curve runs). */
@@ -71,6 +61,8 @@ test.describe('with a mouse and keys', () => {
     await expect(page.getByRole('menuitem')).toHaveText([
       /^Connect input/,
       /^Connect output/,
+      /^Cut/,
+      /^Copy/,
       /^Duplicate/,
       /^Delete/,
     ]);
@@ -121,20 +113,24 @@ test.describe('with a mouse and keys', () => {
     await page.keyboard.press('Shift+F10');
     await expect(menu(page)).toHaveAccessibleName('Node');
     const items = page.getByRole('menuitem');
-    await expect(items).toHaveText([/^Connect output/, /^Duplicate/, /^Delete/]);
+    await expect(items).toHaveText([/^Connect output/, /^Cut/, /^Copy/, /^Duplicate/, /^Delete/]);
     await expect(items.nth(0)).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(items.nth(1)).toBeFocused();
     await page.keyboard.press('End');
-    await expect(items.nth(2)).toBeFocused();
+    await expect(items.nth(4)).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await expect(items.nth(0)).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(menu(page)).toBeHidden();
     await expect(a).toBeFocused();
 
+    // Duplicate: the one before last.
     await page.keyboard.press('Shift+F10');
-    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowUp');
+    await expect(items.nth(3)).toHaveText(/^Duplicate/);
+    await expect(items.nth(3)).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(nodes(page)).toHaveCount(10);
 
@@ -147,24 +143,55 @@ test.describe('with a mouse and keys', () => {
     await expect(edges(page)).toHaveCount(9);
     await expect(page.locator('path.ng-edge[data-source="a"][data-target="L"]')).toHaveCount(1);
   });
+  test('Copy in a node’s menu and Paste here in the canvas’s menu, by keys, put a copy where the menu opened', async ({
+    page,
+  }) => {
+    await openMicrograd(page);
+    const before = new Set(await nodeIdsOf(page));
+    const a = page.locator('.react-flow__node[data-id="a"]');
+    await a.focus();
+    await page.keyboard.press('Shift+F10');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('menuitem').nth(2)).toHaveText(/^Copy/);
+    await expect(page.getByRole('menuitem').nth(2)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(menu(page)).toBeHidden();
+    await expect(nodes(page)).toHaveCount(9);
+
+    // Nothing of the canvas has the focus now: Shift+F10 opens the canvas's menu, in its middle.
+    await page.locator('body').focus();
+    await page.keyboard.press('Shift+F10');
+    await expect(menu(page)).toHaveAccessibleName('Canvas');
+    const canvas = (await page.getByTestId('canvas').boundingBox())!;
+    const middle = { x: canvas.x + canvas.width / 2, y: canvas.y + canvas.height / 2 };
+    const items = page.getByRole('menuitem');
+    await expect(items.nth(1)).toHaveText(/^Paste here/);
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(nodes(page)).toHaveCount(10);
+    const added = (await nodeIdsOf(page)).filter((id) => !before.has(id));
+    expect(added).toHaveLength(1);
+    const copy = node(page, added[0]);
+    // A copy of node a (named "a 2" beside it), selected, its top-left where the menu was opened.
+    await expect(copy.locator('.ng-node__header')).toContainText('a 2');
+    await expect(copy).toHaveClass(/selected/);
+    const box = (await copy.boundingBox())!;
+    expect(Math.abs(box.x - middle.x)).toBeLessThan(2);
+    expect(Math.abs(box.y - middle.y)).toBeLessThan(2);
+  });
 });
 
 test.describe('on a tablet', () => {
   test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false });
   test.describe.configure({ timeout: 120_000 });
 
-  async function finger(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', at?: Point) {
-    await cdp.send('Input.dispatchTouchEvent', {
-      type,
-      touchPoints: at ? [{ x: at.x, y: at.y, id: 0, radiusX: 4, radiusY: 4, force: 1 }] : [],
-    });
-  }
-
   /** Holds a finger at `at` until the menu opens (a long press), then lifts it. */
   async function longPress(page: Page, cdp: CDPSession, at: Point): Promise<void> {
-    await finger(cdp, 'touchStart', at);
+    await touch(cdp, 'touchStart', [at]);
     await expect(menu(page)).toBeVisible();
-    await finger(cdp, 'touchEnd');
+    await touch(cdp, 'touchEnd');
   }
 
   test('a long press opens what a right-click opens, and holding a node does not drag it', async ({
@@ -176,10 +203,10 @@ test.describe('on a tablet', () => {
     // Held on a node: its menu, and the finger then moving does not carry the node along.
     const before = (await node(page, 'ab').boundingBox())!;
     const ab = await headerOf(page, 'ab');
-    await finger(cdp, 'touchStart', ab);
+    await touch(cdp, 'touchStart', [ab]);
     await expect(menu(page)).toHaveAccessibleName('Node');
-    for (let i = 1; i <= 6; i++) await finger(cdp, 'touchMove', { x: ab.x + 15 * i, y: ab.y + 10 * i });
-    await finger(cdp, 'touchEnd');
+    for (let i = 1; i <= 6; i++) await touch(cdp, 'touchMove', [{ x: ab.x + 15 * i, y: ab.y + 10 * i }]);
+    await touch(cdp, 'touchEnd');
     await expect(menu(page)).toBeVisible();
     expect(await node(page, 'ab').boundingBox()).toEqual(before);
     await page.getByRole('menuitem', { name: /Duplicate/ }).tap();
@@ -204,5 +231,35 @@ test.describe('on a tablet', () => {
     await expect(menu(page)).toHaveAccessibleName('Canvas');
     await page.getByRole('menuitem', { name: 'Fit view' }).tap();
     await expect(menu(page)).toBeHidden();
+  });
+
+  test('Copy in a node’s long-press menu goes to the clipboard, and Paste here puts the copy where the finger was', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openMicrograd(page, true);
+    const cdp = await page.context().newCDPSession(page);
+    const before = new Set(await nodeIdsOf(page));
+
+    await longPress(page, cdp, await headerOf(page, 'f'));
+    await page.getByRole('menuitem', { name: /^Copy/ }).tap();
+    await expect(menu(page)).toBeHidden();
+    // The system clipboard holds the node as document JSON (so another tab can paste it).
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toContain('"neurograph clipboard"');
+
+    const empty = await emptyPoint(page);
+    await longPress(page, cdp, empty);
+    await expect(menu(page)).toHaveAccessibleName('Canvas');
+    await page.getByRole('menuitem', { name: /^Paste here/ }).tap();
+    await expect(nodes(page)).toHaveCount(10);
+    const added = (await nodeIdsOf(page)).filter((id) => !before.has(id));
+    expect(added).toHaveLength(1);
+    const box = (await node(page, added[0]).boundingBox())!;
+    expect(Math.abs(box.x - empty.x)).toBeLessThan(2);
+    expect(Math.abs(box.y - empty.y)).toBeLessThan(2);
+    await expect(node(page, added[0]).locator('.ng-node__header')).toContainText('f 2');
   });
 });

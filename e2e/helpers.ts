@@ -1,5 +1,5 @@
 /** Acting on the editor as a person would: drag from the palette, drag between ports, use the keyboard. */
-import { expect, type Locator, type Page } from '@playwright/test';
+import { type CDPSession, expect, type Locator, type Page } from '@playwright/test';
 
 export const canvas = (page: Page) => page.getByTestId('canvas');
 export const pane = (page: Page) => page.locator('.react-flow__pane');
@@ -75,4 +75,41 @@ export async function selectNode(
   modifiers: ('Shift' | 'Control')[] = [],
 ): Promise<void> {
   await node(page, id).locator('.ng-node__header').click({ modifiers });
+}
+
+export type Point = { x: number; y: number };
+
+/** Waits until the view stops moving (the fit of a network just opened): points measured after it stay put. */
+export async function viewSettled(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+      const same = now === last;
+      last = now;
+      return same;
+    })
+    .toBe(true);
+}
+
+/** Touch events as fingers make them (Chromium's own input pipeline, through CDP); one point a finger. */
+export async function touch(
+  cdp: CDPSession,
+  type: 'touchStart' | 'touchMove' | 'touchEnd',
+  points: Point[] = [],
+): Promise<void> {
+  await cdp.send('Input.dispatchTouchEvent', {
+    type,
+    touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 4, radiusY: 4, force: 1 })),
+  });
+}
+
+/** One finger pressed at `from`, moved to `to` in 12 steps, and lifted. */
+export async function touchDrag(cdp: CDPSession, from: Point, to: Point): Promise<void> {
+  await touch(cdp, 'touchStart', [from]);
+  for (let i = 1; i <= 12; i++) {
+    const t = i / 12;
+    await touch(cdp, 'touchMove', [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }]);
+  }
+  await touch(cdp, 'touchEnd');
 }

@@ -83,3 +83,44 @@ test('a bigger network’s landscape says which directions span its plane', asyn
   await expect(panel).toContainText('the path’s two principal directions');
   await expect(page.getByTestId('landscape-status')).toHaveText(/^Step 2: principal direction 1 = /);
 });
+
+test.describe('on a 1024 × 768 tablet, in the dark theme', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+
+  test('the panel sits below the Nodes and Inspector toggles, and its controls wear the theme', async ({
+    page,
+  }) => {
+    await openEditor(page);
+    await page.getByRole('button', { name: 'Dark', exact: true }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await openExample(page, 'xor', 6);
+    await page.getByTestId('landscape-toggle').click();
+    const panel = page.getByTestId('landscape-panel');
+    const select = page.getByTestId('landscape-directions');
+    await expect(select).toBeVisible();
+    const top = (await panel.boundingBox())!.y;
+    for (const toggle of ['toggle-palette', 'toggle-side']) {
+      const box = (await page.getByTestId(toggle).boundingBox())!;
+      expect(top, toggle).toBeGreaterThan(box.y + box.height);
+    }
+    // The theme's own field and icon button, not the browser's light grey ones: a dark background
+    // like the panel's, with the panel's light text.
+    const close = panel.getByRole('button', { name: 'Close the loss landscape' });
+    const look = (el: Element) => {
+      const s = getComputedStyle(el);
+      return { background: s.backgroundColor, color: s.color };
+    };
+    const luminance = (rgb: string) => {
+      const [r, g, b] = (rgb.match(/[\d.]+/g) ?? []).map(Number);
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    const panelLook = await panel.evaluate(look);
+    for (const control of [select, close]) {
+      const { background, color } = await control.evaluate(look);
+      // A transparent background shows the dark panel through it.
+      const shown = background === 'rgba(0, 0, 0, 0)' ? panelLook.background : background;
+      expect(luminance(shown)).toBeLessThan(0.25);
+      expect(luminance(color)).toBeGreaterThan(0.6);
+    }
+  });
+});

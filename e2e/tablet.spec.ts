@@ -5,30 +5,11 @@
  */
 import { type CDPSession, expect, type Page, test } from '@playwright/test';
 import { EXAMPLES } from '../src/engine/examples';
-import { edges, nodes, port } from './helpers';
+import { edges, nodes, type Point, port, touch, touchDrag, viewSettled } from './helpers';
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false });
 // Many touch gestures, each a round of CDP messages: slower than a mouse test on a busy machine.
 test.describe.configure({ timeout: 180_000 });
-
-type Point = { x: number; y: number };
-
-/** Touch events as a finger makes them (Chromium's own input pipeline, through CDP). */
-async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchEnd', points: Point[]) {
-  await cdp.send('Input.dispatchTouchEvent', {
-    type,
-    touchPoints: points.map((p, id) => ({ x: p.x, y: p.y, id, radiusX: 4, radiusY: 4, force: 1 })),
-  });
-}
-
-async function fingerDrag(cdp: CDPSession, from: Point, to: Point): Promise<void> {
-  await touch(cdp, 'touchStart', [from]);
-  for (let i = 1; i <= 12; i++) {
-    const t = i / 12;
-    await touch(cdp, 'touchMove', [{ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }]);
-  }
-  await touch(cdp, 'touchEnd', []);
-}
 
 /** Two fingers from a pair of points to another pair. */
 async function twoFingers(cdp: CDPSession, from: [Point, Point], to: [Point, Point]): Promise<void> {
@@ -41,7 +22,7 @@ async function twoFingers(cdp: CDPSession, from: [Point, Point], to: [Point, Poi
     });
     await touch(cdp, 'touchMove', [at(0), at(1)]);
   }
-  await touch(cdp, 'touchEnd', []);
+  await touch(cdp, 'touchEnd');
 }
 
 async function centre(selector: ReturnType<typeof port>): Promise<Point> {
@@ -85,15 +66,7 @@ test('opens an example, connects two ports by touch, zooms and pans with two fin
   await expect(page.getByTestId('toggle-side')).toBeVisible();
 
   // Wait for the fitted view to settle before measuring ports.
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
+  await viewSettled(page);
 
   // A port is 24 px wide to a finger at any zoom: a touch 9 px beside its centre still starts a connection.
   const cdp = await page.context().newCDPSession(page);
@@ -104,7 +77,7 @@ test('opens an example, connects two ports by touch, zooms and pans with two fin
   );
   expect(hit).toBe('port-out-out');
   const to = await centre(port(page, 'd', 'in', 'in'));
-  await fingerDrag(cdp, { x: from.x + 9, y: from.y }, to);
+  await touchDrag(cdp, { x: from.x + 9, y: from.y }, to);
   await expect(edges(page)).toHaveCount(9);
   await expect(page.locator('.react-flow__edge[data-id]').last()).toHaveAttribute(
     'aria-label',
@@ -159,19 +132,6 @@ test('opens an example, connects two ports by touch, zooms and pans with two fin
   await page.screenshot({ path: '/tmp/tablet-inspector.png' });
 });
 
-/** Waits until the fitted view stops moving (ports measured before that would be off). */
-async function settled(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
-      const same = now === last;
-      last = now;
-      return same;
-    })
-    .toBe(true);
-}
-
 test("a finger moves an edge's end to another port, and drops it on the canvas to disconnect it", async ({
   page,
 }) => {
@@ -179,7 +139,7 @@ test("a finger moves an edge's end to another port, and drops it on the canvas t
   await page.getByRole('button', { name: 'Examples', exact: true }).tap();
   await page.getByTestId('example-micrograd').tap();
   await expect(edges(page)).toHaveCount(8);
-  await settled(page);
+  await viewSettled(page);
   const cdp = await page.context().newCDPSession(page);
   const cToD = page.locator('.react-flow__edge:has(path[data-source="c"][data-target="d"])');
   await expect(cToD).toHaveAttribute('aria-label', /to d = a·b \+ c/);
@@ -188,7 +148,7 @@ test("a finger moves an edge's end to another port, and drops it on the canvas t
   const endBox = (await cToD.locator('.react-flow__edgeupdater-target').boundingBox())!;
   expect(endBox.width).toBeGreaterThanOrEqual(23.5);
   const end = { x: endBox.x + endBox.width / 2, y: endBox.y + endBox.height / 2 };
-  await fingerDrag(cdp, end, await centre(port(page, 'L', 'in', 'in')));
+  await touchDrag(cdp, end, await centre(port(page, 'L', 'in', 'in')));
   const cToL = page.locator('.react-flow__edge:has(path[data-source="c"][data-target="L"])');
   await expect(cToL).toHaveCount(1);
   await expect(cToD).toHaveCount(0);
@@ -198,7 +158,7 @@ test("a finger moves an edge's end to another port, and drops it on the canvas t
   // Its other end, at c (L's input now takes three edges, whose ends meet there).
   const moved = (await cToL.locator('.react-flow__edgeupdater-source').boundingBox())!;
   const from = { x: moved.x + moved.width / 2, y: moved.y + moved.height / 2 };
-  await fingerDrag(cdp, from, { x: from.x + 60, y: from.y + 180 });
+  await touchDrag(cdp, from, { x: from.x + 60, y: from.y + 180 });
   await expect(edges(page)).toHaveCount(7);
   await expect(cToL).toHaveCount(0);
 });
@@ -237,7 +197,7 @@ test('every example opens with each port a finger-sized target: 24 px wide, and 
     await page.getByRole('button', { name: 'Examples', exact: true }).click();
     await page.getByTestId(`example-${example.id}`).click();
     await expect(name).not.toHaveValue(before);
-    await settled(page);
+    await viewSettled(page);
     // How far each port's area reaches on screen, probed as a finger would land: the run of points
     // through its centre, across and down, that hit it (a middle port of a column keeps its row).
     const misses = await page.evaluate(() => {

@@ -11,7 +11,9 @@ import { codeView } from './code-view';
 import { commandPalette } from './command-palette';
 import { compare } from './compare';
 import { contextMenu } from './context-menu';
+import { copy } from './copy';
 import { copyLink } from './copy-link';
+import { cut } from './cut';
 import { deleteSelection } from './delete-selection';
 import { duplicate } from './duplicate';
 import { exportFile } from './export-file';
@@ -24,6 +26,7 @@ import { importFile } from './import-file';
 import { newDocument } from './new-document';
 import { OPEN_EXAMPLES } from './open-example';
 import { openGallery } from './open-gallery';
+import { paste } from './paste';
 import { quickAdd } from './quick-add';
 import { redo } from './redo';
 import { selectAll } from './select-all';
@@ -54,6 +57,9 @@ export const ACTIONS: readonly Action[] = [
   copyLink,
   undo,
   redo,
+  cut,
+  copy,
+  paste,
   duplicate,
   selectAll,
   deleteSelection,

@@ -1,6 +1,6 @@
 /**
- * The shortcut list (?): every action that has keys, from the registry, then what the mouse,
- * the clipboard and the arrow keys do, which are no actions of their own.
+ * The shortcut list (?): every action that has keys, from the registry, then what the mouse and
+ * the arrow keys do, which are no actions of their own.
  */
 import { ACTIONS } from './registry';
 
@@ -10,7 +10,6 @@ export interface Shortcut {
 }
 
 const GESTURES: readonly Shortcut[] = [
-  { keys: 'Mod+C / Mod+X / Mod+V', action: 'Copy, cut, paste (works between tabs)' },
   { keys: 'Shift+drag', action: 'Select the nodes in a box' },
   { keys: 'Shift / Mod+click', action: 'Add to or remove from the selection' },
   { keys: 'Arrow keys', action: 'Move the selected nodes' },

@@ -16,6 +16,7 @@ import { CompareTable } from './CompareTable';
 import { editComparison, removeComparison } from './edit';
 import { RunSettings } from './RunSettings';
 import { VariantCard } from './VariantCard';
+import '../layout/floating-panel.css';
 import './compare.css';
 
 /** A variant is its place in the list; a new name remounts its name field. */
@@ -58,7 +59,7 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
     <section
       ref={root}
       tabIndex={-1}
-      className="compare"
+      className="floating-panel compare"
       aria-labelledby="compare-title"
       data-testid="compare-panel"
       onKeyDown={(e) => {

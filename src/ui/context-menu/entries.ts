@@ -4,7 +4,9 @@
  * pressed — opening the menu selects it first, as a right-click does in any editor.
  */
 import type { Position } from '../../engine/graph';
+import { screenToFlow } from '../actions/flow';
 import { keysHint } from '../commands/ActionButton';
+import { pasteFromClipboard } from '../commands/paste';
 import { getAction } from '../commands/registry';
 import { useConnectMenu } from '../connect/state';
 import { useQuickAdd } from '../quick-add/state';
@@ -57,13 +59,21 @@ function connectEntries(nodeId: string): MenuEntry[] {
 export function menuEntries(target: MenuTarget, at: Position): MenuEntry[] {
   switch (target.kind) {
     case 'node':
-      return [...connectEntries(target.id), fromAction('duplicate'), fromAction('delete')];
+      return [
+        ...connectEntries(target.id),
+        fromAction('cut'),
+        fromAction('copy'),
+        fromAction('duplicate'),
+        fromAction('delete'),
+      ];
     case 'edge':
       return [fromAction('delete', 'Delete connection')];
     case 'canvas':
       return [
         // Quick-add, at the point pressed rather than where the mouse last was.
         { ...fromAction('quick-add', 'Add a node here…'), run: () => useQuickAdd.getState().show(at) },
+        // Pasted nodes land where the canvas was pressed too.
+        { ...fromAction('paste', 'Paste here'), run: () => void pasteFromClipboard(screenToFlow(at)) },
         fromAction('select-all'),
         fromAction('auto-layout'),
         fromAction('fit-view'),

@@ -8,6 +8,7 @@ import { SavePngButton } from '../pictures/SavePngButton';
 import { fmt } from '../training/format';
 import { colourAt, drawLandscape } from './draw';
 import { useLandscape } from './use-landscape';
+import '../layout/floating-panel.css';
 import './landscape.css';
 
 const LEGEND_STOPS = 6;
@@ -39,7 +40,7 @@ export function LandscapePanel({ onClose }: { onClose(): void }) {
   return (
     <section
       ref={root}
-      className="landscape"
+      className="floating-panel landscape"
       aria-label="Loss landscape"
       data-testid="landscape-panel"
       onKeyDown={(e) => {
@@ -55,6 +56,7 @@ export function LandscapePanel({ onClose }: { onClose(): void }) {
           <label className="landscape__directions">
             Directions{' '}
             <select
+              className="input"
               value={directions}
               onChange={(e) => setDirections(e.target.value as 'random' | 'pca')}
               data-testid="landscape-directions"
@@ -67,7 +69,7 @@ export function LandscapePanel({ onClose }: { onClose(): void }) {
         <SavePngButton target={() => root.current} what="Loss landscape" />
         <button
           type="button"
-          className="landscape__close"
+          className="btn btn--icon landscape__close"
           onClick={onClose}
           aria-label="Close the loss landscape"
         >
