@@ -8,9 +8,10 @@
  * drag, after nodes were measured. During a drag the labels keep their t and follow their edges.
  */
 import { create } from 'zustand';
-import { nodeSpec, useDocument, useSelection, useView } from '../../store';
+import { type NodeSpec, nodeSpec, useDocument, useSelection, useView } from '../../store';
 import { perId } from '../../store/per-id';
 import { useOverlay, useTraining } from '../../store/training-app';
+import type { NodeOverlay } from '../../store/training-overlay';
 import { nodePrintedKey } from '../training/printed';
 import { type Box, DEFAULT_LABEL_T, type EdgeEnds, type LabelSize, placeLabels } from './label-placement';
 import { type BlockSide, blockBox, type NumberBlock, numberScale, placeBlocks } from './number-blocks';
@@ -120,6 +121,30 @@ function scaled(): LabelSize {
   return { width: LABEL_SIZE.width * scale, height: LABEL_SIZE.height * scale };
 }
 
+/**
+ * How many rows an overlay entry prints for a node with these output ports. Entries are replaced
+ * whenever their numbers change, so the count is kept per entry: a placement (after every drag, every
+ * zoom) does not print and re-parse the numbers of every node again.
+ */
+const rowsOf = new WeakMap<NodeOverlay, { ports: string; rows: number }>();
+/** A spec's output ports as nodePrintedKey names them, kept per spec (specs are cached per params). */
+const portsOf = new WeakMap<NodeSpec, string>();
+
+function printedRows(spec: NodeSpec, entry: NodeOverlay | undefined): number {
+  if (!entry) return 0;
+  let ports = portsOf.get(spec);
+  if (ports === undefined) {
+    ports = spec.ports.outputs.map((p) => `${p.id}=${p.label}`).join(',');
+    portsOf.set(spec, ports);
+  }
+  const hit = rowsOf.get(entry);
+  if (hit && hit.ports === ports) return hit.rows;
+  const key = nodePrintedKey(entry, ports);
+  const rows = key === null ? 0 : (JSON.parse(key) as unknown[]).length;
+  rowsOf.set(entry, { ports, rows });
+  return rows;
+}
+
 /** Each node's card and how many rows of numbers it prints (its entry in the training overlay). */
 function numberBlocks(): NumberBlock[] {
   const { nodes } = useDocument.getState();
@@ -132,12 +157,10 @@ function numberBlocks(): NumberBlock[] {
     const size = sizes.get(n.id);
     if (!size) continue;
     const spec = nodeSpec(n);
-    const ports = spec ? spec.ports.outputs.map((p) => `${p.id}=${p.label}`).join(',') : '';
-    const key = spec && ran ? nodePrintedKey(overlay.get(n.id), ports) : null;
     blocks.push({
       id: n.id,
       card: { x: n.position.x, y: n.position.y, width: size.width, height: size.height },
-      rows: key === null ? 0 : (JSON.parse(key) as unknown[]).length,
+      rows: spec && ran ? printedRows(spec, overlay.get(n.id)) : 0,
     });
   }
   return blocks;
@@ -257,6 +280,9 @@ function watch(): void {
   if (watching) return;
   watching = true;
   useDocument.subscribe((s, prev) => {
+    // A node under the pointer that went with its document left no pointerleave behind: a node of
+    // the same id in the new one would hold the focus.
+    if (s.loads !== prev.loads) hovered = null;
     if (s.nodes !== prev.nodes || s.edges !== prev.edges) changed();
   });
   useView.subscribe(changed);
