@@ -75,7 +75,15 @@ export interface DocumentActions {
   redo(): void;
 }
 
-export type DocumentState = DocumentData & DocumentActions;
+export type DocumentState = DocumentData &
+  DocumentActions & {
+    /**
+     * How many times a document was loaded (replaced whole): session state, neither saved nor
+     * undone. What belongs to the document before (the selection, a hovered node) goes with it,
+     * even where the new document reuses its ids (every example has a node "data").
+     */
+    loads: number;
+  };
 
 export const UNTITLED = 'Untitled network';
 const HISTORY_LIMIT = 200;
@@ -172,6 +180,7 @@ function historyActions(
         edges: [...doc.edges],
         viewport: doc.viewport,
         comparison: doc.comparison,
+        loads: get().loads + 1,
       });
       if (opts.resetHistory) history().getState().clear();
     },
@@ -214,6 +223,7 @@ export function createDocumentStore(initial: DocumentData = emptyDocument()) {
     temporal<DocumentState, [], [], TrackedDocument>(
       (set, get) => ({
         ...initial,
+        loads: 0,
         ...nodeEdits(set, get),
         ...edgeEdits(set, get),
         ...fieldEdits(set, get),
