@@ -16,7 +16,6 @@ import {
 } from '../../format';
 import { toDocument, useDocument, useSession } from '../../store';
 import { warmUpNodes } from '../canvas/warm-up';
-import { importOnnxFile } from '../code/onnx-import';
 import { openAndShow } from './documents';
 import { importOffThread } from './import-off-thread';
 
@@ -42,7 +41,8 @@ const ANNOUNCE_BYTES = 200_000;
  * the page; a big one says it is being opened meanwhile.
  */
 export async function importFile(file: File): Promise<boolean> {
-  if (/\.onnx$/i.test(file.name)) return importOnnxFile(file);
+  // The ONNX reader and its dialog load with the first model opened.
+  if (/\.onnx$/i.test(file.name)) return import('../code/onnx-import').then((m) => m.importOnnxFile(file));
   const session = useSession.getState();
   if (file.size > ANNOUNCE_BYTES) {
     session.showToast(`Opening “${file.name}” (${formatSize(file.size)})…`, {

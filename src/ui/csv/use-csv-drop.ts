@@ -4,9 +4,15 @@
  * .neurograph.json files) and takes only CSV files.
  */
 import { useEffect } from 'react';
+import { CSV_KIND_ID } from '../../engine/kinds/csv-data';
 import { nodeById, useDocument, useSession } from '../../store';
 import { screenToFlow } from '../actions/flow';
-import { CSV_KIND_ID, isCsvFile, loadCsvFile } from './csv-actions';
+import type { CsvDestination } from './csv-actions';
+import { isCsvFile } from './csv-file';
+
+/** Reading a table and its dialog load on the first CSV dropped (they are not needed to start). */
+const loadCsvFile = (file: File, to: CsvDestination) =>
+  import('./csv-actions').then((m) => m.loadCsvFile(file, to));
 
 /** Where the pointer sits on a new node: a little in from its top-left corner. */
 const DROP_OFFSET = { x: 90, y: 18 };

@@ -3,7 +3,7 @@
  * each opening a complete, trainable network, or its lesson when it has one; then the lessons, and
  * a lesson file to import. Opening keeps the previous network a click away (the toast).
  */
-import '../../styles/lessons.css';
+import './gallery.css';
 import { useMemo } from 'react';
 import { EXAMPLES, type Example } from '../../engine/examples';
 import type { Lesson } from '../../engine/lessons';

@@ -10,8 +10,8 @@ import {
   useCompiled,
   useDocument,
 } from '../../store';
+import { lazyComponent } from '../lazy/lazy-component';
 import { TrainingNodeSection } from '../training/lazy-sections';
-import { CustomFormulaPreview } from './CustomFormulaPreview';
 import { DiagnosticList } from './DiagnosticList';
 import { Formula } from './Formula';
 import { NodeLabelField } from './NodeLabelField';
@@ -19,6 +19,13 @@ import { ParamField } from './ParamField';
 import { ParamDraftsProvider, useParamDrafts } from './param-drafts';
 import { Section } from './Section';
 import { stackEquations } from './stack-equations';
+
+/** A custom formula's f(x) and f′(x), worked out and typeset: loads with the first custom node shown. */
+const CustomFormulaPreview = lazyComponent(
+  'the formula preview',
+  () => import('./CustomFormulaPreview').then((m) => m.CustomFormulaPreview),
+  { quiet: true },
+);
 
 /** The selected node: its name, what it does (with its formula), its parameters and its problems. */
 export function NodeInspector({ id }: { id: string }) {

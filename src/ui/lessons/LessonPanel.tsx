@@ -10,6 +10,7 @@ import { CompareRuns } from './CompareRuns';
 import { passSummary } from './format';
 import { useLesson } from './lesson-app';
 import { Markdown } from './Markdown';
+import './lesson-panel.css';
 
 type S = LessonState;
 const selectLesson = (s: S) => s.lesson;
