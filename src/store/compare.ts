@@ -9,12 +9,15 @@
  */
 import { create } from 'zustand';
 import {
+  atTarget,
   type ComparedRuns,
   evaluationSteps,
+  type FirstAtTarget,
   type RunPoint,
   type RunSummary,
   runPoint,
   summarizeRun,
+  targetGap,
   variantGraph,
 } from '../engine/compare';
 import { hasErrors } from '../engine/diagnostics';
@@ -33,6 +36,8 @@ export interface VariantRun {
   stoppedAt: number | null;
   /** Why it could not train (status 'error'). */
   error?: string;
+  /** The first step at the comparison's target as it was when run, searched step by step (target.ts). */
+  firstAtTarget?: FirstAtTarget;
 }
 
 export interface CompareState {
@@ -81,6 +86,8 @@ export function createCompareStore({ createWorker, documents }: CompareStoreOpti
           return;
         }
         const points: RunPoint[] = [];
+        const { target } = runs;
+        let found: FirstAtTarget | undefined;
         let at = 0;
         for (const step of evaluationSteps(runs.steps)) {
           if (gen !== generation) return;
@@ -93,8 +100,14 @@ export function createCompareStore({ createWorker, documents }: CompareStoreOpti
             }
           }
           const evaluation = await client.evaluate();
-          if (evaluation) points.push(runPoint(evaluation));
+          if (!evaluation) continue;
+          points.push(runPoint(evaluation));
           update(gen, k, { points: points.slice() });
+          if (target === undefined || found) continue;
+          const gap = targetGap(points, target);
+          if (gap) found = { target, step: await searchGap(client, gap, target) };
+          else if (atTarget(evaluation.train.loss, target)) found = { target, step };
+          if (found && gen === generation) update(gen, k, { firstAtTarget: found });
         }
         update(gen, k, { status: 'done' });
       } catch (error) {
@@ -104,6 +117,21 @@ export function createCompareStore({ createWorker, documents }: CompareStoreOpti
         client.dispose();
         clients = clients.filter((c) => c !== client);
       }
+    }
+
+    /** As the headless runner does (engine/compare/run.ts): back to `from`, then step by step to `to`. */
+    async function searchGap(client: TrainingClient, gap: { from: number; to: number }, target: number) {
+      let at = (await client.rewind(gap.from)).step;
+      let found = gap.to;
+      while (at + 1 < gap.to) {
+        at = (await client.step(1)).step;
+        if (atTarget((await client.evaluate())?.train.loss ?? null, target)) {
+          found = at;
+          break;
+        }
+      }
+      if (at < gap.to) await client.step(gap.to - at);
+      return found;
     }
 
     return {
@@ -164,7 +192,7 @@ export function selectSummaries(
   runs: readonly (VariantRun | null)[],
   target?: number,
 ): (RunSummary | null)[] {
-  return runs.map((r) => (r ? summarizeRun(r.points, target) : null));
+  return runs.map((r) => (r ? summarizeRun(r.points, target, r.firstAtTarget) : null));
 }
 
 /**

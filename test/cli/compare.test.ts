@@ -93,6 +93,7 @@ describe('neurograph compare', { timeout: 60_000 }, () => {
         'accuracy',
         'accuracyOn',
         'stepsToTarget',
+        'stepsToTargetExact',
         'stoppedAt',
         'points',
       ]);

@@ -9,6 +9,7 @@ import {
   summarizeRun,
   variantGraph,
 } from '../../src/engine/compare';
+import { TrainingSession } from '../../src/engine/training';
 import { example, trained } from '../worker/training-graphs';
 
 const border = () => example('border-at-3');
@@ -208,6 +209,30 @@ describe('compared runs', () => {
     expect(run.points[0].trainLoss).toBeCloseTo((0.5 * 3.9 ** 2 + 0 + 0.5 * 3 ** 2 + 0.5 * 1000 ** 2) / 4, 6);
   });
 
+  it('find the first step at the target by judging every step between the judgements around it', () => {
+    const circle = applyChanges(example('circle'), [{ type: 'learningRate', value: 0.05 }]);
+    const steps = 300; // judged every 3 steps
+    const target = 0.5;
+    // By brute force: the whole training set's loss after every single step.
+    const session = new TrainingSession({ evaluateEvery: 0 });
+    session.load(circle);
+    let first: number | null = null;
+    for (let s = 1; s <= steps && first === null; s++) {
+      session.run({ steps: 1 });
+      if ((session.evaluate()!.train.loss ?? Number.POSITIVE_INFINITY) <= target) first = s;
+    }
+    expect(first).not.toBeNull();
+    expect(first! % 3).not.toBe(0); // a step between judgements: the judged steps alone would miss it
+    const run = runVariant(circle, steps, target);
+    expect(run.firstAtTarget).toEqual({ target, step: first });
+    expect(summarizeRun(run.points, target, run.firstAtTarget)).toMatchObject({
+      stepsToTarget: first,
+      stepsToTargetExact: true,
+    });
+    // Going back to search leaves the run as it was: the same judged points as a run without a target.
+    expect(run.points).toEqual(runVariant(circle, steps).points);
+  });
+
   it('summarise into a row: final losses, accuracy and the first step at the target', () => {
     const points = [
       { step: 0, trainLoss: 1, testLoss: 1.1, trainAccuracy: 0.5, testAccuracy: 0.4 },
@@ -221,7 +246,19 @@ describe('compared runs', () => {
       accuracy: 0.85,
       accuracyOn: 'test',
       stepsToTarget: 10,
+      // Steps 1…9 were not judged: 10 is only the first judged step at the target.
+      stepsToTargetExact: false,
     });
+    // The run searched for this target: its step is the answer; for another target it does not count.
+    expect(summarizeRun(points, 0.3, { target: 0.3, step: 7 })).toMatchObject({
+      stepsToTarget: 7,
+      stepsToTargetExact: true,
+    });
+    expect(summarizeRun(points, 0.25, { target: 0.3, step: 7 })).toMatchObject({
+      stepsToTarget: 20,
+      stepsToTargetExact: false,
+    });
+    expect(summarizeRun(points, 2)).toMatchObject({ stepsToTarget: 0, stepsToTargetExact: true });
     expect(summarizeRun(points, 0.1)?.stepsToTarget).toBeNull();
     expect(summarizeRun([], 0.1)).toBeNull();
   });

@@ -73,6 +73,26 @@ describe('runs compared, trained in workers', () => {
     expect(selectFresh(runs, documents.getState())).toEqual([true, false]);
   });
 
+  it('finds the first step at the target between judgements, as the headless runner does', async () => {
+    const comparison: ComparedRuns = {
+      steps: 300, // judged every 3 steps
+      target: 0.5,
+      variants: [{ name: 'η = 0.05', changes: [{ type: 'learningRate', value: 0.05 }] }],
+    };
+    const { store, graph } = setup('circle', comparison);
+    await store.getState().run();
+    const [run] = store.getState().runs;
+    const headless = runVariant(variantGraph(graph, comparison, 0), 300, 0.5);
+    expect(headless.firstAtTarget!.step % 3).not.toBe(0); // between two judgements
+    expect(run!.firstAtTarget).toEqual(headless.firstAtTarget);
+    // Going back to search does not disturb the curve.
+    expect(run!.points).toEqual(headless.points);
+    const [row] = selectSummaries(store.getState().runs, 0.5);
+    expect(row).toMatchObject({ stepsToTarget: headless.firstAtTarget!.step, stepsToTargetExact: true });
+    // Another target, set after the run, has only the judged steps to go by.
+    expect(selectSummaries(store.getState().runs, 0.45)[0]?.stepsToTargetExact).toBe(false);
+  });
+
   it('names a variant that cannot apply, and trains the others', async () => {
     const { store } = setup('border-at-3', {
       steps: 4,

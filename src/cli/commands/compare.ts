@@ -3,7 +3,7 @@
  * each variant (variant-spec.ts), trained one after another by the engine's headless runner from
  * their seeded starts over the same order of examples, judged on the whole training and test sets
  * at the compare schedule's steps, as the app's "Runs compared" panel does. Prints a table (final
- * losses, accuracy, the first judged step at the target) or, with --json, one object.
+ * losses, accuracy, the first step at the target: target.ts) or, with --json, one object.
  */
 import {
   applyChanges,
@@ -78,8 +78,8 @@ export function compare(source: string | undefined, options: CompareOptions): nu
     }
   });
   const results: CompareRunJson[] = runs.variants.map((v, k) => {
-    const result = runVariant(variantGraph(doc, runs, k), runs.steps);
-    const summary = summarizeRun(result.points, runs.target);
+    const result = runVariant(variantGraph(doc, runs, k), runs.steps, runs.target);
+    const summary = summarizeRun(result.points, runs.target, result.firstAtTarget);
     return {
       name: v.name,
       changes: v.changes,
@@ -89,6 +89,7 @@ export function compare(source: string | undefined, options: CompareOptions): nu
       accuracy: summary?.accuracy ?? null,
       accuracyOn: summary?.accuracyOn ?? null,
       stepsToTarget: summary?.stepsToTarget ?? null,
+      stepsToTargetExact: summary?.stepsToTargetExact ?? true,
       stoppedAt: result.stoppedAt,
       ...(result.error === undefined ? {} : { error: result.error }),
       points: result.points,
@@ -129,7 +130,7 @@ export function compareTable(results: readonly CompareRunJson[], steps: number, 
     num(r.trainLoss),
     num(r.testLoss),
     r.accuracy === null ? '—' : `${formatNumber(r.accuracy * 100, { digits: 4 })} % (${r.accuracyOn})`,
-    target === undefined ? '' : targetCell(r, every),
+    target === undefined ? '' : targetCell(r),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
   const line = (cells: string[]) =>
@@ -148,12 +149,14 @@ export function compareTable(results: readonly CompareRunJson[], steps: number, 
     every === 1
       ? `Judged on the whole training (and test) set at every step of ${steps}.`
       : `Judged on the whole training (and test) set at step 0 and every ${every} steps up to ${steps}${
-          target === undefined ? '' : '; "by step s": the first judged step at the target'
+          target === undefined
+            ? ''
+            : ', and at every step between the last judgement above the target and the first at it'
         }.`;
   return `${[line(header), ...rows.map(line), '', judged, ...notes].join('\n')}\n`;
 }
 
-function targetCell(r: CompareRunJson, every: number): string {
+function targetCell(r: CompareRunJson): string {
   if (r.stepsToTarget === null) return r.step === null ? '—' : 'not reached';
-  return every === 1 || r.stepsToTarget === 0 ? `step ${r.stepsToTarget}` : `by step ${r.stepsToTarget}`;
+  return `${r.stepsToTargetExact ? 'step' : 'by step'} ${r.stepsToTarget}`;
 }

@@ -34,7 +34,7 @@ export function describeChange(change: Change, graph?: Graph): string {
     case 'init':
       return `weight init: ${INIT_LABELS[change.scheme]}`;
     case 'seed':
-      return `seed ${change.value}`;
+      return `initial weights: seed ${change.value}`;
     case 'batchSize':
       return `batch size ${change.value}`;
   }

@@ -22,3 +22,4 @@ export {
 } from './runs';
 export { EVALUATIONS, evaluationSteps } from './schedule';
 export { type RunPoint, type RunSummary, runPoint, summarizeRun } from './summary';
+export { atTarget, type FirstAtTarget, targetGap } from './target';

@@ -3,6 +3,7 @@
  * them with the one number formatter.
  */
 import type { Evaluation } from '../training/evaluate';
+import { atTarget, type FirstAtTarget } from './target';
 
 export interface RunPoint {
   step: number;
@@ -21,8 +22,13 @@ export interface RunSummary {
   /** Test accuracy when there is a test set, else training accuracy; null for regression. */
   accuracy: number | null;
   accuracyOn: 'test' | 'train' | null;
-  /** The first judged step whose training loss is at or below the target; null: not reached. */
+  /**
+   * The first step whose training loss is at or below the target; null: not reached. Exact when the
+   * run searched for this target (target.ts) or judged every step up to it; else the first judged one.
+   */
   stepsToTarget: number | null;
+  /** False when stepsToTarget is only the first judged step at the target (it may be earlier). */
+  stepsToTargetExact: boolean;
 }
 
 export function runPoint(e: Evaluation): RunPoint {
@@ -35,13 +41,18 @@ export function runPoint(e: Evaluation): RunPoint {
   };
 }
 
-export function summarizeRun(points: readonly RunPoint[], target?: number): RunSummary | null {
+export function summarizeRun(
+  points: readonly RunPoint[],
+  target?: number,
+  firstAtTarget?: FirstAtTarget,
+): RunSummary | null {
   const last = points.at(-1);
   if (!last) return null;
-  const reached =
-    target === undefined
-      ? undefined
-      : points.find((p) => p.trainLoss !== null && Number.isFinite(p.trainLoss) && p.trainLoss <= target);
+  const k = target === undefined ? -1 : points.findIndex((p) => atTarget(p.trainLoss, target));
+  const reached = k < 0 ? undefined : points[k];
+  // The step before was judged too (or this is step 0): nothing in between could have been earlier.
+  const judgedUpTo = k === 0 || (k > 0 && points[k].step - points[k - 1].step === 1);
+  const searched = firstAtTarget !== undefined && firstAtTarget.target === target;
   const onTest = last.testAccuracy !== null;
   const accuracy = onTest ? last.testAccuracy : last.trainAccuracy;
   return {
@@ -50,6 +61,7 @@ export function summarizeRun(points: readonly RunPoint[], target?: number): RunS
     testLoss: last.testLoss,
     accuracy,
     accuracyOn: accuracy === null ? null : onTest ? 'test' : 'train',
-    stepsToTarget: reached ? reached.step : null,
+    stepsToTarget: searched ? firstAtTarget.step : reached ? reached.step : null,
+    stepsToTargetExact: searched || judgedUpTo,
   };
 }

@@ -1,8 +1,9 @@
 /**
- * Each run's row: its final training and test loss, accuracy and the first judged step at which its
+ * Each run's row: its final training and test loss, accuracy and the first step at which its
  * training-set loss was at or below the target. Runs are judged at step 0 and every `every` steps
- * (evaluationSteps), not at every step: with more than one step between judgements the cell says
- * "by step s" and the note under the table says how often the runs were judged.
+ * (evaluationSteps), and the runner judges every step between the last judgement above the target
+ * and the first at it (engine/compare/target.ts), so the step is exact for the target it ran with.
+ * A target changed since has only the judgements: the cell says "by step s", the note why.
  */
 import { evaluationSteps, type RunSummary, type Variant } from '../../engine/compare';
 import type { VariantRun } from '../../store/compare';
@@ -54,7 +55,7 @@ export function CompareTable({ variants, runs, rows, fresh, target, steps }: Pro
                     <span className="compare-table__note"> (training set)</span>
                   )}
                 </td>
-                <td>{targetText(row, target, every)}</td>
+                <td>{targetText(row, target)}</td>
               </tr>
             );
           })}
@@ -64,7 +65,9 @@ export function CompareTable({ variants, runs, rows, fresh, target, steps }: Pro
         <p className="compare-table__foot" data-testid="compare-target-note">
           {every === 1
             ? `The step is the first at which the loss over the whole training set was at most ${fmt(target)}.`
-            : `Runs are judged on the whole training set at step 0 and every ${every} steps: “by step s” is the first judged step with a loss of at most ${fmt(target)} (at the judgement before, it was above).`}
+            : `Runs are judged on the whole training set at step 0 and every ${every} steps, and at every step between the last judgement above ${fmt(target)} and the first at or below it: the step is the first with a loss of at most ${fmt(target)}.`}
+          {rows.some((r) => r && r.stepsToTarget !== null && !r.stepsToTargetExact) &&
+            ` “By step s”: the target changed after the run, so only its judgements every ${every} steps tell; run again for the exact step.`}
         </p>
       )}
     </>
@@ -81,12 +84,9 @@ function statusText(run: VariantRun | null, fresh: boolean): string {
   return `after ${run.points.at(-1)?.step ?? 0} steps`;
 }
 
-function targetText(row: RunSummary | null, target: number | undefined, every: number): string {
+function targetText(row: RunSummary | null, target: number | undefined): string {
   if (target === undefined) return '—';
   if (!row) return '—';
   if (row.stepsToTarget === null) return 'not reached';
-  // Step 0 is judged itself; a later first judgement only says the target came within `every` steps.
-  return every === 1 || row.stepsToTarget === 0
-    ? `step ${row.stepsToTarget}`
-    : `by step ${row.stepsToTarget}`;
+  return `${row.stepsToTargetExact ? 'step' : 'by step'} ${row.stepsToTarget}`;
 }
