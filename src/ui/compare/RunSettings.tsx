@@ -9,6 +9,11 @@ interface Props {
   running: boolean;
 }
 
+/** Enter applies a field by leaving it, as the inspector's fields do. */
+const applyOnEnter = (e: React.KeyboardEvent<HTMLInputElement>) => {
+  if (e.key === 'Enter') e.currentTarget.blur();
+};
+
 export function RunSettings({ comparison, maxSteps, running }: Props) {
   return (
     <div className="compare__row compare__settings">
@@ -22,6 +27,7 @@ export function RunSettings({ comparison, maxSteps, running }: Props) {
           max={maxSteps}
           defaultValue={comparison.steps}
           data-testid="compare-steps"
+          onKeyDown={applyOnEnter}
           onBlur={(e) => {
             const n = Number(e.target.value);
             if (Number.isInteger(n) && n >= 1 && n <= maxSteps) editComparison((r) => ({ ...r, steps: n }));
@@ -39,6 +45,7 @@ export function RunSettings({ comparison, maxSteps, running }: Props) {
           placeholder="none"
           defaultValue={comparison.target ?? ''}
           data-testid="compare-target"
+          onKeyDown={applyOnEnter}
           onBlur={(e) => {
             const text = e.target.value.trim();
             const n = Number(text);
