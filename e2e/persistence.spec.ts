@@ -84,6 +84,7 @@ test('when the browser refuses to store (quota), a warning shows and the network
 test('a failed save is retried until the storage takes it; until then closing the tab asks first', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.addInitScript(() => {
     const put = IDBObjectStore.prototype.put;
     (window as unknown as { storageFull: boolean }).storageFull = false;
@@ -113,11 +114,13 @@ test('a failed save is retried until the storage takes it; until then closing th
   await dialog.dismiss();
   expect(page.isClosed()).toBe(false);
 
-  // The storage comes back: with no further edit, a retry saves the rename.
+  // The storage comes back: with no further edit, a retry saves the rename. The retries come
+  // 2, 5, 15 and then every 30 s (RETRY_DELAYS): on a busy machine the dialog above can take long
+  // enough that the next one is 15 or 30 s away.
   await page.evaluate(() => {
     (window as unknown as { storageFull: boolean }).storageFull = false;
   });
-  await saved(page);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 40_000 });
   await page.reload();
   await expect(page.getByTestId('document-name')).toHaveValue('Renamed while full');
   await expect(nodes(page)).toHaveCount(6);
