@@ -26,6 +26,7 @@ import {
   useLabelSlots,
 } from './label-slots';
 import { labelTransform } from './number-blocks';
+import { useShortEdgeClass } from './short-edge-ends';
 
 function weightText(weight: number | number[] | undefined): string | null {
   if (weight === undefined) return null;
@@ -45,6 +46,7 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
   const diagnostics = useCompiled(selectEdgeDiagnostics(id));
   const lit = useLesson(selectEdgeLit(id));
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const short = useShortEdgeClass(sourceX, targetX);
   const problem = diagnostics.find((d) => d.severity === 'error');
   const showWeight = edgesCarryWeights(targetKind ? { kind: targetKind } : undefined);
   const text = weightText(weight);
@@ -69,7 +71,7 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
         data-source={source}
         data-target={target}
         interactionWidth={24}
-        className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}`}
+        className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}${short}`}
       />
       {problem && <title>{problem.message}</title>}
       <EdgeTraining id={id} path={path} at={at} selected={!!selected} focused={focused}>
