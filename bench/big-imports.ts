@@ -1,8 +1,10 @@
 /**
  * The documents of issue #19's "big imports" finding, as the text of exported .neurograph.json
  * files (compact, as a script or another tool would write them): 5,000 neurons with no edge
- * (about 354 kB), and 2,000 neurons wired column to column by 4,000 edges.
+ * (about 354 kB), 2,000 neurons wired column to column by 4,000 edges, and XOR with a 10 MB
+ * description.
  */
+import { findExample } from '../src/engine/examples';
 import { GraphWriter } from '../src/engine/examples/document';
 
 const COLUMN = 260;
@@ -45,4 +47,18 @@ export function wiredNeurons(columns = 40, rows = 50): string {
     previous = column;
   }
   return file(g, `${(columns * rows).toLocaleString('en')} wired neurons`);
+}
+
+/** The XOR example with a description of 10,000,004 characters (the app keeps the first 10,000). */
+export function longDescription(): string {
+  const xor = findExample('xor')?.build();
+  if (!xor) throw new Error('the XOR example is missing');
+  const description = 'A very long story. '.repeat(526_316);
+  return JSON.stringify({
+    format: 'neurograph',
+    version: 1,
+    ...xor,
+    name: 'XOR, long description',
+    description,
+  });
 }

@@ -1,5 +1,7 @@
 /**
- * The engine as the app runs it: a compiled plan trained by a Trainer, one `trainStep()` per batch.
+ * The engine as the app runs it: a compiled plan trained by a Trainer, one `trainStep()` per batch,
+ * with the gradients training needs (as the app's session trains at full speed: the data's own
+ * ∂L/∂x is computed only for a step that is shown).
  */
 import { nodeId, type Plan, Trainer } from '../src/engine';
 import { Runtime } from '../src/engine/runtime/runtime';
@@ -7,6 +9,7 @@ import type { Contender, LayerParams } from './setup';
 
 export function engineContender(plan: Plan): Contender & { trainer: Trainer } {
   const trainer = new Trainer(plan);
+  trainer.runtime.gradients.all = false;
   return {
     trainer,
     step: () => trainer.trainStep(),

@@ -4,7 +4,8 @@
  * of 10 MB is cut to 10,000 characters with a note. Long tasks on the page are measured with a
  * PerformanceObserver while the file opens: none over 200 ms — or, on a machine so loaded that
  * opening XOR from the Examples menu already takes longer, none longer than that does. (Read and
- * checked on the page, this file took 2–8 s of one task.)
+ * checked on the page, this file took 2–8 s of one task.) A big network autosaved is read in a
+ * worker on reload too.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
@@ -125,4 +126,43 @@ test('2,000 wired neurons open in slices with progress, and a click selects a no
   await expect(page.getByTestId('reveal-progress')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.getByTestId('document-name')).toHaveValue('2,000 wired neurons');
   await expect(page.getByTestId(`node-${pressed.id}`)).toHaveClass(/is-selected/);
+});
+
+test('a big autosaved network comes back on reload, read in a worker and drawn in slices', async ({
+  page,
+}, testInfo) => {
+  await openEditor(page);
+  const path = testInfo.outputPath('wired.neurograph.json');
+  await writeFile(path, wiredNeurons());
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page.getByTestId('document-name')).toHaveValue('2,000 wired neurons');
+  await expect(page.getByTestId('reveal-progress')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 30_000 });
+
+  // From the reload on, note every worker the page starts, by its script.
+  await page.addInitScript(() => {
+    const w = window as unknown as { startedWorkers: string[] };
+    w.startedWorkers = [];
+    const Base = window.Worker;
+    window.Worker = class extends Base {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        w.startedWorkers.push(String(url));
+      }
+    };
+  });
+  await page.reload();
+  await expect(page.getByTestId('document-name')).toHaveValue('2,000 wired neurons', { timeout: 30_000 });
+  // The saved text was read in the import worker, not on the page.
+  const workers = await page.evaluate(
+    () => (window as unknown as { startedWorkers: string[] }).startedWorkers,
+  );
+  expect(
+    workers.some((url) => /import\.worker/.test(url)),
+    workers.join(', '),
+  ).toBe(true);
+  await expect(page.getByTestId('reveal-progress')).toHaveCount(0, { timeout: 60_000 });
+  await expect(nodes(page).first()).toBeVisible();
 });

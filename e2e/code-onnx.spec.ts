@@ -136,3 +136,22 @@ test('Export → ONNX downloads a model onnxruntime runs; opening it draws the n
   await expect(page.locator('[data-kind="dense"]')).toHaveCount(3);
   await expect(page.locator('.react-flow__edge')).toHaveCount(6);
 });
+
+test('on a tablet the Code view’s buttons are not under the panel toggles', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openSpiral(page);
+  await page.getByRole('button', { name: 'Code', exact: true }).click();
+  await expect(page.getByTestId('code-view')).toBeVisible();
+  for (const name of ['Copy', 'Download .py', 'Close the code view']) {
+    const button = page.getByTestId('code-view').getByRole('button', { name, exact: true });
+    // The point a tap lands on, the button's centre, belongs to the button itself.
+    const onTop = await button.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return hit !== null && el.contains(hit);
+    });
+    expect(onTop, name).toBe(true);
+  }
+  await page.getByRole('button', { name: 'Close the code view' }).click();
+  await expect(page.getByTestId('code-view')).toBeHidden();
+});

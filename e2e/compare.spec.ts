@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { nodes, openEditor } from './helpers';
 
@@ -57,6 +58,16 @@ test('Adam against SGD on the circle: two curves, a legend and the table', async
     Number((await rows.nth(k).getByRole('cell').nth(0).textContent())?.replace('−', '-'));
   // η = 0.01 is a good step for Adam and a timid one for plain SGD: after 100 steps Adam is ahead.
   expect(await loss(0)).toBeLessThan(await loss(1));
+
+  // The chart, with its legend, saves as a PNG like the other pictures (at twice its size on screen).
+  const chartWidth = (await page.getByTestId('compare-chart').boundingBox())!.width;
+  const download = page.waitForEvent('download');
+  await page.getByTestId('save-png-runs-compared').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/-runs-compared\.png$/);
+  const bytes = await readFile((await file.path())!);
+  expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  expect(bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(Math.floor(2 * chartWidth));
 });
 
 test('by keyboard: open from the command palette, add a change, run, switch the canvas, close', async ({
@@ -90,6 +101,8 @@ test('by keyboard: open from the command palette, add a change, run, switch the 
   await expect(page.getByTestId('compare-status')).toHaveText('Done.', { timeout: 120_000 });
   await expect(page.getByTestId('compare-table')).toContainText('Loss ≤ 0.3 at');
   await expect(page.getByTestId('compare-row').nth(0)).toContainText('not reached');
+  // 40 steps are judged at every step: the table's step is the very first at the target.
+  await expect(page.getByTestId('compare-target-note')).toContainText('the first at which the loss');
 
   // The switcher puts Adam on the canvas: the optimizer node is Adam now, and back.
   const sgd = page.getByTestId('node-sgd');

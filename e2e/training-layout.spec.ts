@@ -72,3 +72,30 @@ test('a pause message at 1280 × 720 reads whole, without scrolling', async ({ p
   await expect(paused).toBeVisible();
   expect(await hiddenPixels(paused)).toBeLessThanOrEqual(1);
 });
+
+for (const size of [
+  { width: 1280, height: 720 },
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+]) {
+  test(`at ${size.width} × ${size.height} the app fills the window exactly: the page never scrolls, with a lesson open`, async ({
+    page,
+  }) => {
+    const overflow = () =>
+      page.evaluate(() => ({
+        down: document.documentElement.scrollHeight - window.innerHeight,
+        across: document.documentElement.scrollWidth - window.innerWidth,
+        scrolled: window.scrollY,
+      }));
+    await page.setViewportSize(size);
+    await openEditor(page);
+    expect(await overflow(), 'empty canvas').toEqual({ down: 0, across: 0, scrolled: 0 });
+    await page.getByRole('button', { name: 'Examples' }).click();
+    await page.getByTestId('open-gallery').click();
+    await page.getByTestId('gallery').getByTestId('gallery-lesson-border-at-3').click();
+    if (size.width < 1180) await page.getByTestId('toggle-side').click();
+    await page.getByTestId('lesson-next').click();
+    await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-index', '1');
+    expect(await overflow(), 'lesson at its second step').toEqual({ down: 0, across: 0, scrolled: 0 });
+  });
+}

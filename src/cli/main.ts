@@ -2,6 +2,8 @@
  * `neurograph <command>`: the same engine as the app, headless. Errors are one line on stderr and a
  * non-zero exit, never a stack trace (unless NEUROGRAPH_DEBUG is set).
  */
+
+import { DEFAULT_STEPS } from '../engine/compare/limits';
 import { csvSupport } from '../engine/datasets/csv';
 import { digitsSupport } from '../engine/datasets/digits';
 import { formulaSupport } from '../engine/formula';
@@ -9,6 +11,7 @@ import { loadAll } from '../engine/lazy';
 import { documentJsonSchema } from '../format';
 import { parseArgs, positiveInt, UsageError } from './args';
 import { check } from './commands/check';
+import { compare } from './commands/compare';
 import { exportGraph, listExamples } from './commands/examples';
 import { grad } from './commands/grad';
 import { landscape } from './commands/landscape';
@@ -33,6 +36,15 @@ commands:
                                             θ, with the path: w and b themselves for a network of
                                             two numbers, else two filter-normalised random
                                             directions or the path's two principal directions
+  compare <graph.json | example:NAME> --variant SPEC [--variant SPEC …] [--steps N]
+          [--target L] [--json]
+                                            train the network as it is and up to 3 variants
+                                            (default 500 steps) over the same order of examples;
+                                            print each one's final training and test loss,
+                                            accuracy and the first judged step with a training
+                                            loss ≤ L. SPEC: changes "key=value, …" with keys
+                                            lr, optimizer, activation (node:act), loss, init,
+                                            seed, batch and name, e.g. "optimizer=adam, lr=0.01"
   examples                                  list the built-in examples
   schema                                    print the JSON Schema of the document format`;
 
@@ -69,6 +81,18 @@ function run(argv: string[]): number {
         steps: positiveInt(a.flags.get('steps'), 'steps', 10),
         size: positiveInt(a.flags.get('size'), 'size', 41),
         directions,
+        json: a.flags.has('json'),
+      });
+    }
+    case 'compare': {
+      const a = parseArgs(rest, ['steps', 'target'], ['json'], ['variant']);
+      const target = a.flags.get('target');
+      if (target !== undefined && (target === true || Number.isNaN(Number(target))))
+        throw new UsageError(`--target must be a number, got "${target}"`);
+      return compare(a.positional[0], {
+        variants: a.lists.get('variant') ?? [],
+        steps: positiveInt(a.flags.get('steps'), 'steps', DEFAULT_STEPS),
+        target: target === undefined ? undefined : Number(target),
         json: a.flags.has('json'),
       });
     }

@@ -48,6 +48,16 @@ export interface GraphEdge {
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
-  /** Seed for parameter init, dataset shuffling and everything random. */
+  /** Seed for parameter init and, unless `orderSeed` says otherwise, everything random in training. */
   seed: number;
+  /**
+   * Seed of the training order: the shuffled batches and the dropout masks. Absent: `seed`. A
+   * compared run that changes the initialisation (`seed`) keeps the order here, so both variants
+   * see the same batches in the same order.
+   */
+  orderSeed?: number;
 }
+
+/** The seed the batch order and dropout masks are drawn from. */
+export const orderSeedOf = (graph: Pick<Graph, 'seed' | 'orderSeed'>): number =>
+  graph.orderSeed ?? graph.seed;

@@ -106,6 +106,20 @@ export interface InputSlot extends Slot {
    * source's backward adds nothing.
    */
   sourceInput?: Slot;
+  /**
+   * Training never needs this input's gradient (it comes from the data): backward may skip it
+   * while `gradients.all` is false (only kinds that declare `inputGradientsOnDemand` get this).
+   */
+  gradientOnDemand?: boolean;
+}
+
+/** Which gradients a runtime's backward fills; one object shared by all its nodes. */
+export interface GradientScope {
+  /**
+   * true (the default): every ∂L/∂value, as the canvas shows a step. false: those training needs
+   * (∂L/∂θ and every gradient on the way to it); inputs marked `gradientOnDemand` may be skipped.
+   */
+  all: boolean;
 }
 
 export interface BuildContext<P> {
@@ -129,6 +143,8 @@ export interface BuildContext<P> {
   mode: RunMode;
   /** This node's seeded random numbers for the step being run (runtime/step-random.ts). */
   random: StepRandom;
+  /** Whether backward must fill every gradient or only those training needs (read it in backward). */
+  gradients: GradientScope;
   /** Every parameter block of the graph, in θ order. */
   parameterBlocks: readonly NodeBlock[];
   /**
@@ -237,6 +253,11 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   needs?(p: ParamValues<S>): Readonly<Record<string, ValueNeed>>;
   shape?(ctx: ShapeContext<ParamValues<S>>): Shape;
   build?(ctx: BuildContext<ParamValues<S>>): Op;
+  /**
+   * Its backward can skip the gradient of inputs that come straight from the data (training never
+   * needs it): the compiler marks them `gradientOnDemand` (compiler/on-demand-gradients.ts).
+   */
+  inputGradientsOnDemand?: boolean;
   /** Fuses this node with its source at one input (see Fusion). */
   fuses?: Fusion<ParamValues<S>>;
   /** Data kinds: the table they supply. */

@@ -16,6 +16,7 @@ export function exportDocument(doc: NeurographDocument): string {
     description: doc.description,
     createdWith: doc.createdWith,
     seed: doc.seed,
+    orderSeed: doc.orderSeed,
     nodes: doc.nodes.map(orderedNode),
     edges: doc.edges.map(orderedEdge),
     viewport: doc.viewport && { x: doc.viewport.x, y: doc.viewport.y, zoom: doc.viewport.zoom },

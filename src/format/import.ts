@@ -128,6 +128,7 @@ function toDocument(d: ParsedDocument): NeurographDocument {
       target: nodeId(e.target),
     })),
   };
+  if (d.orderSeed !== undefined) doc.orderSeed = d.orderSeed;
   if (d.description !== undefined) doc.description = d.description;
   if (d.createdWith !== undefined) doc.createdWith = d.createdWith;
   if (d.viewport !== undefined) doc.viewport = d.viewport;

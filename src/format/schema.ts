@@ -82,6 +82,10 @@ export const documentSchema = meta(
       description: 'The app that wrote the file, e.g. "neurograph 0.1.0".',
     }),
     seed: meta(z.int(), { description: 'Seed for initial weights, datasets and shuffling.' }),
+    orderSeed: meta(z.optional(z.int()), {
+      description:
+        'Seed of the training order (shuffled batches, dropout masks); absent: `seed`. A compared run that changes the seed keeps the order.',
+    }),
     nodes: z.array(nodeSchema),
     edges: z.array(edgeSchema),
     viewport: z.optional(viewportSchema),

@@ -4,7 +4,7 @@
  * in the store, unless the learner already edited the document while the read was under way (their
  * edits win). What cannot be opened is kept aside under UNREADABLE_KEY instead of being overwritten.
  */
-import { importDocument, type Problem } from '../format';
+import { type ImportResult, importDocument, type Problem } from '../format';
 import { type DocumentStorage, type RestoreOutcome, UNREADABLE_KEY } from './autosave-types';
 import { type DocumentData, type DocumentStore, sameTracked } from './document';
 import { unreadableMessage } from './save-schedule';
@@ -15,9 +15,25 @@ export type Decoded =
   | { ok: true; document: DocumentData; warnings: Problem[] }
   | { ok: false; problems: Problem[] };
 
+/**
+ * Reads document text (validated, upgraded): importDocument by default; the app reads a big saved
+ * document in a worker, as a big file (ui/actions/import-off-thread.ts), since reading 5,000 nodes
+ * on the page took one task of a second on reload.
+ */
+export type ReadText = (text: string) => ImportResult | Promise<ImportResult>;
+
 /** A stored value opened as a document (without its createdWith stamp), or why it cannot be. */
 export function decodeSaved(raw: unknown): Decoded {
-  const result = typeof raw === 'string' ? importDocument(raw) : null;
+  return decodedFrom(typeof raw === 'string' ? importDocument(raw) : null);
+}
+
+/** decodeSaved, reading the text with `read`. */
+export async function decodeSavedWith(raw: unknown, read: ReadText = importDocument): Promise<Decoded> {
+  return decodedFrom(typeof raw === 'string' ? await read(raw) : null);
+}
+
+/** What reading gave (null: the stored value was not text), as Decoded. */
+function decodedFrom(result: ImportResult | null): Decoded {
   if (result?.ok) {
     const { createdWith: _ignored, ...document } = result.document;
     return { ok: true, document, warnings: result.warnings };
@@ -52,6 +68,8 @@ export interface RestoreContext {
   loadTimeout: number;
   /** Whether autosave was stopped meanwhile (then nothing is touched). */
   stopped(): boolean;
+  /** Reads the stored text (default importDocument, here). */
+  readText?: ReadText;
   onError?(message: string, error: unknown): void;
 }
 
@@ -79,7 +97,11 @@ export async function restoreSaved(ctx: RestoreContext): Promise<Restored> {
   if (!sameTracked(doc.getState(), ctx.atStart))
     return { outcome: { status: 'kept' }, revision, lastSaved: null };
 
-  const decoded = decodeSaved(raw);
+  const decoded = await decodeSavedWith(raw, ctx.readText);
+  // Read elsewhere (a worker) it took a while: the same checks again.
+  if (ctx.stopped()) return { outcome: { status: 'stopped' }, lastSaved: null };
+  if (!sameTracked(doc.getState(), ctx.atStart))
+    return { outcome: { status: 'kept' }, revision, lastSaved: null };
   if (decoded.ok) {
     doc.getState().loadDocument(decoded.document, { resetHistory: true });
     useSelection.getState().clear();

@@ -2,7 +2,7 @@
  * Autosave's vocabulary: where a document is kept, the keys and delays, what a restore can end in,
  * what the save indicator shows, and how startAutosave (persistence.ts) is set up and driven.
  */
-import { CURRENT_VERSION, FORMAT_TAG, type Problem } from '../format';
+import { CURRENT_VERSION, FORMAT_TAG, type ImportResult, type Problem } from '../format';
 import { type DocumentData, type DocumentStore, toDocument } from './document';
 import type { TabSync } from './tab-sync';
 
@@ -69,6 +69,11 @@ export interface AutosaveOptions {
   tabs?: TabSync;
   /** Another tab saved over what this tab loaded (true: saving has stopped), or that was settled (false). */
   onConflict?(conflict: boolean): void;
+  /**
+   * Reads the stored text into a document (validated, upgraded); default importDocument, on the
+   * spot. The app passes one that reads a big document in a worker.
+   */
+  readText?(text: string): ImportResult | Promise<ImportResult>;
 }
 
 export interface Autosave {

@@ -2,8 +2,8 @@
  * Runs compared, trained: each variant of the document's comparison in a training worker of its
  * own (the same worker the training panel uses), from its seeded start, judged on the whole
  * training and test sets at the steps of the engine's schedule. Every variant that keeps the
- * document's seed and batch size visits the examples in the same order, so two identical variants
- * give identical curves.
+ * document's batch size visits the examples in the same order (one that changes the seed keeps the
+ * order: Graph.orderSeed), so two identical variants give identical curves.
  *
  * The store does not know where workers come from: compare-app.ts plugs in the app's, tests a fake.
  */
@@ -111,10 +111,10 @@ export function createCompareStore({ createWorker, documents }: CompareStoreOpti
       running: false,
 
       async run() {
-        const { comparison, seed, nodes, edges } = documents.getState();
+        const { comparison, seed, orderSeed, nodes, edges } = documents.getState();
         if (!comparison) return;
         // The graph only: the state's actions cannot be posted to a worker.
-        const doc = { seed, nodes, edges };
+        const doc = { seed, orderSeed, nodes, edges };
         get().stop();
         const gen = ++generation;
         const graphs = comparison.variants.map((_, k) => {

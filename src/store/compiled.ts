@@ -43,7 +43,12 @@ function index(
   );
 }
 
-const graphOf = (doc: Structure) => ({ nodes: [...doc.nodes], edges: [...doc.edges], seed: doc.seed });
+const graphOf = (doc: Structure) => ({
+  nodes: [...doc.nodes],
+  edges: [...doc.edges],
+  seed: doc.seed,
+  orderSeed: doc.orderSeed,
+});
 
 function compiledState(
   doc: Structure,

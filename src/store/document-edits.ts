@@ -6,12 +6,12 @@
 import type { GraphEdge, GraphNode, NodeId } from '../engine/graph';
 import { getKind } from '../engine/registry';
 import { checkConnection } from './connect';
-import type { DocumentActions, DocumentData, DocumentState } from './document';
+import type { DocumentActions, DocumentState } from './document';
 import { cloneFragment, labelsOf, removeFromGraph, uniqueLabel } from './graph-ops';
 import { newEdgeId, newNodeId } from './ids';
 import { checkParam } from './param-edit';
 
-export type SetDocument = (partial: Partial<DocumentData>) => void;
+export type SetDocument = (partial: Partial<Omit<DocumentState, keyof DocumentActions>>) => void;
 export type GetDocument = () => DocumentState;
 
 type NodeEdits = Pick<

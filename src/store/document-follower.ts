@@ -62,7 +62,7 @@ export function followDocument(opts: FollowOptions): DocumentFollower {
 
   const structure = (): Structure => {
     const d = opts.documents.getState();
-    return { nodes: d.nodes, edges: d.edges, seed: d.seed };
+    return { nodes: d.nodes, edges: d.edges, seed: d.seed, orderSeed: d.orderSeed };
   };
 
   /** Sends the document to the worker. */
@@ -72,7 +72,8 @@ export function followDocument(opts: FollowOptions): DocumentFollower {
     const next = structure();
     const keep = sent !== null && keepsWeights(sent, next);
     sent = next;
-    const graph: Graph = { nodes: [...next.nodes], edges: [...next.edges], seed: next.seed };
+    const { seed, orderSeed } = next;
+    const graph: Graph = { nodes: [...next.nodes], edges: [...next.edges], seed, orderSeed };
     opts.loading(true);
     try {
       const result = await client.load(graph, { keep });

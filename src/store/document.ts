@@ -17,6 +17,8 @@ export interface DocumentData {
   name: string;
   description?: string;
   seed: number;
+  /** Seed of the batch order and dropout masks, when it is not `seed` (a variant that changed it). */
+  orderSeed?: number;
   nodes: GraphNode[];
   edges: GraphEdge[];
   /** Where the canvas is scrolled and zoomed; saved with the document, not undoable. */
@@ -28,7 +30,7 @@ export interface DocumentData {
 /** The fields undo and redo restore. */
 export type TrackedDocument = Pick<
   DocumentData,
-  'name' | 'description' | 'seed' | 'nodes' | 'edges' | 'comparison'
+  'name' | 'description' | 'seed' | 'orderSeed' | 'nodes' | 'edges' | 'comparison'
 >;
 
 export type ConnectResult = ConnectionCheck & { edgeId?: EdgeId };
@@ -58,7 +60,7 @@ export interface DocumentActions {
   setComparison(comparison: ComparedRuns | undefined): void;
   /** Shows variant k of the comparison on the canvas (null: the network itself); one undo entry. */
   showGraph(
-    graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>,
+    graph: Pick<DocumentData, 'seed' | 'orderSeed' | 'nodes' | 'edges'>,
     comparison: ComparedRuns | undefined,
   ): void;
   /** Replaces the whole document (New, examples, import, restore). Undoable unless resetHistory. */
@@ -73,7 +75,15 @@ export interface DocumentActions {
   redo(): void;
 }
 
-export type DocumentState = DocumentData & DocumentActions;
+export type DocumentState = DocumentData &
+  DocumentActions & {
+    /**
+     * How many times a document was loaded (replaced whole): session state, neither saved nor
+     * undone. What belongs to the document before (the selection, a hovered node) goes with it,
+     * even where the new document reuses its ids (every example has a node "data").
+     */
+    loads: number;
+  };
 
 export const UNTITLED = 'Untitled network';
 const HISTORY_LIMIT = 200;
@@ -86,6 +96,7 @@ const tracked = (s: DocumentData): TrackedDocument => ({
   name: s.name,
   description: s.description,
   seed: s.seed,
+  orderSeed: s.orderSeed,
   nodes: s.nodes,
   edges: s.edges,
   comparison: s.comparison,
@@ -99,6 +110,7 @@ export const sameTracked = (a: TrackedDocument, b: TrackedDocument) =>
   a.name === b.name &&
   a.description === b.description &&
   a.seed === b.seed &&
+  a.orderSeed === b.orderSeed &&
   a.nodes === b.nodes &&
   a.edges === b.edges &&
   a.comparison === b.comparison;
@@ -132,8 +144,12 @@ function fieldEdits(set: SetDocument, get: GetDocument) {
       if (comparison !== get().comparison) set({ comparison });
     },
 
-    showGraph(graph: Pick<DocumentData, 'seed' | 'nodes' | 'edges'>, comparison: ComparedRuns | undefined) {
-      set({ seed: graph.seed, nodes: graph.nodes, edges: graph.edges, comparison });
+    showGraph(
+      graph: Pick<DocumentData, 'seed' | 'orderSeed' | 'nodes' | 'edges'>,
+      comparison: ComparedRuns | undefined,
+    ) {
+      const { seed, orderSeed, nodes, edges } = graph;
+      set({ seed, orderSeed, nodes, edges, comparison });
     },
   } satisfies Partial<DocumentActions>;
 }
@@ -159,10 +175,12 @@ function historyActions(
         name: doc.name || UNTITLED,
         description: doc.description,
         seed: doc.seed,
+        orderSeed: doc.orderSeed,
         nodes: [...doc.nodes],
         edges: [...doc.edges],
         viewport: doc.viewport,
         comparison: doc.comparison,
+        loads: get().loads + 1,
       });
       if (opts.resetHistory) history().getState().clear();
     },
@@ -205,6 +223,7 @@ export function createDocumentStore(initial: DocumentData = emptyDocument()) {
     temporal<DocumentState, [], [], TrackedDocument>(
       (set, get) => ({
         ...initial,
+        loads: 0,
         ...nodeEdits(set, get),
         ...edgeEdits(set, get),
         ...fieldEdits(set, get),
@@ -230,6 +249,7 @@ export const useDocument = createDocumentStore();
 /** The document as the format module saves it. */
 export function toDocument(s: DocumentData): NeurographDocument {
   const doc: NeurographDocument = { name: s.name, seed: s.seed, nodes: s.nodes, edges: s.edges };
+  if (s.orderSeed !== undefined) doc.orderSeed = s.orderSeed;
   if (s.description !== undefined) doc.description = s.description;
   if (s.viewport !== undefined) doc.viewport = s.viewport;
   if (s.comparison !== undefined) doc.comparison = s.comparison;

@@ -34,6 +34,16 @@ const PER_WEIGHT = 170;
 const NEURON_GAP = 200;
 /** …less for each neuron beyond two, so a taller column still opens at a zoom cards are drawn at. */
 const NEURON_GAP_LESS = 40;
+/**
+ * A roomy network's columns of neurons are spread apart until the network is this tall for its
+ * width. Wide gaps make it wide and short, and the canvas it opens in is about half as tall as
+ * wide (756 × 400 px at 1280 × 720 with the side panels and the training panel open; under it the
+ * fit keeps room for the numbers of the bottom row): the room under it was left empty while
+ * labels crowded along edges that ran a few pixels apart. Spread, edges into different neurons
+ * part early and the numbers under each neuron have room, at the same zoom (the width still
+ * decides it).
+ */
+const ROOMY_ASPECT = 0.4;
 
 /**
  * dagre, loaded on the first layout (opening an example, Build MLP, Auto-layout, the gallery's
@@ -109,7 +119,10 @@ export function layoutPositions(
   const weightsInto = new Map<string, number>();
   for (const e of weights) weightsInto.set(e.target, (weightsInto.get(e.target) ?? 0) + 1);
   let right = Number.NEGATIVE_INFINITY;
+  let left = Number.POSITIVE_INFINITY;
   let previous: { x: number; bottom: number } | null = null;
+  /** Columns of neurons only, two or more: what spreadToAspect may spread. */
+  const spreadable: GraphNode[][] = [];
   for (const dagreX of [...columns.keys()].sort((a, b) => a - b)) {
     const column = columns.get(dagreX)!;
     const columnWidth = Math.max(...column.map((n) => size(n.id).width));
@@ -130,10 +143,10 @@ export function layoutPositions(
     }
     const x = right === Number.NEGATIVE_INFINITY ? dagreX : right + rankGap + columnWidth / 2;
     right = x + columnWidth / 2;
-    const gap =
-      roomy && column.length > 1 && column.every((n) => kinds.get(n.id) === 'neuron')
-        ? Math.max(NODE_GAP, NEURON_GAP - NEURON_GAP_LESS * (column.length - 2))
-        : NODE_GAP;
+    left = Math.min(left, x - columnWidth / 2);
+    const neurons = roomy && column.length > 1 && column.every((n) => kinds.get(n.id) === 'neuron');
+    if (neurons) spreadable.push(column);
+    const gap = neurons ? Math.max(NODE_GAP, NEURON_GAP - NEURON_GAP_LESS * (column.length - 2)) : NODE_GAP;
     const key = (n: GraphNode) => {
       const placed = (sources.get(n.id) ?? []).map((s) => centre.get(s)).filter((c) => c !== undefined);
       return placed.length > 0 ? placed.reduce((a, b) => a + b, 0) / placed.length : null;
@@ -155,6 +168,7 @@ export function layoutPositions(
     }
     previous = { x, bottom: top - gap };
   }
+  spreadToAspect(spreadable, result, size, ROOMY_ASPECT * (right - left));
 
   // Keep the graph's top-left corner where it was.
   const corner = topLeft(nodes);
@@ -164,4 +178,31 @@ export function layoutPositions(
     result.set(id, { x: Math.round(p.x - minX + corner.x), y: Math.round(p.y - minY + corner.y) });
   }
   return result;
+}
+
+/**
+ * Spreads each column (centred on y = 0, in order) with equal gaps to `height` from the top of its
+ * first card to the bottom of its last, where it is shorter: a roomy network gets as tall as the
+ * canvas it opens in has room for (ROOMY_ASPECT).
+ */
+function spreadToAspect(
+  columns: readonly GraphNode[][],
+  placed: Map<string, Position>,
+  size: (id: string) => Size,
+  height: number,
+): void {
+  for (const column of columns) {
+    const sorted = [...column].sort((a, b) => placed.get(a.id)!.y - placed.get(b.id)!.y);
+    const cards = sorted.reduce((sum, n) => sum + size(n.id).height, 0);
+    const first = placed.get(sorted[0].id)!;
+    const last = sorted[sorted.length - 1];
+    const now = placed.get(last.id)!.y + size(last.id).height - first.y;
+    if (now >= height) continue;
+    const gap = (height - cards) / (sorted.length - 1);
+    let top = -height / 2;
+    for (const n of sorted) {
+      placed.set(n.id, { x: placed.get(n.id)!.x, y: top });
+      top += size(n.id).height + gap;
+    }
+  }
 }

@@ -22,7 +22,7 @@
  * tab stops saving (status 'conflict') until the learner picks loadTheirs() or keepMine().
  */
 import { create } from 'zustand';
-import { decodeSaved, restoreSaved } from './autosave-restore';
+import { decodeSavedWith, restoreSaved } from './autosave-restore';
 import {
   AUTOSAVE_DELAY,
   AUTOSAVE_KEY,
@@ -119,6 +119,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
       loadTimeout,
       stopped: () => stopped,
       onError: opts.onError,
+      readText: opts.readText,
     });
     const { outcome } = restored;
     if (outcome.status === 'failed') {
@@ -163,7 +164,7 @@ export function startAutosave(opts: AutosaveOptions): Autosave {
       const done = saver.settling(async () => {
         if (!state.conflict) return true;
         const stored = await protocol.read();
-        const decoded = decodeSaved(stored.raw);
+        const decoded = await decodeSavedWith(stored.raw, opts.readText);
         if (!decoded.ok) {
           opts.onError?.('The network saved by the other tab could not be opened.', decoded.problems);
           return false;

@@ -100,8 +100,13 @@ export function parseFocusKey(key: string): Focus {
   return { type: 'document' };
 }
 
-// Undo, redo and deletions can remove selected things: the selection forgets them.
+// A loaded document (an example, a file, another tab's) starts with nothing selected, whatever
+// path loaded it. Undo, redo and deletions can remove selected things: the selection forgets them.
 useDocument.subscribe((doc, prev) => {
+  if (doc.loads !== prev.loads) {
+    useSelection.getState().clear();
+    return;
+  }
   if (doc.nodes === prev.nodes && doc.edges === prev.edges) return;
   const s = useSelection.getState();
   const gone =

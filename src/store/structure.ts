@@ -1,15 +1,16 @@
 import type { GraphEdge, GraphNode } from '../engine/graph';
 
-/** What compiles: a document's nodes, edges and seed (its name, positions and viewport do not matter). */
+/** What compiles: a document's nodes, edges and seeds (its name, positions and viewport do not matter). */
 export interface Structure {
   nodes: readonly GraphNode[];
   edges: readonly GraphEdge[];
   seed: number;
+  orderSeed?: number;
 }
 
 /** Whether two documents compile the same: everything but positions. */
 export function sameStructure(a: Structure, b: Structure): boolean {
-  if (a.seed !== b.seed || a.edges !== b.edges) return false;
+  if (a.seed !== b.seed || a.orderSeed !== b.orderSeed || a.edges !== b.edges) return false;
   if (a.nodes === b.nodes) return true;
   if (a.nodes.length !== b.nodes.length) return false;
   for (let i = 0; i < a.nodes.length; i++) {

@@ -87,7 +87,11 @@ function numbers(source: Float64Array, from: number, size: number, previous: Num
     }
     if (same) return previous;
   }
-  return Array.from(source.subarray(from, from + size));
+  // A plain loop: Array.from(subarray(…)) makes a view and walks an iterator, several times
+  // slower, and a big network's first overlay makes tens of thousands of these.
+  const out = new Array<number>(size);
+  for (let i = 0; i < size; i++) out[i] = source[from + i];
+  return out;
 }
 
 function paramOverlay(

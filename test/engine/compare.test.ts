@@ -100,9 +100,13 @@ describe('showing a variant on the canvas', () => {
     expect(node(sigmoid.graph, 'neuron').params.activation).toBe('sigmoid');
     expect(sigmoid.graph.seed).toBe(3);
 
+    // The variant starts from seed 3 but keeps the network's order of batches (seed 1).
+    expect(sigmoid.graph.orderSeed).toBe(1);
+
     const back = showVariant(sigmoid.graph, sigmoid.runs, null);
     expect(back.runs).toEqual(runs);
     expect(back.graph.seed).toBe(1);
+    expect(back.graph).not.toHaveProperty('orderSeed');
     expect(node(back.graph, 'neuron').params.activation).toBe('relu');
     expect(node(back.graph, 'sgd')).toMatchObject({ kind: 'opt.sgd', label: 'SGD' });
     // The network trains exactly as before the round trip.
@@ -146,6 +150,52 @@ describe('compared runs', () => {
     expect(a.points).toHaveLength(61);
     expect(a.points.at(-1)!.testLoss).not.toBeNull();
     expect(b).toEqual(a);
+  });
+
+  it('see the same batches in the same order when they differ only in initialisation', () => {
+    const circle = example('circle');
+    const runs: ComparedRuns = {
+      steps: 0,
+      variants: [
+        { name: 'network', changes: [] },
+        { name: 'seed 7', changes: [{ type: 'seed', value: 7 }] },
+        {
+          name: 'He init, seed 8',
+          changes: [
+            { type: 'init', scheme: 'he' },
+            { type: 'seed', value: 8 },
+          ],
+        },
+      ],
+    };
+    const trainers = runs.variants.map((_, k) => trained(variantGraph(circle, runs, k), 0));
+    // The starts differ: each variant draws its own initial weights…
+    expect(trainers[1].theta).not.toEqual(trainers[0].theta);
+    expect(trainers[2].theta).not.toEqual(trainers[1].theta);
+    // …but over three epochs (a new shuffle each), every step hands out the same rows.
+    const loader = trainers[0].loader!;
+    const steps = 3 * Math.ceil(loader.table.train.count / loader.batchSize);
+    for (let s = 0; s < steps; s++) {
+      const batches = trainers.map((t) => {
+        t.trainStep();
+        return Array.from(t.loader!.batch.subarray(0, t.loader!.count));
+      });
+      expect(batches[1], `step ${s + 1}`).toEqual(batches[0]);
+      expect(batches[2], `step ${s + 1}`).toEqual(batches[0]);
+    }
+    expect(loader.epoch).toBe(3);
+    // The dropout masks come from the same order seed as the batches.
+    expect(trainers.map((t) => t.plan.orderSeed)).toEqual([1, 1, 1]);
+  });
+
+  it('train a network without an order seed exactly as one whose order seed is its seed', () => {
+    const circle = example('circle');
+    const pinned = { ...circle, orderSeed: circle.seed };
+    expect(trained(pinned, 40).theta).toEqual(trained(circle, 40).theta);
+    // And a different order seed gives a different order, from the same start.
+    const other = { ...circle, orderSeed: circle.seed + 1 };
+    expect(trained(other, 0).theta).toEqual(trained(circle, 0).theta);
+    expect(trained(other, 40).theta).not.toEqual(trained(circle, 40).theta);
   });
 
   it("follow the trainer's own steps: the border run's loss at step 4 is that of w ≈ −98.8", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findExample } from '../../src/engine';
-import type { ComparedRuns } from '../../src/engine/compare';
+import { type ComparedRuns, showVariant } from '../../src/engine/compare';
 import { CURRENT_VERSION, exportDocument, importDocument, type NeurographDocument } from '../../src/format';
 
 const border = (): NeurographDocument => {
@@ -37,6 +37,22 @@ describe('runs compared in the saved document (format version 2)', () => {
     const back = importDocument(text);
     expect(back.ok && back.document.comparison).toEqual(runs);
     expect(back.ok && exportDocument(back.document)).toBe(text);
+  });
+
+  it('keeps the order seed of a shown variant that changed the seed', () => {
+    const shown = showVariant(
+      border(),
+      { steps: 50, variants: [{ name: 'seed 5', changes: [{ type: 'seed', value: 5 }] }] },
+      0,
+    );
+    const doc: NeurographDocument = { ...shown.graph, name: 'border', comparison: shown.runs };
+    expect(doc).toMatchObject({ seed: 5, orderSeed: 1 });
+    const text = exportDocument(doc);
+    expect(JSON.parse(text)).toMatchObject({ seed: 5, orderSeed: 1 });
+    const back = importDocument(text);
+    expect(back.ok && back.document).toMatchObject({ seed: 5, orderSeed: 1 });
+    // A document that never changed its seed writes none: files from before read the same.
+    expect(JSON.parse(exportDocument(border()))).not.toHaveProperty('orderSeed');
   });
 
   it('opens a version-1 file, saying it was upgraded', () => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { borderAt3 } from '../../src/engine/examples/border';
-import { exportDocument } from '../../src/format';
+import { exportDocument, type ImportResult, importDocument } from '../../src/format';
 import {
   AUTOSAVE_DELAY,
   AUTOSAVE_KEY,
@@ -209,6 +209,59 @@ describe('restoring', () => {
     await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY);
     expect(JSON.parse(storage.data.get(AUTOSAVE_KEY)!).nodes).toHaveLength(1);
     autosave.stop();
+  });
+});
+
+describe('reading the saved text elsewhere (a big document: the app reads it in a worker)', () => {
+  /** A reader that answers only when released, as a worker does a while later. */
+  function slowReader() {
+    const texts: string[] = [];
+    let answer: (() => void) | null = null;
+    const readText = (text: string) =>
+      new Promise<ImportResult>((resolve) => {
+        texts.push(text);
+        answer = () => resolve(importDocument(text));
+      });
+    return { readText, texts, answer: () => answer?.() };
+  }
+
+  it('restores what the reader read, and only once it has answered', async () => {
+    storage.data.set(AUTOSAVE_KEY, savedText());
+    const reader = slowReader();
+    const autosave = startAutosave({ storage, doc, readText: reader.readText });
+    await settle();
+    expect(reader.texts).toEqual([savedText()]);
+    expect(doc.getState().nodes).toHaveLength(0);
+    reader.answer();
+    expect((await autosave.ready).status).toBe('restored');
+    expect(doc.getState().nodes).toHaveLength(4);
+    expect(doc.getState().viewport).toEqual(VIEWPORT);
+    autosave.stop();
+  });
+
+  it('an edit made while the reader works wins over the saved document, and is saved', async () => {
+    storage.data.set(AUTOSAVE_KEY, savedText());
+    const reader = slowReader();
+    const autosave = startAutosave({ storage, doc, readText: reader.readText });
+    await settle();
+    doc.getState().addNode('neuron', { x: 0, y: 0 });
+    reader.answer();
+    expect((await autosave.ready).status).toBe('kept');
+    expect(doc.getState().nodes).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY);
+    expect(JSON.parse(storage.data.get(AUTOSAVE_KEY)!).nodes).toHaveLength(1);
+    autosave.stop();
+  });
+
+  it('stopped while the reader works: nothing is restored', async () => {
+    storage.data.set(AUTOSAVE_KEY, savedText());
+    const reader = slowReader();
+    const autosave = startAutosave({ storage, doc, readText: reader.readText });
+    await settle();
+    autosave.stop();
+    reader.answer();
+    expect((await autosave.ready).status).toBe('stopped');
+    expect(doc.getState().nodes).toHaveLength(0);
   });
 });
 

@@ -6,7 +6,7 @@
  * twice is applying it once, and `restoring(graph, changes)` can say, as changes of the same kinds,
  * what the graph held before: that is how the canvas shows a variant and goes back to the network.
  */
-import type { Graph, GraphNode } from '../graph';
+import { type Graph, type GraphNode, orderSeedOf } from '../graph';
 import { INIT_SCHEMES, type InitScheme } from '../init';
 import { ELEMENTWISE_IDS, type ElementwiseId } from '../kinds/activation-functions';
 import { getKind } from '../registry';
@@ -22,7 +22,10 @@ export type Change =
   | { type: 'loss'; kind: string; params?: Record<string, unknown> }
   /** How every neuron and dense layer draws the weights the document does not give. */
   | { type: 'init'; scheme: InitScheme }
-  /** The document's seed: initial weights, and with them the shuffled order and dropout masks. */
+  /**
+   * The seed of the initial weights. The batch order and dropout masks stay the network's: the
+   * variant pins them (Graph.orderSeed), so only the start differs.
+   */
   | { type: 'seed'; value: number }
   /** Every dataset's batch size. */
   | { type: 'batchSize'; value: number };
@@ -128,7 +131,7 @@ function applyOne<G extends Graph>(graph: G, change: Change, i: number): G {
       return setNodes(hasActivation, (n) => withParams(n, { init: change.scheme }), 'neuron or dense layer');
     case 'seed':
       if (!Number.isInteger(change.value)) throw new ChangeError(`${where}: the seed must be a whole number`);
-      return { ...graph, seed: change.value };
+      return withSeed(graph, change.value);
     case 'batchSize':
       if (!Number.isInteger(change.value) || change.value < 1)
         throw new ChangeError(`${where}: the batch size must be a whole number of at least 1`);
@@ -138,6 +141,16 @@ function applyOne<G extends Graph>(graph: G, change: Change, i: number): G {
         'dataset',
       );
   }
+}
+
+/**
+ * The graph with a new initialisation seed and its old training order: `orderSeed` pins the order
+ * the graph had, and goes when it equals the seed again (a seed changed back gives the graph back).
+ */
+function withSeed<G extends Graph>(graph: G, seed: number): G {
+  const { orderSeed: _, ...rest } = graph;
+  const order = orderSeedOf(graph);
+  return order === seed ? ({ ...rest, seed } as G) : { ...graph, seed, orderSeed: order };
 }
 
 /**

@@ -12,6 +12,7 @@ import { connectEdges } from './connect-edges';
 import { fuse } from './fusion';
 import { layOutSteps } from './layout';
 import { checkMissingInputs, checkShapes, checkSuitedInputs, orderNodes } from './node-checks';
+import { markOnDemandGradients } from './on-demand-gradients';
 import { runToEnd, type Steps } from './pace';
 import type { Plan } from './plan';
 import { reportInto } from './report';
@@ -51,5 +52,6 @@ export function* compileSteps(graph: Graph, lookup: KindLookup = getKind): Steps
   // The pairs of nodes that run as one (a softmax and its cross-entropy) are fused after the layout.
   const plan = yield* layOutSteps(graph, list, order, { ...whole, table });
   fuse(plan);
+  markOnDemandGradients(plan);
   return { plan, diagnostics };
 }

@@ -5,7 +5,7 @@
  * rather than through maps keyed by id.
  */
 import type { DataTable } from '../datasets/table';
-import type { EdgeId, Graph, NodeId } from '../graph';
+import { type EdgeId, type Graph, type NodeId, orderSeedOf } from '../graph';
 import { edgeNames } from './edge-names';
 import type { InEdge, NodeInfo } from './node-info';
 import { incomingAt } from './node-info';
@@ -150,6 +150,7 @@ export function* layOutSteps(
           }
         : undefined,
     seed: graph.seed,
+    orderSeed: orderSeedOf(graph),
   };
 }
 

@@ -39,6 +39,11 @@ export interface PlanInput {
   block?: BlockLayout;
   /** The source's own input slot, when the compiler fused this edge with its source (fusion.ts). */
   sourceInput?: SlotLayout;
+  /**
+   * Training never needs this input's gradient (its source is data or a constant), and its node
+   * may skip it while training at full speed (on-demand-gradients.ts).
+   */
+  gradientOnDemand?: boolean;
 }
 
 export interface PlanNode {
@@ -90,5 +95,8 @@ export interface Plan {
     features: SlotLayout;
     target: SlotLayout;
   };
+  /** Seeds the initial parameters. */
   seed: number;
+  /** Seeds the batch order and dropout masks (the graph's orderSeed, or its seed). */
+  orderSeed: number;
 }

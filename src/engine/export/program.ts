@@ -241,7 +241,7 @@ export function emitForward(
       inputs,
       blocks,
       outputs,
-      streamKey: streamKey(plan.seed, node.id),
+      streamKey: streamKey(plan.orderSeed, node.id),
       parameterBlocks,
       helper(hint, key, define) {
         const known = helperNames.get(key);

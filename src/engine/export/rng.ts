@@ -6,9 +6,9 @@
  */
 import { hashString } from '../rng';
 
-/** The seed BatchLoader gives its generator (`createRng(seed ^ hashString('shuffle'))`), as an int32. */
-export function shuffleSeed(graphSeed: number): number {
-  return (graphSeed ^ hashString('shuffle')) | 0;
+/** The seed BatchLoader gives its generator (`createRng(orderSeed ^ hashString('shuffle'))`), as an int32. */
+export function shuffleSeed(orderSeed: number): number {
+  return (orderSeed ^ hashString('shuffle')) | 0;
 }
 
 export const PY_RNG = `class _Xoroshiro128Plus:

@@ -17,7 +17,7 @@ import type { OutputPortSpec, PortLayout } from '../ports';
 export const splitParams = {
   seed: num('Data seed', 1, {
     integer: true,
-    help: 'Seed of the data’s random choices: the generated points of a built-in set, which examples are held out for testing and the order they are visited in.',
+    help: 'Seed of the data’s random choices: the generated points of a built-in set and which examples are held out for testing. The order they are visited in follows the document’s seed.',
   }),
   testFraction: num('Test fraction', 0.2, {
     min: 0,

@@ -348,6 +348,23 @@ export const denseKind = defineKind({
     const k = edges.length;
     // ∂L/∂z of the batch (examples × units), computed once at the start of backward.
     const gz = new Float64Array(ctx.capacity * units);
+    // Fed by the data alone: training never needs ∂L/∂x (see compiler/on-demand-gradients.ts).
+    const onDemand = edges.every((e) => e.gradientOnDemand === true);
+    const scope = ctx.gradients;
+    /** ∂L/∂x from gz and W, scattered back to the inputs when they were gathered. */
+    const inputGradient = (n: number) => {
+      denseInputGradient(grads, theta, gz, xOff, nIn, W, units, n);
+      if (gathered) {
+        for (let b = 0; b < n; b++) {
+          let c = xOff + b * nIn;
+          for (let e = 0; e < k; e++) {
+            const w = inW[e];
+            const dst = inOff[e] + b * w;
+            for (let j = 0; j < w; j++) grads[dst + j] += grads[c++];
+          }
+        }
+      }
+    };
     return {
       forward(n) {
         if (gathered) {
@@ -365,23 +382,15 @@ export const denseKind = defineKind({
       },
       backward(n) {
         backElementwise(activation, alpha, values, zOff, values, yOff, grads, yOff, gz, 0, n * units);
-        denseBackward(values, grads, theta, thetaGrad, gz, xOff, nIn, W, B, zOff, units, n);
-        if (gathered) {
-          for (let b = 0; b < n; b++) {
-            let c = xOff + b * nIn;
-            for (let e = 0; e < k; e++) {
-              const w = inW[e];
-              const dst = inOff[e] + b * w;
-              for (let j = 0; j < w; j++) grads[dst + j] += grads[c++];
-            }
-          }
-        }
+        denseParameterGradient(values, grads, thetaGrad, gz, xOff, nIn, W, B, zOff, units, n);
+        if (!onDemand || scope.all) inputGradient(n);
       },
     };
   },
   torch: densePython,
   numpy: densePython,
   deadUnits: (p) => (ELEMENTWISE[p.activation].diesBelowZero ? DEAD_UNITS : undefined),
+  inputGradientsOnDemand: true,
 });
 
 /** Export: y = f(x Wᵀ + b), the inputs concatenated in edge order; W is flat in θ, so reshaped. */
@@ -514,12 +523,11 @@ function denseForward(
 
 /**
  * From gz = ∂L/∂z (examples × units), accumulates ∂L/∂z (shown as the layer's internals),
- * ∂L/∂b[u] += Σ_b gz[b][u], ∂L/∂W[u][i] += Σ_b gz[b][u] x[b][i] and ∂L/∂x[b][i] += Σ_u gz[b][u] W[u][i].
+ * ∂L/∂b[u] += Σ_b gz[b][u] and ∂L/∂W[u][i] += Σ_b gz[b][u] x[b][i].
  */
-function denseBackward(
+function denseParameterGradient(
   values: Float64Array,
   grads: Float64Array,
-  theta: Float64Array,
   thetaGrad: Float64Array,
   gz: Float64Array,
   xOff: number,
@@ -593,7 +601,20 @@ function denseBackward(
       for (let i = 0; i < nIn; i++) thetaGrad[w0 + i] += g * values[x0 + i];
     }
   }
-  // ∂L/∂x: two examples, four rows of W per pass.
+}
+
+/** From gz = ∂L/∂z (examples × units), accumulates ∂L/∂x[b][i] += Σ_u gz[b][u] W[u][i]. */
+function denseInputGradient(
+  grads: Float64Array,
+  theta: Float64Array,
+  gz: Float64Array,
+  xOff: number,
+  nIn: number,
+  W: number,
+  units: number,
+  n: number,
+): void {
+  // Two examples, four rows of W per pass.
   let b = 0;
   for (; b + 2 <= n; b += 2) {
     const xa = xOff + b * nIn;

@@ -4,7 +4,7 @@
  * share one set of parameters.
  */
 import type { Plan, PlanNode, SlotLayout } from '../compiler/plan';
-import type { Block, InputSlot, NodeBlock, Op, Slot } from '../kind';
+import type { Block, GradientScope, InputSlot, NodeBlock, Op, Slot } from '../kind';
 import { type RunMode, type StepClock, StepRandom, streamKey } from './step-random';
 
 export interface RuntimeOptions {
@@ -21,11 +21,22 @@ export class Runtime {
   readonly mode: RunMode;
   /** The step whose random numbers (Dropout's masks) the next forward pass draws. */
   readonly clock: StepClock = { step: 0 };
+  /**
+   * Which gradients backward fills: set `all` to false to train at full speed, where nobody looks
+   * at the gradient of the data (see compiler/on-demand-gradients.ts); `completeGradients` adds it
+   * when a step is shown.
+   */
+  readonly gradients: GradientScope = { all: true };
+  /** Some node may skip the gradient of an input (compiler/on-demand-gradients.ts). */
+  private readonly skips: boolean;
+  /** The last backward skipped gradients, for `completeGradients` to add. */
+  private pending = false;
   private readonly forwardOps: Op[];
   private readonly lossOps: Op[];
   private readonly backwardOps: Op[];
   /** Ops that keep buffers (BatchNorm's running statistics), moved on by `updateBuffers`. */
   private readonly bufferOps: Op[];
+
   /** Offsets of the per-example loss buffers of the losses that train (seeded in backward). */
   private readonly trainedLosses: Int32Array;
 
@@ -44,6 +55,9 @@ export class Runtime {
     this.lossOps = built.filter((b) => b.node.kind.role === 'loss').map((b) => b.op);
     this.backwardOps = built.map((b) => b.op).reverse();
     this.bufferOps = built.filter((b) => b.op.update !== undefined).map((b) => b.op);
+    this.skips = plan.order.some((node) =>
+      Object.values(node.inputs).some((list) => list.some((i) => i.gradientOnDemand)),
+    );
     this.trainedLosses = Int32Array.from(plan.losses, (l) => this.offset(l.outputs.loss));
   }
 
@@ -54,6 +68,8 @@ export class Runtime {
 
   forward(): void {
     const n = this.n;
+    // The gradients left out belong to the batch before: new values, and no backward yet.
+    this.pending = false;
     for (const op of this.forwardOps) op.forward(n);
   }
 
@@ -78,6 +94,36 @@ export class Runtime {
     // L is the mean of the per-example losses: ∂L/∂ℓ_b = 1/n.
     for (const off of this.trainedLosses) for (let b = 0; b < n; b++) this.grads[off + b] = 1 / n;
     for (const op of this.backwardOps) op.backward(n);
+    this.pending = this.skips && !this.gradients.all;
+  }
+
+  /** Whether the last backward skipped gradients (the data's), for `completeGradients` to add. */
+  get gradientsPending(): boolean {
+    return this.pending;
+  }
+
+  /**
+   * Adds the gradients the last backward skipped by running it again with every gradient: the
+   * same numbers, summed in the same order, as if it had computed them all. θ must be as that
+   * backward saw it (before any update since); ∂L/∂θ comes out as it was.
+   */
+  completeGradients(): void {
+    if (!this.pending) return;
+    const scope = this.gradients;
+    const all = scope.all;
+    scope.all = true;
+    try {
+      this.backward();
+    } finally {
+      scope.all = all;
+    }
+  }
+
+  /** Zeroes the values and gradients of every buffer (a trainer put back to a checkpoint). */
+  clear(): void {
+    this.values.fill(0);
+    this.grads.fill(0);
+    this.pending = false;
   }
 
   /** After a training step's update: buffers take in the last forward pass (see Op.update). */
@@ -107,6 +153,7 @@ export class Runtime {
         sourceKind: i.sourceKind,
         weight: i.block ? { offset: i.block.offset, size: i.block.size } : undefined,
         sourceInput: i.sourceInput ? slot(i.sourceInput) : undefined,
+        gradientOnDemand: i.gradientOnDemand,
       }));
     }
     const blocks: Record<string, Block> = {};
@@ -123,7 +170,8 @@ export class Runtime {
       scratch: mapSlots(node.scratch),
       blocks,
       mode: this.mode,
-      random: new StepRandom(streamKey(this.plan.seed, node.id), this.clock),
+      random: new StepRandom(streamKey(this.plan.orderSeed, node.id), this.clock),
+      gradients: this.gradients,
       parameterBlocks: this.parameterBlocks,
       fusedIntoConsumer: node.fusedIntoConsumer,
     });

@@ -1,7 +1,7 @@
 /**
  * The random numbers a kind draws while it runs (Dropout's masks): a pure function of the
- * document's seed, the node, the training step and the number's index in the batch. No generator
- * state moves, so a replay, a seek to any step in the history, a finite-difference check (which
+ * document's order seed (Graph.orderSeed), the node, the training step and the number's index in
+ * the batch. No generator state moves, so a replay, a seek to any step in the history, a finite-difference check (which
  * runs the same step's forward many times) and the exported PyTorch script (export/rng.ts ports
  * `uniformAt`) all see the very same masks, and drawing allocates nothing.
  */
@@ -26,7 +26,7 @@ function fmix32(h: number): number {
   return h;
 }
 
-/** A node's key: its id hashed, mixed with the document's seed (as rngFor mixes them). */
+/** A node's key: its id hashed, mixed with the document's order seed (as rngFor mixes a seed). */
 export function streamKey(seed: number, nodeId: string): number {
   return hashString(`stream:${nodeId}`) ^ Math.imul(seed | 0, 0x9e3779b1);
 }

@@ -62,7 +62,7 @@ export class Trainer {
     this.optimizerState = (plan.optimizer?.kind.optimizer?.state ?? []).map(
       () => new Float64Array(plan.paramCount),
     );
-    this.loader = plan.data ? new BatchLoader(plan.data.table, plan.seed) : null;
+    this.loader = plan.data ? new BatchLoader(plan.data.table, plan.orderSeed) : null;
     this.runtime = new Runtime(plan, this.theta, this.thetaGrad, this.loader?.batchSize ?? 1, {
       mode: 'train',
     });
@@ -104,8 +104,7 @@ export class Trainer {
     this.loss = checkpoint.loss;
     this.thetaGrad.fill(0);
     this.delta.fill(0);
-    this.runtime.values.fill(0);
-    this.runtime.grads.fill(0);
+    this.runtime.clear();
     this.runtime.n = this.loader ? 0 : 1;
   }
 
@@ -144,6 +143,34 @@ export class Trainer {
   gradientStep(): void {
     while (this.nextPhase !== 'update') this.runPhase();
   }
+
+  /**
+   * Adds the gradients the last backward left out (it ran with `runtime.gradients.all` false: the
+   * data's own ∂L/∂x), exactly as a backward with them would have. Once the update has run, they
+   * need θ as that backward saw it: `before`, θ after the step before (the history's). Returns
+   * whether every gradient is now in place.
+   */
+  completeGradients(before: Float64Array | null): boolean {
+    const rt = this.runtime;
+    if (!rt.gradientsPending) return true;
+    if (this.nextPhase === 'update') {
+      rt.completeGradients();
+      return true;
+    }
+    if (!before) return false;
+    // θ as the backward saw it, for as long as it takes, then θ as it is: bit for bit.
+    this.swap ??= new Float64Array(this.theta.length);
+    this.swap.set(this.theta);
+    this.theta.set(before);
+    try {
+      rt.completeGradients();
+    } finally {
+      this.theta.set(this.swap);
+    }
+    return true;
+  }
+
+  private swap: Float64Array | null = null;
 
   private loadBatch(): void {
     const data = this.plan.data;

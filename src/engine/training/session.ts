@@ -336,12 +336,26 @@ export class TrainingSession {
     }
     const start = Number.isFinite(ms) ? this.clock() : 0;
     let done = 0;
-    while (done < steps && !this.report && (budget.until === undefined || t.step < budget.until)) {
-      if (!this.step()) break;
-      done++;
-      if (Number.isFinite(ms) && this.clock() - start >= ms) break;
+    // Nobody looks at the steps in between: backward skips the data's own gradient, and a
+    // snapshot or an explanation adds it for the step it shows (completeLive).
+    const scope = t.runtime.gradients;
+    scope.all = false;
+    try {
+      while (done < steps && !this.report && (budget.until === undefined || t.step < budget.until)) {
+        if (!this.step()) break;
+        done++;
+        if (Number.isFinite(ms) && this.clock() - start >= ms) break;
+      }
+    } finally {
+      scope.all = true;
     }
     return done;
+  }
+
+  /** The live run's gradients, all of them: adds what a fast step left out (see run). */
+  private completeLive(t: Trainer): void {
+    if (!t.runtime.gradientsPending) return;
+    t.completeGradients(this.history?.at(t.step - 1) ?? null);
   }
 
   private advance(): Phase {
@@ -501,7 +515,9 @@ export class TrainingSession {
     const t = this.trainerRef;
     if (!t) throw new Error(`Nothing to ${what}: the graph does not compile.`);
     const view = this.shownView;
-    return view ? viewSubject(t, view) : t;
+    if (view) return viewSubject(t, view);
+    this.completeLive(t);
+    return t;
   }
 
   /** Finite-difference check of ∂L/∂θ_index on the shown batch (the run is left as it was). */
@@ -528,6 +544,7 @@ export class TrainingSession {
     const plan = this.plan;
     if (!t || !plan) return null;
     const view = this.shownView;
+    if (!view) this.completeLive(t);
     const seeking = this.seekView !== null;
     const step = view ? view.step : t.step;
     const rt = view ? view.runtime : t.runtime;

@@ -15,6 +15,7 @@ import {
   type Problem,
 } from '../../format';
 import { toDocument, useDocument, useSession } from '../../store';
+import { warmUpNodes } from '../canvas/warm-up';
 import { importOnnxFile } from '../code/onnx-import';
 import { openAndShow } from './documents';
 import { importOffThread } from './import-off-thread';
@@ -50,6 +51,7 @@ export async function importFile(file: File): Promise<boolean> {
     });
   }
   const result = await importOffThread(file);
+  if (result.ok) await warmUpNodes(result.document.nodes);
   return showImported(result, file.name);
 }
 

@@ -4,6 +4,14 @@
  */
 import { type ImportResult, importDocument } from '../../format';
 
+/** Text from this long is read in the worker; shorter text is read faster on the spot than a worker starts. */
+export const OFF_THREAD_FROM = 100_000;
+
+/** Document text read here when short, in a worker from OFF_THREAD_FROM characters. */
+export function importTextSoon(text: string): ImportResult | Promise<ImportResult> {
+  return text.length < OFF_THREAD_FROM ? importDocument(text) : importOffThread(text);
+}
+
 export function importOffThread(input: Blob | string): Promise<ImportResult> {
   if (typeof Worker === 'undefined') {
     return (typeof input === 'string' ? Promise.resolve(input) : input.text()).then((text) =>

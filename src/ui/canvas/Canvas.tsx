@@ -3,7 +3,6 @@ import {
   BackgroundVariant,
   type ColorMode,
   Controls,
-  MiniMap,
   ReactFlow,
   SelectionMode,
 } from '@xyflow/react';
@@ -34,6 +33,7 @@ import { OverviewEdges } from './OverviewEdges';
 import { OverviewMinimap } from './OverviewMinimap';
 import { PlainCardsContext } from './plain-cards';
 import { RevealProgress } from './RevealProgress';
+import { SmallMinimap } from './SmallMinimap';
 import { watchSharedEndTaps } from './shared-end-taps';
 import { Toast } from './Toast';
 import { drawsPlainCards, selectZoomBucket, useZoomDetail } from './zoom-detail';
@@ -42,7 +42,6 @@ import './canvas-perf.css';
 const MULTI_SELECT_KEYS = ['Shift', 'Control', 'Meta'];
 const CONNECTION_LINE_STYLE = { stroke: 'var(--accent)', strokeWidth: 2 };
 const PRO_OPTIONS = { hideAttribution: true };
-const MINIMAP_STYLE = { width: 168, height: 112 };
 const SNAP_GRID: [number, number] = [GRID, GRID];
 const NO_EDGES: FlowEdge[] = [];
 const selectSnap = (s: { snapToGrid: boolean }) => s.snapToGrid;
@@ -144,18 +143,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
         >
           <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--canvas-dots)" />
           <Controls showInteractive={false} position="bottom-left" />
-          {big ? (
-            <OverviewMinimap />
-          ) : (
-            <MiniMap<FlowNode>
-              style={MINIMAP_STYLE}
-              pannable
-              zoomable
-              position="bottom-right"
-              nodeClassName={minimapClass}
-              nodeBorderRadius={4}
-            />
-          )}
+          {big ? <OverviewMinimap /> : <SmallMinimap nodeClassName={minimapClass} />}
           <ConnectionHint />
           <FitOnRequest />
           <EdgeLabelLayer />

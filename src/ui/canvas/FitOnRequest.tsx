@@ -9,8 +9,13 @@ import { fitViewport, type Rect, showsWhole } from './fit-view';
 import { BLOCK_GAP, BLOCK_ROW, BLOCK_WIDTH } from './number-blocks';
 
 const selectFitRequest = (s: { fitRequest: number }) => s.fitRequest;
-/** What lies over the pane and must not hide a node: the minimap, the zoom buttons, a message at the top. */
-const OVER_THE_PANE = '.react-flow__minimap, .react-flow__controls';
+/**
+ * What lies over the pane and must not hide a node: the zoom buttons, a message at the top, and a
+ * big network's minimap. A smaller network's minimap hides while the whole network is in view
+ * (SmallMinimap), as it is once fitted: its corner is the network's.
+ */
+const OVER_THE_PANE = '.react-flow__controls';
+const OVER_A_BIG_PANE = '.react-flow__minimap, .react-flow__controls';
 const TOAST = '.toast:not(.toast--at-pointer)';
 /** Room under the bottom nodes for the numbers printed under them (up to three rows). */
 const BELOW = BLOCK_GAP + 3 * BLOCK_ROW;
@@ -103,8 +108,9 @@ export function FitOnRequest() {
         void setViewport(saved);
         return;
       }
-      const obstacles = [...pane.querySelectorAll(OVER_THE_PANE), ...document.querySelectorAll(TOAST)].map(
-        (el) => relative(el.getBoundingClientRect(), box),
+      const over = isBigNetwork(all.length) ? OVER_A_BIG_PANE : OVER_THE_PANE;
+      const obstacles = [...pane.querySelectorAll(over), ...document.querySelectorAll(TOAST)].map((el) =>
+        relative(el.getBoundingClientRect(), box),
       );
       const viewport = fitViewport(bounds, size, obstacles, {
         padding: PADDING,

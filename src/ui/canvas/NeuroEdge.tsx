@@ -17,11 +17,13 @@ import { pointAlongEdge } from './edge-geometry';
 import { EdgeLabelRenderer } from './edge-label-layer';
 import type { FlowEdge } from './flow-elements';
 import { compactNumber } from './format-value';
+import { LabelLeader } from './LabelLeader';
 import { DEFAULT_LABEL_T } from './label-placement';
 import {
   forgetEdgeEnds,
   reportEdgeEnds,
   selectEdgeInFocus,
+  selectLabelOffset,
   selectLabelT,
   useLabelSlots,
 } from './label-slots';
@@ -56,6 +58,8 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
   // The edges of a focused neuron (hovered or selected) show their labels wherever there is room.
   const t = useLabelSlots(selectLabelT(id));
   const focused = useLabelSlots(selectEdgeInFocus(id));
+  // Where no point of the edge had room, the label sits beside one, with a leader line to it.
+  const offset = useLabelSlots(selectLabelOffset(id));
   const labelled = showWeight && (t !== null || !!selected);
   const at = labelled ? pointAlongEdge(sourceX, sourceY, targetX, targetY, t ?? DEFAULT_LABEL_T) : null;
   useEffect(() => {
@@ -74,13 +78,13 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
         className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}${short}`}
       />
       {problem && <title>{problem.message}</title>}
-      <EdgeTraining id={id} path={path} at={at} selected={!!selected} focused={focused}>
+      <EdgeTraining id={id} path={path} at={at} offset={offset} selected={!!selected} focused={focused}>
         {at && (
           <EdgeLabelRenderer>
             <button
               type="button"
               className={`ng-weight nodrag nopan${text ? '' : ' is-default'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}`}
-              style={{ transform: labelTransform(at) }}
+              style={{ transform: labelTransform(at, offset?.dy) }}
               title={
                 text ? `Initial weight ${text}` : 'Weight drawn by the init scheme; select the edge to set it'
               }
@@ -88,6 +92,7 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
               onClick={() => useSelection.getState().select([], [id])}
             >
               {text ?? 'w'}
+              <LabelLeader offset={offset} />
             </button>
           </EdgeLabelRenderer>
         )}

@@ -10,6 +10,11 @@
  * (a label over a card's rim is still read and clicked; a label under another is not). The result
  * is a t per edge: a label keeps it while a node is dragged (it follows its edge, computed from t
  * each frame) and the pass runs again once the drag is over. Pure: no DOM, no React; the caller supplies endpoints and node boxes.
+ *
+ * Two edges from neighbouring ports into one port (XOR's x1 and x2 into a hidden neuron) run a few
+ * pixels apart their whole length: there is room along them for one label, not two. Beside them
+ * there is room to spare, so where no point of the curve is free a label may sit a little above or
+ * below a point of it, joined to it by a short leader line (placeLabelSlots, option `beside`).
  */
 import { pointAlongEdge } from './edge-geometry';
 
@@ -112,6 +117,24 @@ function labelBox(e: EdgeEnds, t: number, size: LabelSize): Box {
   return { x: p.x - size.width / 2, y: p.y - size.height / 2, width: size.width, height: size.height };
 }
 
+/** Where a label sits: at point t of its edge, moved down by dy in flow units (up if negative; a leader line joins them). */
+export interface LabelSlot {
+  t: number;
+  dy: number;
+}
+
+/** Points of an edge a label may sit beside, and how far above or below them (flow units). */
+export interface BesideOptions {
+  ts: readonly number[];
+  /** Vertical distances from the point to the label's centre, nearest first; each tried up and down. */
+  distances: readonly number[];
+  /**
+   * The box a label beside its edge must stay in: the network's own (a view fitted to the network
+   * shows it, and a label pushed above the top row would be cut off at the top of the canvas).
+   */
+  within?: Box;
+}
+
 export interface PlaceOptions {
   /** Boxes labels must not cover, as if they were labels already placed (a node's numbers). */
   reserved?: readonly Box[];
@@ -124,6 +147,11 @@ export interface PlaceOptions {
   force?: boolean;
   /** The largest share of a label's area that may cover nodes (default: any); beyond it, no place. */
   maxNodeCover?: number;
+  /**
+   * Where no point of the edge is free, try points beside it (placeLabelSlots only): the first that
+   * covers no label and no node wins; a label over part of a card comes after all of these.
+   */
+  beside?: BesideOptions;
 }
 
 /** A covered label costs more than any covered node: a label under another cannot be read. */
@@ -140,33 +168,74 @@ export function placeLabels(
   edges: readonly EdgeEnds[],
   nodes: readonly Box[],
   size: LabelSize,
-  options: PlaceOptions = {},
+  options: Omit<PlaceOptions, 'beside'> = {},
 ): Map<string, number | null> {
+  const slots = placeLabelSlots(edges, nodes, size, options);
+  return new Map([...slots].map(([id, slot]) => [id, slot === null ? null : slot.t]));
+}
+
+/** As placeLabels, with a label possibly beside its edge (options.beside): a slot per edge, or null. */
+export function placeLabelSlots(
+  edges: readonly EdgeEnds[],
+  nodes: readonly Box[],
+  size: LabelSize,
+  options: PlaceOptions = {},
+): Map<string, LabelSlot | null> {
   const nodeGrid = new Grid();
   for (const n of nodes) nodeGrid.add(n);
   const labelGrid = new Grid();
   for (const r of options.reserved ?? []) labelGrid.add(r);
   const candidates = options.candidates ?? CANDIDATES;
   const maxCover = (options.maxNodeCover ?? Number.POSITIVE_INFINITY) * size.width * size.height;
-  const placed = new Map<string, number | null>();
+  const beside: LabelSlot[] = [];
+  for (const t of options.beside?.ts ?? [])
+    for (const d of options.beside?.distances ?? []) beside.push({ t, dy: -d }, { t, dy: d });
+  const placed = new Map<string, LabelSlot | null>();
   for (const e of edges) {
-    let best: number | null = null;
+    let best: LabelSlot | null = null;
     let bestCost = Number.POSITIVE_INFINITY;
-    for (const t of candidates) {
-      const box = labelBox(e, t, size);
+    /** Whether `slot` is free (the search ends); else keeps it if it is the best so far. */
+    const free = (slot: LabelSlot): boolean => {
+      const box = slotBox(e, slot, size);
       const covered = labelGrid.cost(box);
-      if (covered > 0 && !options.force) continue;
+      if (covered > 0 && !options.force) return false;
       const onNodes = nodeGrid.cost(box);
-      if (onNodes > maxCover && !options.force) continue;
+      if (onNodes > maxCover && !options.force) return false;
       const cost = covered * LABEL_COST + onNodes;
       if (cost < bestCost) {
-        best = t;
+        best = slot;
         bestCost = cost;
-        if (cost === 0) break;
       }
-    }
+      return cost === 0;
+    };
+    const found = candidates.some((t) => free({ t, dy: 0 }));
+    // Beside the edge where that is free, before a point of it over part of a card (which may hide a port).
+    if (!found)
+      for (const slot of beside) {
+        const box = slotBox(e, slot, size);
+        const within = options.beside?.within;
+        if (within && !contains(within, box)) continue;
+        if (labelGrid.cost(box) === 0 && nodeGrid.cost(box) === 0) {
+          best = slot;
+          break;
+        }
+      }
     placed.set(e.id, best);
-    if (best !== null) labelGrid.add(labelBox(e, best, size));
+    if (best !== null) labelGrid.add(slotBox(e, best, size));
   }
   return placed;
+}
+
+function contains(outer: Box, inner: Box): boolean {
+  return (
+    inner.x >= outer.x &&
+    inner.y >= outer.y &&
+    inner.x + inner.width <= outer.x + outer.width &&
+    inner.y + inner.height <= outer.y + outer.height
+  );
+}
+
+function slotBox(e: EdgeEnds, slot: LabelSlot, size: LabelSize): Box {
+  const box = labelBox(e, slot.t, size);
+  return { ...box, y: box.y + slot.dy };
 }

@@ -8,11 +8,19 @@
  * drag, after nodes were measured. During a drag the labels keep their t and follow their edges.
  */
 import { create } from 'zustand';
-import { nodeSpec, useDocument, useSelection, useView } from '../../store';
+import { type NodeSpec, nodeSpec, useDocument, useSelection, useView } from '../../store';
 import { perId } from '../../store/per-id';
 import { useOverlay, useTraining } from '../../store/training-app';
+import type { NodeOverlay } from '../../store/training-overlay';
 import { nodePrintedKey } from '../training/printed';
-import { type Box, DEFAULT_LABEL_T, type EdgeEnds, type LabelSize, placeLabels } from './label-placement';
+import {
+  type Box,
+  DEFAULT_LABEL_T,
+  type EdgeEnds,
+  type LabelSize,
+  placeLabelSlots,
+  placeLabels,
+} from './label-placement';
 import { type BlockSide, blockBox, type NumberBlock, numberScale, placeBlocks } from './number-blocks';
 
 /**
@@ -44,6 +52,19 @@ const LINE_SIZE: LabelSize = { width: 176, height: 22 };
 const CANDIDATES = [
   0.7, 0.55, 0.82, 0.42, 0.3, 0.62, 0.48, 0.76, 0.36, 0.2, 0.9, 0.12, 0.25, 0.66, 0.86, 0.16,
 ];
+/**
+ * Where no point of an edge is free, its label may sit above or below one, joined to it by a leader
+ * line: points of the middle of the edge (near the ends, edges fan in and out of ports), at two
+ * distances (px on screen, to the label's centre): just clear of the edge, and one label further.
+ */
+const BESIDE_T = [0.5, 0.35, 0.65, 0.25, 0.75];
+const BESIDE_PX = [LABEL_SIZE.height / 2 + 14, LABEL_SIZE.height * 1.5 + 18];
+/**
+ * Labels go beside their edges only in a network of at most this many weights: among the crossing
+ * edges of wide layers a leader line could not say which edge a label reads (those show in focus).
+ */
+const BESIDE_MAX_EDGES = 24;
+
 /** Every 4 % of the edge, nearest the ends first (where a fan of edges is spread widest). */
 const FOCUS_CANDIDATES = Array.from({ length: 24 }, (_, i) => 0.04 + i * 0.04).sort(
   (a, b) => Math.abs(b - 0.5) - Math.abs(a - 0.5),
@@ -52,6 +73,8 @@ const FOCUS_CANDIDATES = Array.from({ length: 24 }, (_, i) => 0.04 + i * 0.04).s
 interface LabelSlots {
   /** null: no free place on that edge (a dense layer); its label shows only while it is selected. */
   t: ReadonlyMap<string, number | null>;
+  /** Labels beside their edge: how far from their point (see LabelOffset). */
+  offsets: ReadonlyMap<string, LabelOffset>;
   /** Where each node's numbers show; a node absent here has no room for them (shown only in focus). */
   blocks: ReadonlyMap<string, BlockSide>;
   /** The node hovered or (alone) selected: its edges' labels and its numbers show whatever room there is. */
@@ -64,8 +87,17 @@ interface LabelSlots {
   placedOnce: boolean;
 }
 
+/**
+ * A label moved off its edge's point, drawn there with a leader line to the point: dy px on screen
+ * below it (above if negative), kept at any zoom like the label's own size.
+ */
+export interface LabelOffset {
+  dy: number;
+}
+
 export const useLabelSlots = create<LabelSlots>()(() => ({
   t: new Map(),
+  offsets: new Map(),
   blocks: new Map(),
   focus: null,
   focusT: new Map(),
@@ -79,6 +111,15 @@ export const selectLabelT = perId((id) => (s: LabelSlots) => {
   if (focused !== undefined) return focused;
   const t = s.t.get(id);
   return t === undefined ? DEFAULT_LABEL_T : t;
+});
+
+/**
+ * Where the edge's label sits off its point (null: on it). A focused neuron whose labels were
+ * placed again, on one line each, has them on their edges.
+ */
+export const selectLabelOffset = perId((id) => (s: LabelSlots): LabelOffset | null => {
+  if (s.focusLine && s.focusT.has(id)) return null;
+  return s.offsets.get(id) ?? null;
 });
 
 /** Whether the edge's label belongs to the focused node. */
@@ -120,6 +161,30 @@ function scaled(): LabelSize {
   return { width: LABEL_SIZE.width * scale, height: LABEL_SIZE.height * scale };
 }
 
+/**
+ * How many rows an overlay entry prints for a node with these output ports. Entries are replaced
+ * whenever their numbers change, so the count is kept per entry: a placement (after every drag, every
+ * zoom) does not print and re-parse the numbers of every node again.
+ */
+const rowsOf = new WeakMap<NodeOverlay, { ports: string; rows: number }>();
+/** A spec's output ports as nodePrintedKey names them, kept per spec (specs are cached per params). */
+const portsOf = new WeakMap<NodeSpec, string>();
+
+function printedRows(spec: NodeSpec, entry: NodeOverlay | undefined): number {
+  if (!entry) return 0;
+  let ports = portsOf.get(spec);
+  if (ports === undefined) {
+    ports = spec.ports.outputs.map((p) => `${p.id}=${p.label}`).join(',');
+    portsOf.set(spec, ports);
+  }
+  const hit = rowsOf.get(entry);
+  if (hit && hit.ports === ports) return hit.rows;
+  const key = nodePrintedKey(entry, ports);
+  const rows = key === null ? 0 : (JSON.parse(key) as unknown[]).length;
+  rowsOf.set(entry, { ports, rows });
+  return rows;
+}
+
 /** Each node's card and how many rows of numbers it prints (its entry in the training overlay). */
 function numberBlocks(): NumberBlock[] {
   const { nodes } = useDocument.getState();
@@ -132,12 +197,10 @@ function numberBlocks(): NumberBlock[] {
     const size = sizes.get(n.id);
     if (!size) continue;
     const spec = nodeSpec(n);
-    const ports = spec ? spec.ports.outputs.map((p) => `${p.id}=${p.label}`).join(',') : '';
-    const key = spec && ran ? nodePrintedKey(overlay.get(n.id), ports) : null;
     blocks.push({
       id: n.id,
       card: { x: n.position.x, y: n.position.y, width: size.width, height: size.height },
-      rows: key === null ? 0 : (JSON.parse(key) as unknown[]).length,
+      rows: spec && ran ? printedRows(spec, overlay.get(n.id)) : 0,
     });
   }
   return blocks;
@@ -156,6 +219,16 @@ function edgeOrder(): EdgeEnds[] {
   return order;
 }
 
+/** The box around `boxes` (an empty one for none). */
+function around(boxes: readonly Box[]): Box {
+  if (boxes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  const right = Math.max(...boxes.map((b) => b.x + b.width));
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
 function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
   return a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 }
@@ -164,15 +237,34 @@ function place(): void {
   const blocks = numberBlocks();
   const cards = blocks.map((b) => b.card);
   const { shown } = placeBlocks(blocks, scale);
-  const t = placeLabels(edgeOrder(), cards, scaled(), {
+  const edges = edgeOrder();
+  const slots = placeLabelSlots(edges, cards, scaled(), {
     reserved: [...shown.values()].map((b) => b.box),
     maxNodeCover: MAX_NODE_COVER,
     candidates: CANDIDATES,
+    beside:
+      edges.length <= BESIDE_MAX_EDGES
+        ? {
+            ts: BESIDE_T,
+            distances: BESIDE_PX.map((d) => d * scale),
+            within: around([...cards, ...[...shown.values()].map((b) => b.box)]),
+          }
+        : undefined,
   });
-  const sides = new Map([...shown].map(([id, b]) => [id, b.side]));
+  const t = new Map([...slots].map(([id, slot]) => [id, slot === null ? null : slot.t]));
   const old = useLabelSlots.getState();
+  const offsets = new Map<string, LabelOffset>();
+  for (const [id, slot] of slots) {
+    if (slot === null || slot.dy === 0) continue;
+    const dy = Math.round(slot.dy / scale);
+    // The same offset keeps its object, so an edge whose label stayed put does not re-render.
+    const was = old.offsets.get(id);
+    offsets.set(id, was && was.dy === dy ? was : { dy });
+  }
+  const sides = new Map([...shown].map(([id, b]) => [id, b.side]));
   const next: Partial<LabelSlots> = {};
   if (!sameMap(t, old.t)) next.t = t;
+  if (!sameMap(offsets, old.offsets)) next.offsets = offsets;
   if (!sameMap(sides, old.blocks)) next.blocks = sides;
   if (!old.placedOnce && blocks.some((b) => b.rows > 0)) next.placedOnce = true;
   if (Object.keys(next).length > 0) useLabelSlots.setState(next);
@@ -257,6 +349,9 @@ function watch(): void {
   if (watching) return;
   watching = true;
   useDocument.subscribe((s, prev) => {
+    // A node under the pointer that went with its document left no pointerleave behind: a node of
+    // the same id in the new one would hold the focus.
+    if (s.loads !== prev.loads) hovered = null;
     if (s.nodes !== prev.nodes || s.edges !== prev.edges) changed();
   });
   useView.subscribe(changed);

@@ -4,7 +4,7 @@
  */
 import type { GraphNode } from '../../engine/graph';
 import type { ParamSpecs } from '../../engine/params';
-import { nodeSpec, type Size } from '../../store';
+import { type NodeSpec, nodeSpec, type Size } from '../../store';
 
 const WIDTH = 212;
 const STRIP = 4; // the family strip and the borders
@@ -23,17 +23,33 @@ const PARAM_ROW = 17;
 const PARAMS_PADDING = 15;
 const PARAM_GAP = 2;
 
+/**
+ * Heights worked out, by the node's spec (itself kept while the node's parameters are the same
+ * object): a big network's thousands of nodes are estimated again by the minimap, the overview
+ * edges, the fitted view and every slice of their drawing.
+ */
+const heights = new WeakMap<NodeSpec, number>();
+
 export function estimateNodeSize(node: Pick<GraphNode, 'kind' | 'params'>): Size {
   const spec = nodeSpec(node);
   if (!spec) return { width: WIDTH, height: STRIP + HEADER };
+  let height = heights.get(spec);
+  if (height === undefined) {
+    height = heightOf(spec);
+    heights.set(spec, height);
+  }
+  return { width: WIDTH, height };
+}
+
+function heightOf(spec: NodeSpec): number {
   const rows = Math.max(spec.ports.inputs.length, spec.ports.outputs.length);
   const keys = Object.values(spec.kind.params as ParamSpecs).filter((p) => p.key).length;
-  const height =
+  return (
     STRIP +
     HEADER +
     (rows > 0 ? PORTS_PADDING + rows * PORT_ROW : 0) +
-    (keys > 0 ? PARAMS_PADDING + keys * PARAM_ROW + (keys - 1) * PARAM_GAP : 0);
-  return { width: WIDTH, height };
+    (keys > 0 ? PARAMS_PADDING + keys * PARAM_ROW + (keys - 1) * PARAM_GAP : 0)
+  );
 }
 
 /**

@@ -29,9 +29,13 @@ export function numberScale(zoom: number): number {
   return zoom > 0 && zoom < 1 ? 1 / zoom : 1;
 }
 
-/** A label's CSS transform: centred on `at`, at the numbers' constant size on screen. */
-export function labelTransform(at: { x: number; y: number }): string {
-  return `translate(${at.x}px, ${at.y}px) scale(var(--ng-num-scale, 1)) translate(-50%, -50%)`;
+/**
+ * A label's CSS transform: centred on `at`, at the numbers' constant size on screen, or `dy` px on
+ * screen below it (above if negative): a label beside its edge keeps its distance at any zoom.
+ */
+export function labelTransform(at: { x: number; y: number }, dy = 0): string {
+  const beside = dy === 0 ? '' : ` translate(0px, ${dy}px)`;
+  return `translate(${at.x}px, ${at.y}px) scale(var(--ng-num-scale, 1))${beside} translate(-50%, -50%)`;
 }
 
 /** Under its card, or (the top node of a full column) above it. */

@@ -10,7 +10,14 @@ export const SLICE_BUDGET_MS = 50;
 /** The first slice, before any pace is known: a screenful of full cards fits. */
 export const FIRST_SLICE = 120;
 export const MIN_SLICE = 20;
-export const MAX_SLICE = 2500;
+/**
+ * At most this many nodes a slice, however cheap the last one was: a slice's cost is not linear
+ * in its size (React Flow re-reads every node it holds, new nodes' ports are parsed, the garbage
+ * collector joins in), and slices let to double up to 2,500 nodes took 300–600 ms of one task.
+ */
+export const MAX_SLICE = 500;
+/** How much bigger than the last a slice may grow. */
+export const MAX_GROWTH = 1.5;
 
 export interface SlicePace {
   /** Nodes the last slice revealed. */
@@ -21,12 +28,12 @@ export interface SlicePace {
 
 /**
  * The next slice's size: the last slice's nodes per ms times the budget. It grows at most
- * twofold at a time (cheap off-screen nodes say little about the on-screen ones that may follow)
- * and shrinks as far as the pace says.
+ * MAX_GROWTH-fold at a time (a cheap slice says little about the cost of a bigger one) and
+ * shrinks as far as the pace says.
  */
 export function nextSliceSize(last: SlicePace | null): number {
   if (!last) return FIRST_SLICE;
   const paced = last.ms > 0 ? (last.count * SLICE_BUDGET_MS) / last.ms : Number.POSITIVE_INFINITY;
-  const size = Math.min(paced, last.count * 2);
+  const size = Math.min(paced, last.count * MAX_GROWTH);
   return Math.round(Math.min(MAX_SLICE, Math.max(MIN_SLICE, size)));
 }

@@ -18,7 +18,7 @@ const TYPES: { value: ChangeType; label: string }[] = [
   { value: 'activation', label: 'Activation' },
   { value: 'loss', label: 'Loss' },
   { value: 'init', label: 'Weight init' },
-  { value: 'seed', label: 'Seed (init, shuffling)' },
+  { value: 'seed', label: 'Seed (initial weights)' },
   { value: 'batchSize', label: 'Batch size' },
 ];
 

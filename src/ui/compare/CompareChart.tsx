@@ -1,8 +1,11 @@
 /**
  * One chart, every run: each variant's training loss (solid) and test loss (dashed) over the steps,
- * in its own colour, with a legend. The table under it has the same numbers to read.
+ * in its own colour, with a legend. The table under it has the same numbers to read. "PNG" saves
+ * the chart and its legend as a picture (the picture code loads on first use).
  */
+import { useRef } from 'react';
 import type { RunPoint } from '../../engine/compare';
+import { SavePngButton } from '../pictures/SavePngButton';
 import { fmt } from '../training/format';
 import { chartScale, lossPath } from './chart-geometry';
 
@@ -20,8 +23,9 @@ export function CompareChart({ runs, steps }: { runs: readonly ChartRun[]; steps
     BOX,
   );
   const hasTest = runs.some((r) => r.points.some((p) => p.testLoss !== null));
+  const figure = useRef<HTMLElement>(null);
   return (
-    <figure className="compare-chart" data-testid="compare-chart">
+    <figure ref={figure} className="compare-chart" data-testid="compare-chart">
       <svg
         viewBox={`0 0 ${BOX.width} ${BOX.height}`}
         role="img"
@@ -66,6 +70,7 @@ export function CompareChart({ runs, steps }: { runs: readonly ChartRun[]; steps
             {r.name}
           </span>
         ))}
+        <SavePngButton target={() => figure.current} what="Runs compared" />
         <span className="compare-legend__key">
           solid: training loss{hasTest ? ', dashed: test loss' : ''} (whole set, log scale)
         </span>

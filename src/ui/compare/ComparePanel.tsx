@@ -27,13 +27,14 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
   const nodes = useDocument((s) => s.nodes);
   const edges = useDocument((s) => s.edges);
   const seed = useDocument((s) => s.seed);
+  const orderSeed = useDocument((s) => s.orderSeed);
   const runs = useCompare((s) => s.runs);
   const running = useCompare((s) => s.running);
   const root = useRef<HTMLElement>(null);
 
   useEffect(() => root.current?.focus(), []);
 
-  const graph = useMemo(() => ({ seed, nodes, edges }), [seed, nodes, edges]);
+  const graph = useMemo(() => ({ seed, orderSeed, nodes, edges }), [seed, orderSeed, nodes, edges]);
   const base = useMemo(() => {
     try {
       return comparison ? baseGraph(graph, comparison) : graph;
@@ -94,7 +95,8 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
           )}
           <p className="compare__lead">
             Each run is this network with the changes listed, trained from the same start over the same order
-            of examples (unless a run changes the seed or the batch size).
+            of examples (a run that changes the seed starts elsewhere but keeps the order; one that changes
+            the batch size cuts it into other batches).
           </p>
           <ol className="compare-variants">
             {comparison.variants.map((v, k) => (
@@ -139,6 +141,7 @@ export function ComparePanel({ onClose }: { onClose(): void }) {
             rows={rows}
             fresh={fresh}
             target={comparison.target}
+            steps={comparison.steps}
           />
           <p className="compare__status" aria-live="polite" data-testid="compare-status">
             {running ? 'Training…' : runs.length > 0 ? 'Done.' : ''}

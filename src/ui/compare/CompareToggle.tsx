@@ -9,7 +9,7 @@ export function CompareToggle() {
   return (
     <button
       type="button"
-      className="train-landscape-toggle train-compare-toggle"
+      className="btn train-landscape-toggle train-compare-toggle"
       aria-pressed={pressed}
       title={action.description}
       data-testid="compare-toggle"

@@ -10,8 +10,8 @@ import { type ComparedRuns, showVariant } from '../../engine/compare/runs';
 import { useDocument } from '../../store';
 
 const graphOf = () => {
-  const { seed, nodes, edges } = useDocument.getState();
-  return { seed, nodes, edges };
+  const { seed, orderSeed, nodes, edges } = useDocument.getState();
+  return { seed, orderSeed, nodes, edges };
 };
 
 /** Opens the comparison, making a first one (the network and one other optimizer) if there is none. */

@@ -19,6 +19,7 @@ import { canvasBounds, popupPlace } from '../canvas/popup-place';
 import { useQuickAdd } from '../quick-add/state';
 import { type ConnectRequest, useConnectMenu } from './state';
 import './connect-menu.css';
+import { ListKeyHints } from '../key-hints/ListKeyHints';
 
 const selectOpen = (s: { open: ConnectRequest | null }) => s.open;
 const WIDTH = 280;
@@ -189,18 +190,7 @@ function ConnectList({ request }: { request: ConnectRequest }) {
       {choices.length === 0 && (
         <p className="connect-menu__empty">No port on the canvas fits here; add a new node instead.</p>
       )}
-      <footer className="connect-menu__footer">
-        <span>
-          <kbd>↑</kbd>
-          <kbd>↓</kbd> choose
-        </span>
-        <span>
-          <kbd>Enter</kbd> connect
-        </span>
-        <span>
-          <kbd>Esc</kbd> close
-        </span>
-      </footer>
+      <ListKeyHints enter="connect" />
     </div>
   );
 }

@@ -78,7 +78,8 @@ function LessonCard({ lesson }: { lesson: AppLesson }) {
           {lesson.steps.length} steps
           {lesson.variants.length > 0 &&
             ` · ${lesson.variants.length} variant${lesson.variants.length === 1 ? '' : 's'}`}
-          {` · ${lesson.checks.length} check${lesson.checks.length === 1 ? '' : 's'}`}
+          {lesson.checks.length > 0 &&
+            ` · ${lesson.checks.length} check${lesson.checks.length === 1 ? '' : 's'}`}
         </p>
       </div>
       <button

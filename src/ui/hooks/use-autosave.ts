@@ -3,6 +3,7 @@
  * included), and from then on saves every change. Failures are toasts; the network stays open.
  * Other tabs' saves are heard on a BroadcastChannel: a conflict shows the notice (TabConflictNotice).
  * While something would be lost (a failing save, a conflict), closing or reloading the tab asks first.
+ * A big saved network is read and checked in a worker (importTextSoon), as a big file is.
  */
 import { useEffect } from 'react';
 import { formatProblem } from '../../format';
@@ -16,6 +17,8 @@ import {
 } from '../../store';
 import { openAndShow } from '../actions/documents';
 import { showViewport } from '../actions/flow';
+import { importTextSoon } from '../actions/import-off-thread';
+import { warmUpNodes } from '../canvas/warm-up';
 
 const page = {
   addEventListener: (type: 'pagehide' | 'visibilitychange', listener: () => void) =>
@@ -34,6 +37,12 @@ export function useAutosave(): void {
       storage: idbStorage(),
       page,
       tabs: { id: crypto.randomUUID(), channel },
+      // A big saved network is read in a worker: on the page, 5,000 nodes held it for a second.
+      readText: async (text) => {
+        const result = await importTextSoon(text);
+        if (result.ok) await warmUpNodes(result.document.nodes);
+        return result;
+      },
       onStatus: (status) => useSaveStatus.getState().set(status),
       onError: (message) => useSession.getState().showToast(message, { tone: 'error', duration: 10_000 }),
       onConflict: (conflict) =>

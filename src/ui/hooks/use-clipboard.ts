@@ -16,6 +16,7 @@ import {
   useSession,
 } from '../../store';
 import { importOffThread } from '../actions/import-off-thread';
+import { warmUpNodes } from '../canvas/warm-up';
 import { rememberCopied } from './clipboard-access';
 import { isTyping } from './typing';
 
@@ -58,7 +59,10 @@ export function pasteFromText(text: string, at?: Position): boolean {
     tone: 'info',
     duration: 60_000,
   });
-  void importOffThread(text).then((result) => paste(text, classifyClipboard(text, result), at));
+  void importOffThread(text).then(async (result) => {
+    if (result.ok) await warmUpNodes(result.document.nodes);
+    paste(text, classifyClipboard(text, result), at);
+  });
   return true;
 }
 

@@ -5,6 +5,7 @@
  */
 import { contourSegments, logLevels } from '../../engine/landscape/contours';
 import type { LandscapeGrid } from '../../worker/landscape-protocol';
+import { fitCanvasToDpr } from '../pictures/fit-canvas-to-dpr';
 
 /** Viridis at five stops: sequential, colour-blind safe, readable in light and dark. */
 const STOPS: readonly (readonly [number, number, number])[] = [
@@ -38,16 +39,9 @@ export function drawLandscape(
   grid: LandscapeGrid,
   path: readonly [number, number][],
 ): { x: number; y: number } | null {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  const dpr = window.devicePixelRatio || 1;
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-  }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const fitted = fitCanvasToDpr(canvas);
+  if (!fitted) return null;
+  const { ctx, width: w, height: h } = fitted;
   const k = grid.size;
   const min = grid.min > 0 ? grid.min : Math.max(grid.min, 1e-12);
   // Heatmap: grid point (i, j) at the centre of its cell; j (the second axis) runs upwards.

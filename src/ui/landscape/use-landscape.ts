@@ -33,6 +33,7 @@ export function useLandscape(directions: 'random' | 'pca'): LandscapeView {
   const nodes = useDocument((s) => s.nodes);
   const edges = useDocument((s) => s.edges);
   const seed = useDocument((s) => s.seed);
+  const orderSeed = useDocument((s) => s.orderSeed);
   const step = useTraining((s) => s.step);
   const [view, setView] = useState<LandscapeView>({
     grid: null,
@@ -110,7 +111,7 @@ export function useLandscape(directions: 'random' | 'pca'): LandscapeView {
   }, [directions]);
 
   useEffect(() => {
-    const graph: Graph = { nodes, edges, seed };
+    const graph: Graph = { nodes, edges, seed, orderSeed };
     const key = JSON.stringify(graph);
     // A grid for an older graph is of no use: stop computing it.
     if (inFlight.current && inFlight.current.key !== key) api.current?.restart();
@@ -118,7 +119,7 @@ export function useLandscape(directions: 'random' | 'pca'): LandscapeView {
     wanted.current = latest.current;
     setView((v) => ({ ...v, computing: true }));
     api.current?.send();
-  }, [nodes, edges, seed, step]);
+  }, [nodes, edges, seed, orderSeed, step]);
 
   return view;
 }

@@ -35,6 +35,7 @@ import { canvasBounds, popupPlace } from '../canvas/popup-place';
 import { SearchIcon } from '../icons';
 import { type QuickAddRequest, useQuickAdd } from './state';
 import './quick-add.css';
+import { ListKeyHints } from '../key-hints/ListKeyHints';
 
 const selectOpen = (s: { open: QuickAddRequest | null }) => s.open;
 
@@ -197,18 +198,7 @@ function QuickAddBox({ request }: { request: QuickAddRequest }) {
         setActive={setActive}
         choose={choose}
       />
-      <footer className="quick-add__footer">
-        <span>
-          <kbd>↑</kbd>
-          <kbd>↓</kbd> choose
-        </span>
-        <span>
-          <kbd>Enter</kbd> add
-        </span>
-        <span>
-          <kbd>Esc</kbd> close
-        </span>
-      </footer>
+      <ListKeyHints enter="add" />
     </div>
   );
 }

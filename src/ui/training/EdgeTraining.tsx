@@ -14,7 +14,8 @@ import { useOverlay, useReadout, useTraining } from '../../store/training-app';
 import { type EdgeOverlay, selectEdgeHasWeight, selectEdgeLook } from '../../store/training-overlay';
 // Not React Flow's EdgeLabelRenderer: it runs a querySelector per label on every store change.
 import { EdgeLabelRenderer } from '../canvas/edge-label-layer';
-import { selectFocusLine, useLabelSlots } from '../canvas/label-slots';
+import { LabelLeader } from '../canvas/LabelLeader';
+import { type LabelOffset, selectFocusLine, useLabelSlots } from '../canvas/label-slots';
 import { labelTransform } from '../canvas/number-blocks';
 import { fmtList, magnitudeWidth, signOf } from './format';
 import { headline, parsePrinted, selectEdgePrinted } from './printed';
@@ -74,6 +75,7 @@ const Label = memo(function Label({
   mode,
   x,
   y,
+  offset,
   selected,
   focused,
   problem,
@@ -82,6 +84,7 @@ const Label = memo(function Label({
   mode: LabelMode;
   x: number;
   y: number;
+  offset: LabelOffset | null;
   selected: boolean;
   focused: boolean;
   problem: string | null;
@@ -101,7 +104,7 @@ const Label = memo(function Label({
         ref={ref}
         type="button"
         className={`ng-weight ng-weight--train nodrag nopan${line ? ' ng-weight--line' : ''}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-problem' : ''}`}
-        style={{ transform: labelTransform({ x, y }) }}
+        style={{ transform: labelTransform({ x, y }, offset?.dy) }}
         data-testid={`train-edge-${id}`}
         onClick={() => useSelection.getState().select([], [id])}
       >
@@ -123,6 +126,7 @@ const Label = memo(function Label({
             </span>
           </>
         )}
+        <LabelLeader offset={offset} />
       </button>
     </EdgeLabelRenderer>
   );
@@ -133,6 +137,8 @@ interface Props {
   path: string;
   /** Where the edge's label goes (edges into a neuron), else null. */
   at: { x: number; y: number } | null;
+  /** The label sits beside `at` (label-slots.ts), or on it (null). */
+  offset?: LabelOffset | null;
   selected: boolean;
   /** The edge belongs to the focused neuron: its label stays bright while the others fade. */
   focused?: boolean;
@@ -144,6 +150,7 @@ export const EdgeTraining = memo(function EdgeTraining({
   id,
   path,
   at,
+  offset = null,
   selected,
   focused = false,
   children,
@@ -200,6 +207,7 @@ export const EdgeTraining = memo(function EdgeTraining({
           mode={mode}
           x={at.x}
           y={at.y}
+          offset={offset}
           selected={selected}
           focused={focused}
           problem={problem}

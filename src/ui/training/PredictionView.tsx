@@ -8,6 +8,7 @@ import type { NodeId } from '../../engine/graph';
 import type { DataLayout, GridPrediction } from '../../engine/training';
 import type { TrainingState } from '../../store/training';
 import { useTraining } from '../../store/training-app';
+import { fitCanvasToDpr } from '../pictures/fit-canvas-to-dpr';
 import { SavePngButton } from '../pictures/SavePngButton';
 import { ConfusionView } from './ConfusionView';
 import { currentPalette, diverging, fmt, type Palette, rgb } from './format';
@@ -43,16 +44,9 @@ function pointColor(data: DataLayout, y: Float64Array, row: number, palette: Pal
 }
 
 function draw(canvas: HTMLCanvasElement, grid: GridPrediction, data: DataLayout, neuron: boolean): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  const dpr = window.devicePixelRatio || 1;
-  const w = canvas.clientWidth;
-  const h = canvas.clientHeight;
-  if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
-    canvas.width = Math.round(w * dpr);
-    canvas.height = Math.round(h * dpr);
-  }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const fitted = fitCanvasToDpr(canvas);
+  if (!fitted) return;
+  const { ctx, width: w, height: h } = fitted;
   const palette = currentPalette();
   const styles = getComputedStyle(document.documentElement);
   const ink = styles.getPropertyValue('--text').trim() || '#222';
