@@ -4,6 +4,7 @@
  * shown there, to drag. A drag on the circle moves the end it shows, as for any edge.
  */
 import { useDocument } from '../../store';
+import { HOLD_MS } from '../context-menu/long-press';
 import { useContextMenu } from '../context-menu/state';
 import { edgesSharingEnd } from './shared-ends';
 
@@ -17,11 +18,18 @@ export function watchSharedEndTaps(canvas: HTMLElement): () => void {
     const edgeId = circle?.closest('.react-flow__edge')?.getAttribute('data-id');
     if (!circle || !edgeId || e.button !== 0) return;
     const end = circle.classList.contains('react-flow__edgeupdater-source') ? 'source' : 'target';
-    const start = { x: e.clientX, y: e.clientY, id: e.pointerId };
+    const start = { x: e.clientX, y: e.clientY, id: e.pointerId, at: performance.now() };
     const up = (u: PointerEvent) => {
       if (u.pointerId !== start.id) return;
       window.removeEventListener('pointerup', up, true);
-      if (Math.hypot(u.clientX - start.x, u.clientY - start.y) > TAP_SLOP) return;
+      window.removeEventListener('pointercancel', up, true);
+      // A drag, or a long press (which opened the node's own menu): no tap.
+      if (
+        u.type === 'pointercancel' ||
+        performance.now() - start.at >= HOLD_MS ||
+        Math.hypot(u.clientX - start.x, u.clientY - start.y) > TAP_SLOP
+      )
+        return;
       const crowded = canvas.hasAttribute('data-crowded-ports');
       const group = edgesSharingEnd(useDocument.getState().edges, edgeId, end, crowded);
       if (group.length < 2) return;
@@ -30,6 +38,7 @@ export function watchSharedEndTaps(canvas: HTMLElement): () => void {
         .show({ kind: 'ends', ids: group.map((g) => g.id), end }, { x: u.clientX, y: u.clientY }, null);
     };
     window.addEventListener('pointerup', up, true);
+    window.addEventListener('pointercancel', up, true);
   };
   canvas.addEventListener('pointerdown', onDown, true);
   return () => canvas.removeEventListener('pointerdown', onDown, true);
