@@ -1,7 +1,8 @@
 /**
  * WCAG 2.1 A/AA as axe-core checks it, in every state a learner meets: the empty canvas, an example
- * open and stepped, the inspector for each family and for an edge, every dialog, the gallery, a
- * lesson and training running — in the light and the dark theme. Any serious or critical
+ * open and stepped, the inspector for each family (and each kind no example has) and for an edge,
+ * every dialog and menu, the gallery, a lesson, training running, the Code view, runs compared and
+ * the loss landscape — in the light and the dark theme. Any serious or critical
  * violation fails, listed with the elements it was found on.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -211,6 +212,46 @@ for (const theme of ['Light', 'Dark'] as const) {
         await selectNode(page, id);
         await expectAccessible(page, `inspector: ${id}`);
       }
+      // The overfitting example's L2 penalty, and kinds no example has: dropout, the norms and a
+      // custom activation (its formula and derivative typeset), each added from the palette.
+      await openExample(page, 'overfitting', 7);
+      await selectNode(page, 'penalty');
+      await expectAccessible(page, 'inspector: L1/L2 penalty');
+      for (const kind of ['dropout', 'layernorm', 'batchnorm', 'act.custom']) {
+        const before = await nodes(page).count();
+        // Below 1180 px the palette opens from its toggle; here it is always shown.
+        await page.getByTestId(`palette-${kind}`).click();
+        await expect(nodes(page)).toHaveCount(before + 1);
+        await expect(page.getByTestId('inspector')).toBeVisible();
+        await expectAccessible(page, `inspector: ${kind}`);
+      }
+    });
+
+    test('the Code view, with a node’s lines marked, and the ONNX import’s question', async ({
+      page,
+    }, testInfo) => {
+      await openExample(page, 'xor', 6);
+      await page.getByRole('button', { name: 'Code', exact: true }).click();
+      await expect(page.getByTestId('code-view').locator('.hljs-keyword').first()).toBeVisible({
+        timeout: 20_000,
+      });
+      await selectNode(page, 'n1_1');
+      await expectAccessible(page, 'Code view (PyTorch), a neuron selected');
+      await page.getByTestId('code-tab-numpy').click();
+      await expectAccessible(page, 'Code view (NumPy)');
+      await page.getByRole('button', { name: 'Close the code view' }).click();
+
+      // A small ONNX model: drawn as dense layers or neuron by neuron? The app's own export, opened.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-menu').click();
+      await page.getByTestId('export-onnx').click();
+      const path = testInfo.outputPath('xor.onnx');
+      await (await download).saveAs(path);
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByRole('button', { name: 'Import' }).click();
+      await (await chooser).setFiles(path);
+      await expect(page.getByTestId('onnx-import')).toBeVisible({ timeout: 20_000 });
+      await expectAccessible(page, 'ONNX import dialog');
     });
 
     test('the gallery, a lesson, and training running', async ({ page }) => {

@@ -125,7 +125,8 @@ test('a big network seen from far draws its edges as one overview; zoomed in the
   await zoomInTo(page, 0.5);
   await expect(overview).toHaveCount(0);
   await expect(canvas(page)).not.toHaveAttribute('data-overview');
-  await expect(edges(page).first()).toBeVisible();
+  // (Drawn: a level edge's box has no height once its end circles step back, so not "visible" to Playwright.)
+  await expect(edges(page).first().locator('path.ng-edge')).toHaveAttribute('d', /^M[\d.-]+,[\d.-]+ C/);
   await expect(page.locator('.ng-node__title').first()).toBeVisible();
 });
 

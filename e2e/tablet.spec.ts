@@ -4,8 +4,7 @@
  * fingers pinch to zoom and pan, and training runs.
  */
 import { type CDPSession, expect, type Page, test } from '@playwright/test';
-import { EXAMPLES } from '../src/engine/examples';
-import { edges, nodes, type Point, port, touch, touchDrag, viewSettled } from './helpers';
+import { edges, node, nodes, type Point, port, touch, touchDrag, viewSettled } from './helpers';
 
 test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: false });
 // Many touch gestures, each a round of CDP messages: slower than a mouse test on a busy machine.
@@ -72,7 +71,7 @@ test('opens an example, connects two ports by touch, zooms and pans with two fin
   const cdp = await page.context().newCDPSession(page);
   const from = await centre(port(page, 'a', 'out', 'out'));
   const hit = await page.evaluate(
-    ({ x, y }) => document.elementFromPoint(x, y)?.getAttribute('data-testid'),
+    ({ x, y }) => document.elementFromPoint(x, y)?.closest('[data-testid]')?.getAttribute('data-testid'),
     { x: from.x + 9, y: from.y },
   );
   expect(hit).toBe('port-out-out');
@@ -144,7 +143,20 @@ test("a finger moves an edge's end to another port, and drops it on the canvas t
   const cToD = page.locator('.react-flow__edge:has(path[data-source="c"][data-target="d"])');
   await expect(cToD).toHaveAttribute('aria-label', /to d = a·b \+ c/);
 
-  // The end is a 24 px target on screen, zoomed out as the example opens, just past the port's own.
+  // Two connections end at d's one input: their ends share one circle, a 24 px target on screen
+  // just past the port's own. A tap on it asks which connection is meant.
+  const shared = page.locator(
+    '.react-flow__edge:has(path[data-target="d"]) .react-flow__edgeupdater-target:visible',
+  );
+  await expect(shared).toHaveCount(1);
+  const sharedBox = (await shared.boundingBox())!;
+  expect(sharedBox.width).toBeGreaterThanOrEqual(23.5);
+  await shared.tap();
+  await expect(page.getByRole('menu')).toHaveAccessibleName('Connections here');
+  await expect(page.getByRole('menuitem')).toHaveCount(2);
+  await page.getByRole('menuitem', { name: /^Connection from c / }).tap();
+  // Chosen, c → d is selected, and the circle there is its own.
+  await expect(cToD).toHaveClass(/selected/);
   const endBox = (await cToD.locator('.react-flow__edgeupdater-target').boundingBox())!;
   expect(endBox.width).toBeGreaterThanOrEqual(23.5);
   const end = { x: endBox.x + endBox.width / 2, y: endBox.y + endBox.height / 2 };
@@ -187,55 +199,39 @@ test('at 1024 × 768 the loss chart and the picture keep their size, and the too
   }
 });
 
-test('every example opens with each port a finger-sized target: 24 px wide, and 24 px tall where no port is next to it', async ({
+// Every example's ports and edge ends as 24 px targets at the view it opens with: touch-targets.spec.ts.
+
+test('a column of ports too close together for a finger is one target: a tap asks which port, a drag starts from the nearest', async ({
   page,
 }) => {
   await page.goto('/');
-  for (const example of EXAMPLES) {
-    const name = page.getByTestId('document-name');
-    const before = await name.inputValue();
-    await page.getByRole('button', { name: 'Examples', exact: true }).click();
-    await page.getByTestId(`example-${example.id}`).click();
-    await expect(name).not.toHaveValue(before);
-    await viewSettled(page);
-    // How far each port's area reaches on screen, probed as a finger would land: the run of points
-    // through its centre, across and down, that hit it (a middle port of a column keeps its row).
-    const misses = await page.evaluate(() => {
-      const out: string[] = [];
-      const hits = (h: Element, x: number, y: number) => {
-        // A weight's label drawn over a port is where label placement put it (label-slots.ts):
-        // this measures the port's own area, under the labels.
-        const el = document.elementsFromPoint(x, y).find((e) => !e.closest('.ng-weight'));
-        // Something above the canvas there (the minimap, a panel): not the port's to miss.
-        if (!el?.closest('.react-flow__node, .react-flow__pane, .react-flow__edges')) return true;
-        return el === h;
-      };
-      // Whole pixels out from the centre, then quarters: the run found is at most ¼ px short.
-      const reach = (h: Element, x: number, y: number, dx: number, dy: number) => {
-        const at = (n: number) => hits(h, x + dx * n, y + dy * n);
-        let n = 0;
-        while (n < 40 && at(n + 1)) n += 1;
-        for (let k = 0; k < 3 && at(n + 0.25); k++) n += 0.25;
-        return n;
-      };
-      for (const h of document.querySelectorAll('.react-flow__handle.ng-handle')) {
-        const r = h.getBoundingClientRect();
-        const c = { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        if (c.x < 0 || c.y < 0 || c.x > innerWidth || c.y > innerHeight) continue;
-        const row = h.closest('.ng-node__row')!;
-        const column = h.classList.contains('target') ? 0 : 1;
-        const rows = [...row.parentElement!.children];
-        const i = rows.indexOf(row);
-        const filled = (k: number) => !!rows[k]?.children[column]?.querySelector('.react-flow__handle');
-        const between = i > 0 && filled(i - 1) && i < rows.length - 1 && filled(i + 1);
-        const name = h.getAttribute('aria-label');
-        const wide = reach(h, c.x, c.y, -1, 0) + reach(h, c.x, c.y, 1, 0);
-        const tall = reach(h, c.x, c.y, 0, -1) + reach(h, c.x, c.y, 0, 1);
-        if (wide < 23.5) out.push(`${name}: ${wide} px wide`);
-        if (tall < 23.5 && !between) out.push(`${name}: ${tall} px tall`);
-      }
-      return out;
-    });
-    expect(misses, example.id).toEqual([]);
-  }
+  await page.getByRole('button', { name: 'Examples', exact: true }).tap();
+  await page.getByTestId('example-xor').tap();
+  await expect(edges(page)).toHaveCount(9);
+  await viewSettled(page);
+  // The dataset's outputs (x1, x2, features, target) are under 24 px apart on screen as XOR opens.
+  const column = node(page, 'data').getByTestId('port-column-out');
+  const box = (await column.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(23.5);
+  expect(box.height).toBeGreaterThanOrEqual(23.5);
+
+  await column.tap();
+  await expect(page.getByRole('menu')).toHaveAccessibleName('Outputs');
+  await expect(page.getByRole('menuitem')).toHaveText([
+    /^Connect output x1/,
+    /^Connect output x2/,
+    /^Connect output features/,
+    /^Connect output target/,
+  ]);
+  await page.getByRole('menuitem', { name: /^Connect output x2/ }).tap();
+  await expect(page.getByTestId('connect-menu')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('connect-menu')).toBeHidden();
+
+  // A drag from the column to the empty canvas: a connection from the port nearest the finger,
+  // which (dropped on nothing) offers a node that fits it, as a drag from a port does.
+  const cdp = await page.context().newCDPSession(page);
+  const at = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await touchDrag(cdp, at, { x: at.x + 30, y: at.y + 200 });
+  await expect(page.getByTestId('quick-add')).toBeVisible();
 });

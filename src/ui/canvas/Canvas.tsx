@@ -34,6 +34,7 @@ import { OverviewMinimap } from './OverviewMinimap';
 import { PlainCardsContext } from './plain-cards';
 import { RevealProgress } from './RevealProgress';
 import { SmallMinimap } from './SmallMinimap';
+import { watchSharedEndTaps } from './shared-end-taps';
 import { Toast } from './Toast';
 import { drawsPlainCards, selectZoomBucket, useZoomDetail } from './zoom-detail';
 import './canvas-perf.css';
@@ -81,6 +82,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
   }, []);
   useEffect(on.watchArrowKeys, []);
   useEffect(() => (pane.current ? watchLongPress(pane.current) : undefined), []);
+  useEffect(() => (pane.current ? watchSharedEndTaps(pane.current) : undefined), []);
   return (
     <section
       className={`canvas ${className ?? ''}`}

@@ -28,6 +28,7 @@ import {
   useLabelSlots,
 } from './label-slots';
 import { labelTransform } from './number-blocks';
+import { useShortEdgeClass } from './short-edge-ends';
 
 function weightText(weight: number | number[] | undefined): string | null {
   if (weight === undefined) return null;
@@ -47,6 +48,7 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
   const diagnostics = useCompiled(selectEdgeDiagnostics(id));
   const lit = useLesson(selectEdgeLit(id));
   const [path] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const short = useShortEdgeClass(sourceX, targetX);
   const problem = diagnostics.find((d) => d.severity === 'error');
   const showWeight = edgesCarryWeights(targetKind ? { kind: targetKind } : undefined);
   const text = weightText(weight);
@@ -73,7 +75,7 @@ function NeuroEdgeView(props: EdgeProps<FlowEdge>) {
         data-source={source}
         data-target={target}
         interactionWidth={24}
-        className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}`}
+        className={`ng-edge ng-edge--${type ?? 'unknown'}${selected ? ' is-selected' : ''}${focused ? ' is-focus' : ''}${problem ? ' has-error' : ''}${lit ? ' is-lesson-lit' : ''}${short}`}
       />
       {problem && <title>{problem.message}</title>}
       <EdgeTraining id={id} path={path} at={at} offset={offset} selected={!!selected} focused={focused}>

@@ -21,6 +21,7 @@ import type { FlowNode } from './flow-elements';
 import { KeyParams } from './KeyParams';
 import { NodePort, type PortState } from './NodePort';
 import { PlainCard } from './PlainCard';
+import { PortColumn } from './PortColumn';
 import { PlainCardsContext } from './plain-cards';
 import { fullCardNeedsMeasure, measureSoon } from './port-measure';
 
@@ -93,7 +94,9 @@ function FullCard({ id, selected }: { id: string; selected: boolean }) {
         <DiagnosticBadge diagnostics={diagnostics} />
       </header>
       {rows > 0 && (
-        <div className="ng-node__ports">
+        <div
+          className={`ng-node__ports${ports.inputs.length >= 2 ? ' has-in-column' : ''}${ports.outputs.length >= 2 ? ' has-out-column' : ''}`}
+        >
           {Array.from({ length: rows }, (_, i) => {
             const input = ports.inputs[i];
             const output = ports.outputs[i];
@@ -118,6 +121,8 @@ function FullCard({ id, selected }: { id: string; selected: boolean }) {
               </div>
             );
           })}
+          {ports.inputs.length >= 2 && <PortColumn nodeId={id} side="target" count={ports.inputs.length} />}
+          {ports.outputs.length >= 2 && <PortColumn nodeId={id} side="source" count={ports.outputs.length} />}
         </div>
       )}
       <KeyParams kind={kind} values={values} />

@@ -63,7 +63,10 @@ export const NodePort = memo(function NodePort(props: Props) {
         aria-haspopup="dialog"
         aria-describedby={PORT_HELP_ID}
         onKeyDown={onKeyDown}
-      />
+      >
+        {/* The port's target, 24 px on screen (node.css): an element of its own, so a press lands on it. */}
+        <span className="ng-handle__area" />
+      </Handle>
       <span className="ng-port__label">{port.label}</span>
       <span className={`ng-port__type ng-port__type--${shape}`}>{tag}</span>
     </div>

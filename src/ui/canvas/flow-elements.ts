@@ -16,6 +16,7 @@ import { fitPending } from './FitOnRequest';
 import { compactNumber } from './format-value';
 import { noteEstimatedPorts } from './port-measure';
 import { afterNextPaint, createReveal, selectWithheld } from './reveal-slices';
+import { sharedEndClasses } from './shared-ends';
 import { keepIfSame } from './stable-list';
 
 export type FlowNode = Node<Record<string, never>, 'neuro'>;
@@ -138,15 +139,19 @@ export function useFlowEdges(): FlowEdge[] {
     // Names read the nodes as they are when the edges change (a renamed node is read with the next edit of an edge).
     const names = useDocument.getState().nodes;
     const result: FlowEdge[] = [];
+    // Ends that meet share one grab circle (shared-ends.ts).
+    const shared = sharedEndClasses(edges, selected);
     for (const e of edges) {
       if (withheld.has(e.source) || withheld.has(e.target)) continue;
       const isSelected = selected.has(e.id);
+      const className = shared.get(e.id);
       const hit = cache.current.get(e.id);
       const ariaLabel = hit?.edge === e ? hit.flow.ariaLabel : edgeName(names, e, weightForName);
       const same =
         hit &&
         hit.selected === isSelected &&
         hit.flow.ariaLabel === ariaLabel &&
+        hit.flow.className === className &&
         hit.edge.source === e.source &&
         hit.edge.target === e.target &&
         hit.edge.sourceHandle === e.sourceHandle &&
@@ -166,6 +171,7 @@ export function useFlowEdges(): FlowEdge[] {
         selected: isSelected,
         data: NO_DATA,
         ariaLabel,
+        className,
       };
       next.set(e.id, { edge: e, selected: isSelected, flow });
       result.push(flow);

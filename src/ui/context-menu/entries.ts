@@ -4,6 +4,7 @@
  * pressed — opening the menu selects it first, as a right-click does in any editor.
  */
 import type { Position } from '../../engine/graph';
+import { useSelection } from '../../store';
 import { screenToFlow } from '../actions/flow';
 import { keysHint } from '../commands/ActionButton';
 import { pasteFromClipboard } from '../commands/paste';
@@ -37,10 +38,11 @@ function fromAction(id: string, label?: string): MenuEntry {
  * (as Enter on the port does). Menu rows are 32 px tall at any zoom: the way to a port whose own
  * target is smaller (a port between two others, zoomed out).
  */
-function connectEntries(nodeId: string): MenuEntry[] {
+function connectEntries(nodeId: string, only?: 'target' | 'source'): MenuEntry[] {
   const card = document.querySelector(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`);
   if (!card) return [];
-  return [...card.querySelectorAll<HTMLElement>('.react-flow__handle[data-handleid]')].map((handle) => {
+  const handles = `.react-flow__handle[data-handleid]${only ? `.${only}` : ''}`;
+  return [...card.querySelectorAll<HTMLElement>(handles)].map((handle) => {
     const type = handle.classList.contains('target') ? 'target' : 'source';
     const handleId = handle.getAttribute('data-handleid') ?? '';
     const name = handle.getAttribute('aria-label') ?? '';
@@ -56,6 +58,21 @@ function connectEntries(nodeId: string): MenuEntry[] {
   });
 }
 
+/**
+ * One of the connections whose ends share a grab circle: choosing it selects it, and the circle
+ * there is then its own, to drag (canvas/shared-ends.ts).
+ */
+function endEntry(edgeId: string): MenuEntry {
+  const edge = document.querySelector(`.react-flow__edge[data-id="${CSS.escape(edgeId)}"]`);
+  const name = edge?.getAttribute('aria-label') ?? 'connection';
+  return {
+    id: `end-${edgeId}`,
+    label: name.charAt(0).toUpperCase() + name.slice(1),
+    enabled: true,
+    run: () => useSelection.getState().select([], [edgeId]),
+  };
+}
+
 export function menuEntries(target: MenuTarget, at: Position): MenuEntry[] {
   switch (target.kind) {
     case 'node':
@@ -66,6 +83,10 @@ export function menuEntries(target: MenuTarget, at: Position): MenuEntry[] {
         fromAction('duplicate'),
         fromAction('delete'),
       ];
+    case 'ports':
+      return connectEntries(target.id, target.side);
+    case 'ends':
+      return target.ids.map((id) => endEntry(id));
     case 'edge':
       return [fromAction('delete', 'Delete connection')];
     case 'canvas':
@@ -83,5 +104,16 @@ export function menuEntries(target: MenuTarget, at: Position): MenuEntry[] {
 
 /** The menu's accessible name: what it acts on. */
 export function menuLabel(target: MenuTarget): string {
-  return target.kind === 'node' ? 'Node' : target.kind === 'edge' ? 'Connection' : 'Canvas';
+  switch (target.kind) {
+    case 'node':
+      return 'Node';
+    case 'ports':
+      return target.side === 'target' ? 'Inputs' : 'Outputs';
+    case 'ends':
+      return 'Connections here';
+    case 'edge':
+      return 'Connection';
+    case 'canvas':
+      return 'Canvas';
+  }
 }

@@ -8,6 +8,10 @@ import type { Position } from '../../engine/graph';
 export type MenuTarget =
   | { kind: 'node'; id: string }
   | { kind: 'edge'; id: string }
+  /** Edge ends that share one grab circle (canvas/shared-ends.ts): which one is meant? */
+  | { kind: 'ends'; ids: readonly string[]; end: 'source' | 'target' }
+  /** A column of a node's ports, too close together on screen to press one (canvas/PortColumn). */
+  | { kind: 'ports'; id: string; side: 'target' | 'source' }
   /** The empty canvas (a node added from the menu goes where it was pressed). */
   | { kind: 'canvas' };
 
