@@ -12,7 +12,7 @@ import { GRID, nodeById, useDocument, usePrefs } from '../../store';
 import { useTraining } from '../../store/training-app';
 import { registerFlow, showViewport } from '../actions/flow';
 import { ConnectMenu } from '../connect/LazyConnectMenu';
-import { ContextMenu } from '../context-menu/ContextMenu';
+import { ContextMenuHost } from '../context-menu/ContextMenuHost';
 import { onContextMenu, watchLongPress } from '../context-menu/open-menu';
 import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
@@ -157,7 +157,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       <FileDrop />
       <QuickAdd />
       <ConnectMenu />
-      <ContextMenu />
+      <ContextMenuHost />
       <p id={PORT_HELP_ID} className="visually-hidden">
         Press Enter to connect this port: a list of the ports that fit opens.
       </p>
