@@ -63,8 +63,11 @@ export class ParameterHistory {
   private dead = 0;
   private readonly pool: Checkpoint[] = [];
   private lossRing: Float64Array;
-  /** The penalty terms in each step's loss, in step with `lossRing` (NaN without a penalty). */
-  private penaltyRing: Float64Array;
+  /**
+   * The penalty terms in each step's loss, in step with `lossRing`; made on the first step that
+   * has one (most runs have no penalty and need no second ring).
+   */
+  private penaltyRing: Float64Array | null = null;
   private readonly maxLosses: number;
   private first = 0;
   private last = -1;
@@ -87,7 +90,6 @@ export class ParameterHistory {
     this.recent = recent;
     this.maxLosses = Math.max(recent, options.maxLosses ?? 1_000_000);
     this.lossRing = new Float64Array(Math.min(this.maxLosses, Math.max(recent, 1024)));
-    this.penaltyRing = new Float64Array(this.lossRing.length);
   }
 
   /** The latest step recorded, or −1. */
@@ -145,7 +147,10 @@ export class ParameterHistory {
     this.entries.push(entry);
     if (step - this.first >= this.lossRing.length && this.lossRing.length < this.maxLosses) this.growLosses();
     this.lossRing[step % this.lossRing.length] = loss;
-    this.penaltyRing[step % this.penaltyRing.length] = penalty;
+    if (this.penaltyRing === null && !Number.isNaN(penalty)) {
+      this.penaltyRing = new Float64Array(this.lossRing.length).fill(Number.NaN);
+    }
+    if (this.penaltyRing) this.penaltyRing[step % this.penaltyRing.length] = penalty;
     this.last = step;
     forEachDropped(step, this.recent, this.drop);
     if (this.dead > 64 && this.dead * 2 > this.steps.length) this.compact();
@@ -257,10 +262,10 @@ export class ParameterHistory {
     const old = this.lossRing;
     const oldPenalties = this.penaltyRing;
     const next = new Float64Array(Math.min(this.maxLosses, old.length * 2));
-    const nextPenalties = new Float64Array(next.length);
+    const nextPenalties = oldPenalties && new Float64Array(next.length);
     for (let s = this.oldestLoss; s <= this.last; s++) {
       next[s % next.length] = old[s % old.length];
-      nextPenalties[s % next.length] = oldPenalties[s % old.length];
+      if (nextPenalties && oldPenalties) nextPenalties[s % next.length] = oldPenalties[s % old.length];
     }
     this.lossRing = next;
     this.penaltyRing = nextPenalties;
@@ -284,10 +289,11 @@ export class ParameterHistory {
   penaltiesFrom(from: number): Float64Array {
     const start = Math.max(1, from);
     const out = new Float64Array(Math.max(0, this.last - start + 1));
+    const ring = this.penaltyRing;
     for (let i = 0; i < out.length; i++) {
       const step = start + i;
-      const held = step >= this.oldestLoss && step <= this.last;
-      out[i] = held ? this.penaltyRing[step % this.penaltyRing.length] : Number.NaN;
+      const held = ring !== null && step >= this.oldestLoss && step <= this.last;
+      out[i] = held ? ring[step % ring.length] : Number.NaN;
     }
     return out;
   }
