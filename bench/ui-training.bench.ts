@@ -10,7 +10,8 @@
  *     so both see the same machine load (the target: at least half of it);
  *   - frame times on the main thread meanwhile (requestAnimationFrame intervals; target: p95 < 20 ms),
  * over the whole network (fit view, where the numbers are too small to print and only colours and
- * widths show) and zoomed in at 100% (labels on every edge and node).
+ * widths show) and zoomed in at 100% (labels on every edge and node). A second test does the same
+ * for the digits example (64-32-10, batch 32) against that document on the engine in Node.
  * Not part of `npm test`: see bench/playwright.ui.config.ts.
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page, test } from '@playwright/test';
 import { compile, findExample, Trainer } from '../src/engine';
+import { digitsSupport } from '../src/engine/datasets/digits';
 import { TrainingSession } from '../src/engine/training';
 import { engineContender } from './engine';
 import { Stopwatch, timeTogether } from './measure';
@@ -115,7 +117,12 @@ const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.lengt
  * ENGINE_MS in Node (before, between and after), so the app's rate and the engine's come from the
  * same minutes of the same machine.
  */
-async function measure(page: Page, scenario: string, batchSize: number, loops: NodeLoops): Promise<Run> {
+async function measure(
+  page: Page,
+  scenario: string,
+  batchSize: number,
+  loops: { engineRate(ms: number): number },
+): Promise<Run> {
   const zoom = await viewportZoom(page);
   await page.getByTestId('train-reset').click();
   await expect(page.getByTestId('train-step-count')).toHaveText('0');
@@ -202,6 +209,51 @@ test('UI training benchmark: the 2-8-8-1 spiral at full speed', async ({ page },
     '| view | steps/s | ex/s | engine ex/s | vs engine | frames | > 20 ms | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | fps | load |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
+  ].join('\n');
+  console.log(`\n${figures}\n`);
+});
+
+/**
+ * The digits example (64-32-10, ReLU, softmax + cross-entropy, Adam, batch 32) in the app at full
+ * speed, against the same document trained by the engine in Node (a Trainer with the gradients
+ * training needs, as the worker's session trains at full speed), timed before, between and after
+ * the app's windows. Target: the app at least 0.5× the engine.
+ */
+test('UI training benchmark: the digits example at full speed', async ({ page }) => {
+  test.setTimeout(180_000);
+  const graph = findExample('digits')!.build();
+  const batchSize = Number(graph.nodes.find((n) => n.kind === 'dataset')?.params.batchSize);
+  expect(batchSize).toBe(32);
+  await digitsSupport.load();
+  const trainer = new Trainer(compile(graph).plan!);
+  trainer.runtime.gradients.all = false;
+  const engine = new Stopwatch(() => trainer.trainStep());
+  engine.warmUp(1000);
+  const loops = {
+    engineRate(ms: number) {
+      const r = engine.run(ms);
+      return (r.steps * batchSize * 1000) / r.ms;
+    },
+  };
+
+  await openApp(page);
+  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByTestId('example-digits').click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(6);
+  await expect(page.getByTestId('train-play')).toBeEnabled();
+  await page.getByTestId('train-speed-max').click();
+  await expect(page.getByTestId('train-speed-max')).toHaveAttribute('aria-pressed', 'true');
+
+  const run = await measure(page, 'digits 64-32-10 (fit view)', batchSize, loops);
+  await page.screenshot({ path: test.info().outputPath('training-digits.png') });
+  const ratio = run.examplesPerSecond / run.engine;
+  const figures = [
+    `Training the digits example (64-32-10, ReLU, softmax + cross-entropy, Adam, batch ${batchSize}) in the app at full speed; ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, headless Chromium (--disable-gpu), 1400 × 860; load average ${run.load.toFixed(1)} at the end.`,
+    `Engine reference: the same document on a Trainer in Node, timed for ${ENGINE_MS} ms before, between and after the app's ${TURNS} windows of ${TURN_MS} ms: ${run.engineRuns.map(int).join(', ')} ex/s (mean ${int(run.engine)}). Target: ≥ 0.5× the engine.`,
+    '',
+    '| view | steps/s | ex/s | engine ex/s | vs engine | frames | > 20 ms | p95 (ms) | load |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| ${run.scenario} | ${int(run.stepsPerSecond)} | ${int(run.examplesPerSecond)} | ${int(run.engine)} | ${ratio.toFixed(2)}× ${ratio >= 0.5 ? '✓' : '✗'} | ${run.frames.frames} | ${run.slow} | ${ms(run.frames.p95)} | ${run.load.toFixed(1)} |`,
   ].join('\n');
   console.log(`\n${figures}\n`);
 });

@@ -1,6 +1,6 @@
 /** BatchNorm in the browser: from the palette, and its running statistics moving step by step. */
-import { expect, type Page, test } from '@playwright/test';
-import { dropKind, nodes, openEditor, pane, selectNode } from './helpers';
+import { expect, test } from '@playwright/test';
+import { dropKind, openAndTrain, openEditor, selectNode } from './helpers';
 
 const BATCHNORM_DOCUMENT = {
   format: 'neurograph',
@@ -30,32 +30,13 @@ const BATCHNORM_DOCUMENT = {
   ],
 };
 
-async function dropDocument(page: Page, doc: object): Promise<void> {
-  const dataTransfer = await page.evaluateHandle((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'batchnorm.neurograph.json', { type: 'application/json' }));
-    return dt;
-  }, JSON.stringify(doc));
-  const box = (await pane(page).boundingBox())!;
-  const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
-  await pane(page).dispatchEvent('dragenter', { dataTransfer, ...at });
-  await pane(page).dispatchEvent('dragover', { dataTransfer, ...at });
-  await pane(page).dispatchEvent('drop', { dataTransfer, ...at });
-}
-
 test('BatchNorm: a training step moves the running mean and variance, shown as not trained', async ({
   page,
 }) => {
-  await openEditor(page);
-  await dropDocument(page, BATCHNORM_DOCUMENT);
-  await expect(nodes(page)).toHaveCount(6);
-  await expect(page.getByTestId('train-step')).toBeEnabled();
-
+  await openAndTrain(page, BATCHNORM_DOCUMENT);
   await selectNode(page, 'bn');
   const inspector = page.getByTestId('inspector');
   await expect(inspector).toContainText('BatchNorm · Neurons & layers');
-  await page.getByTestId('train-step').click();
-  await expect(page.getByTestId('train-step-count')).toHaveText('1');
 
   const running = page.getByTestId('running-statistics');
   await expect(running).toBeVisible();

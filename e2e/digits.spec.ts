@@ -1,6 +1,6 @@
 /** Handwritten digits: weight pictures that change as it trains, a confusion matrix that fills; Dropout's mask. */
 import { expect, type Page, test } from '@playwright/test';
-import { nodes, openEditor, pane, selectNode } from './helpers';
+import { nodes, openAndTrain, openEditor, selectNode } from './helpers';
 
 async function openExample(page: Page, id: string, count: number): Promise<void> {
   await page.getByRole('button', { name: 'Examples' }).click();
@@ -80,22 +80,7 @@ const DROPOUT_DOCUMENT = {
 };
 
 test('Dropout: a step shows which units it dropped, a new choice the next step', async ({ page }) => {
-  await openEditor(page);
-  const dataTransfer = await page.evaluateHandle((text) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([text], 'dropout.neurograph.json', { type: 'application/json' }));
-    return dt;
-  }, JSON.stringify(DROPOUT_DOCUMENT));
-  const box = (await pane(page).boundingBox())!;
-  const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
-  await pane(page).dispatchEvent('dragenter', { dataTransfer, ...at });
-  await pane(page).dispatchEvent('dragover', { dataTransfer, ...at });
-  await pane(page).dispatchEvent('drop', { dataTransfer, ...at });
-  await expect(nodes(page)).toHaveCount(6);
-  await expect(page.getByTestId('train-step')).toBeEnabled();
-
-  await page.getByTestId('train-step').click();
-  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+  await openAndTrain(page, DROPOUT_DOCUMENT);
   await selectNode(page, 'drop');
   const dropped = page.getByTestId('dropped-units');
   await expect(dropped).toContainText(/Dropped this step: \d+ of 12/);

@@ -113,3 +113,31 @@ export async function touchDrag(cdp: CDPSession, from: Point, to: Point): Promis
   }
   await touch(cdp, 'touchEnd');
 }
+
+/**
+ * Opens the editor with a document dropped on the canvas as a file from the desktop would be, and
+ * takes one training step: the set-up of the specs that watch a kind during training.
+ */
+export async function openAndTrain(
+  page: Page,
+  doc: { name: string; nodes: readonly unknown[] },
+): Promise<void> {
+  await openEditor(page);
+  const dataTransfer = await page.evaluateHandle(
+    ({ text, name }) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], `${name}.neurograph.json`, { type: 'application/json' }));
+      return dt;
+    },
+    { text: JSON.stringify(doc), name: doc.name },
+  );
+  const box = (await pane(page).boundingBox())!;
+  const at = { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  await pane(page).dispatchEvent('dragenter', { dataTransfer, ...at });
+  await pane(page).dispatchEvent('dragover', { dataTransfer, ...at });
+  await pane(page).dispatchEvent('drop', { dataTransfer, ...at });
+  await expect(nodes(page)).toHaveCount(doc.nodes.length);
+  await expect(page.getByTestId('train-step')).toBeEnabled();
+  await page.getByTestId('train-step').click();
+  await expect(page.getByTestId('train-step-count')).toHaveText('1');
+}

@@ -275,7 +275,8 @@ export interface NodeKind<S extends ParamSpecs = ParamSpecs> {
   /**
    * Loss kinds that add a term on the parameters to the loss wired into them (the L1/L2 penalty):
    * that term at θ, for the loss chart's own penalty line. `inputs` are the node's input edges by
-   * port, `blocks` every parameter block of the graph.
+   * port, `blocks` every parameter block of the graph. In a training step the kind also writes the
+   * term its forward pass added into its scratch buffer `penalty` (Runtime.penalty reads it).
    */
   penaltyTerm?(
     p: ParamValues<S>,

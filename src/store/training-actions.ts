@@ -149,6 +149,8 @@ export function runActions(run: TrainingRun): RunActions {
 
     lossCurve: () => run.client()?.lossCurve ?? NO_CURVE,
 
+    penaltyCurve: () => run.client()?.penaltyCurve ?? NO_CURVE,
+
     explainEdge: (edgeId, element) =>
       requireClient().explainEdge(edgeId as EdgeId, { example: get().batch.example, element }),
 

@@ -155,6 +155,8 @@ export interface TrainingActions {
   setHover(hover: { nodeId: string; index: number } | null): void;
   /** The run's loss per step: every step recently, means of 2, 4, 8 … steps further back. */
   lossCurve(): LossCurve;
+  /** The L1/L2 penalty term in each point of `lossCurve` (empty without a penalty). */
+  penaltyCurve(): LossCurve;
   explainEdge(edgeId: string, element?: number): Promise<GradientExplanation>;
   explainParameter(index: number): Promise<GradientExplanation>;
   verifyGradient(index: number): Promise<GradientVerification>;

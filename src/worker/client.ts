@@ -57,6 +57,8 @@ export class TrainingClient {
   private nextId = 1;
   /** Every step's loss recently, thinned further back: bounded however long the run (issue #19). */
   private readonly curve = new LossCurve();
+  /** The penalty term in each of those losses, point for point, when the loss has an L1/L2 penalty. */
+  private readonly penalties = new LossCurve();
   private disposed = false;
   private loadWaiters: { loadId: number; resolve(): void; reject(error: Error): void }[] = [];
   /** The layout of the last graph that loaded (offsets of every buffer, block and edge). */
@@ -86,6 +88,14 @@ export class TrainingClient {
   /** The run's loss per step so far: every step recently, means of 2, 4, 8 … steps further back. */
   get lossCurve(): LossCurve {
     return this.curve;
+  }
+
+  /**
+   * The L1/L2 penalty term in each loss of `lossCurve`, point for point (the same steps, thinned
+   * alike); empty when the trained loss has no penalty.
+   */
+  get penaltyCurve(): LossCurve {
+    return this.penalties;
   }
 
   /** Compiles a graph in the worker and starts a run on it (keeping learned weights with `keep`). */
@@ -218,7 +228,7 @@ export class TrainingClient {
 
   private acceptSnapshot(snapshot: TrainingSnapshot): void {
     this.latest = snapshot;
-    this.appendLosses(snapshot.losses.from, snapshot.losses.values);
+    this.appendLosses(snapshot.losses.from, snapshot.losses.values, snapshot.losses.penalties);
     for (const l of this.snapshotListeners) l(snapshot);
     if (this.loadWaiters.length > 0) {
       const ready = this.loadWaiters.filter((w) => w.loadId <= snapshot.loadId);
@@ -228,8 +238,10 @@ export class TrainingClient {
   }
 
   /** Keeps the curve's steps before `from` and appends `values` as steps from, from + 1, … */
-  private appendLosses(from: number, values: Float64Array): void {
+  private appendLosses(from: number, values: Float64Array, penalties: Float64Array | undefined): void {
     this.curve.append(from, values);
+    if (penalties) this.penalties.append(from, penalties);
+    else this.penalties.truncate(from - 1);
   }
 
   private failAll(error: Error): void {

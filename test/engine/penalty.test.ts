@@ -116,6 +116,38 @@ describe('the L1/L2 penalty', () => {
     expect(penaltyAt(compileOrThrow(network(null, false).graph), trainer.theta)).toBeUndefined();
   });
 
+  it('is a term of every step’s train loss: each snapshot sends it per step, as the data loss is sent', () => {
+    const { graph, hidden } = network({ norm: 'l2', lambda: 0.5 }, true);
+    const session = new TrainingSession({ evaluateEvery: 0 });
+    expect(session.load(graph).ok).toBe(true);
+    // θ before each step (the step's forward ran on it): λ/2·Σw² over the hidden weights, from θ here.
+    const expected: number[] = [];
+    const dataLoss: number[] = [];
+    // The same network without the penalty, on the same batches (same seed), from the same θ.
+    const plain = new Trainer(compileOrThrow(network(null, false).graph));
+    for (let s = 0; s < 4; s++) {
+      const w = blockOf(session.trainer!, hidden, 'W');
+      expected.push((0.5 / 2) * sum(w.map((v) => v * v)));
+      plain.theta.set(session.trainer!.theta);
+      plain.trainStep();
+      dataLoss.push(plain.loss);
+      session.run({ steps: 1 });
+    }
+    const { losses } = session.snapshot({ lossesFrom: 1 })!;
+    expect(losses.from).toBe(1);
+    expect(losses.penalties).toHaveLength(4);
+    Array.from(losses.penalties!).forEach((p, i) => {
+      expect(p).toBeCloseTo(expected[i], 12);
+      // The train loss is the data loss plus that penalty.
+      expect(losses.values[i]).toBeCloseTo(dataLoss[i] + expected[i], 12);
+    });
+    // Without a penalty, no such term is sent.
+    const bare = new TrainingSession();
+    bare.load(network(null, false).graph);
+    bare.run({ steps: 2 });
+    expect(bare.snapshot({ lossesFrom: 1 })!.losses.penalties).toBeUndefined();
+  });
+
   it('differs from optimizer weight decay as the inspector says: same weights’ step as Adam’s decay, but biases untouched; AdamW’s decay differs', () => {
     const build = (opt: [string, Record<string, unknown>], penalty: boolean) => {
       const g = new GraphBuilder(3);

@@ -67,6 +67,19 @@ describe('ParameterHistory', () => {
     expect(h.lossAt(3)).toBe(3);
   });
 
+  it('keeps each step’s penalty term beside its loss, through the rings’ growth, and none without', () => {
+    const h = new ParameterHistory(1, 0, { recent: 32 });
+    h.record(0, at(0), Number.NaN);
+    for (let s = 1; s <= 5000; s++) h.record(s, at(s), s, s / 1000);
+    const penalties = h.penaltiesFrom(4990);
+    expect(Array.from(penalties)).toEqual(Array.from({ length: 11 }, (_, i) => (4990 + i) / 1000));
+    expect(h.penaltiesFrom(1)[0]).toBe(0.001);
+    expect(h.lossesFrom(4990)[0]).toBe(4990);
+    const plain = new ParameterHistory(1, 0, { recent: 32 });
+    for (let s = 0; s <= 10; s++) plain.record(s, at(s), s);
+    expect(Array.from(plain.penaltiesFrom(1)).every(Number.isNaN)).toBe(true);
+  });
+
   it('shrinks its band of single steps to fit the byte budget, never below 2', () => {
     expect(new ParameterHistory(10, 1).recent).toBe(1000);
     const tight = new ParameterHistory(1000, 10, { maxBytes: 4 * 1024 * 1024 });

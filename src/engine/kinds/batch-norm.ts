@@ -20,6 +20,7 @@ import { pyFloat } from '../export/emit';
 import { defineKind } from '../kind';
 import { num, type ParamValues } from '../params';
 import { activationPorts, inputWidth } from './activation-ports';
+import { epsParam, normalisePython } from './norm';
 
 const batchNormParams = {
   momentum: num('momentum m', 0.1, {
@@ -27,12 +28,7 @@ const batchNormParams = {
     max: 1,
     help: 'How far the running mean and variance move towards each training batch’s (PyTorch’s momentum): 0.1 keeps a long memory, 1 keeps only the last batch.',
   }),
-  eps: num('ε', 1e-5, {
-    min: 0,
-    max: 1,
-    log: true,
-    help: 'Added to the variance before its square root, so a unit that is constant over the batch does not divide by 0.',
-  }),
+  eps: epsParam(),
 };
 
 type BatchNormParams = ParamValues<typeof batchNormParams>;
@@ -45,14 +41,14 @@ const python = (ctx: {
 }): Record<string, string> => {
   const x = ctx.inputs.in[0].expr;
   const { gamma, beta, running_mean: mean, running_var: variance } = ctx.blocks;
-  const eps = pyFloat(ctx.params.eps);
+  const { eps, momentum } = ctx.params;
   // The PyTorch script trains: batch statistics, and the running ones updated in place.
   if (ctx.backend === 'torch')
     return {
-      out: `torch.nn.functional.batch_norm(${x}, ${mean}, ${variance}, ${gamma}, ${beta}, training=True, momentum=${pyFloat(ctx.params.momentum)}, eps=${eps})`,
+      out: `torch.nn.functional.batch_norm(${x}, ${mean}, ${variance}, ${gamma}, ${beta}, training=True, momentum=${pyFloat(momentum)}, eps=${pyFloat(eps)})`,
     };
   // The NumPy script predicts: the running statistics.
-  return { out: `(${x} - ${mean}) / np.sqrt(${variance} + ${eps}) * ${gamma} + ${beta}` };
+  return { out: normalisePython(x, mean, variance, eps, gamma, beta) };
 };
 
 export const batchNormKind = defineKind({

@@ -6,16 +6,12 @@
  */
 import { pyFloat } from '../export/emit';
 import { defineKind, ShapeError } from '../kind';
-import { num, type ParamValues } from '../params';
+import type { ParamValues } from '../params';
 import { activationPorts, inputWidth } from './activation-ports';
+import { epsParam, normalisePython } from './norm';
 
 const layerNormParams = {
-  eps: num('ε', 1e-5, {
-    min: 0,
-    max: 1,
-    log: true,
-    help: 'Added to the variance before its square root, so a constant input does not divide by 0.',
-  }),
+  eps: epsParam(),
 };
 
 type LayerNormParams = ParamValues<typeof layerNormParams>;
@@ -28,14 +24,14 @@ const python = (ctx: {
 }): Record<string, string> => {
   const x = ctx.inputs.in[0].expr;
   const { gamma, beta } = ctx.blocks;
-  const eps = pyFloat(ctx.params.eps);
+  const { eps } = ctx.params;
   if (ctx.backend === 'torch')
     return {
-      out: `torch.nn.functional.layer_norm(${x}, (${ctx.inputs.in[0].width},), ${gamma}, ${beta}, ${eps})`,
+      out: `torch.nn.functional.layer_norm(${x}, (${ctx.inputs.in[0].width},), ${gamma}, ${beta}, ${pyFloat(eps)})`,
     };
   const mean = `${x}.mean(-1, keepdims=True)`;
   const variance = `${x}.var(-1, keepdims=True)`;
-  return { out: `(${x} - ${mean}) / np.sqrt(${variance} + ${eps}) * ${gamma} + ${beta}` };
+  return { out: normalisePython(x, mean, variance, eps, gamma, beta) };
 };
 
 export const layerNormKind = defineKind({

@@ -118,7 +118,8 @@ export const penaltyKind = defineKind({
     ],
     outputs: [{ id: 'loss', label: 'L', type: 'loss' }],
   }),
-  shape: () => ({ outputs: { loss: 1 } }),
+  // scratch.penalty: the term of the step (training), for the loss chart's own line (Runtime.penalty).
+  shape: () => ({ outputs: { loss: 1 }, scratch: { penalty: 1 } }),
   build(ctx) {
     const { values, grads, theta, thetaGrad } = ctx;
     const covered: NodeBlock[] = coveredBlocks(ctx.parameterBlocks, ctx.inputs.layers);
@@ -128,9 +129,11 @@ export const penaltyKind = defineKind({
     const training = ctx.mode === 'train';
     const in0 = ctx.inputs.loss[0].offset;
     const l0 = ctx.outputs.loss.offset;
+    const p0 = ctx.scratch.penalty.offset;
     return {
       forward(n) {
         const s = training ? penaltyOver(ctx.params, theta, starts, ends) : 0;
+        values[p0] = s;
         for (let b = 0; b < n; b++) values[l0 + b] = values[in0 + b] + s;
       },
       backward(n) {

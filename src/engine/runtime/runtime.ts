@@ -3,7 +3,7 @@
  * θ and its gradient are passed in, so several runtimes (training batch, test set, heatmap grid)
  * share one set of parameters.
  */
-import type { Plan, PlanNode, SlotLayout } from '../compiler/plan';
+import type { Plan, PlanInput, PlanNode, SlotLayout } from '../compiler/plan';
 import type { Block, GradientScope, InputSlot, NodeBlock, Op, Slot } from '../kind';
 import { type RunMode, type StepClock, StepRandom, streamKey } from './step-random';
 
@@ -39,6 +39,8 @@ export class Runtime {
 
   /** Offsets of the per-example loss buffers of the losses that train (seeded in backward). */
   private readonly trainedLosses: Int32Array;
+  /** Where the penalty terms chained into the trained losses write theirs (see `penalty`). */
+  private readonly penalties: Int32Array;
 
   constructor(
     readonly plan: Plan,
@@ -59,6 +61,7 @@ export class Runtime {
       Object.values(node.inputs).some((list) => list.some((i) => i.gradientOnDemand)),
     );
     this.trainedLosses = Int32Array.from(plan.losses, (l) => this.offset(l.outputs.loss));
+    this.penalties = Int32Array.from(penaltyNodes(plan), (node) => this.offset(node.scratch.penalty));
   }
 
   /** Where a slot's numbers for example 0 start in `values`/`grads`. */
@@ -83,6 +86,22 @@ export class Runtime {
       for (let b = 0; b < n; b++) s += this.values[off + b];
       total += s / n;
     }
+    return total;
+  }
+
+  /** Whether the trained loss has a penalty term (an L1/L2 penalty chained into it). */
+  get penalized(): boolean {
+    return this.penalties.length > 0;
+  }
+
+  /**
+   * The penalty terms in the last training forward pass's L (the loss chart draws them as a line
+   * of their own); NaN without any.
+   */
+  penalty(): number {
+    if (this.penalties.length === 0) return Number.NaN;
+    let total = 0;
+    for (let i = 0; i < this.penalties.length; i++) total += this.values[this.penalties[i]];
     return total;
   }
 
@@ -176,4 +195,18 @@ export class Runtime {
       fusedIntoConsumer: node.fusedIntoConsumer,
     });
   }
+}
+
+/** The nodes with a penalty term (kind.penaltyTerm) chained into the trained losses, as penaltyAt walks them. */
+function penaltyNodes(plan: Plan): PlanNode[] {
+  const found: PlanNode[] = [];
+  for (const loss of plan.losses) {
+    let node: PlanNode | undefined = loss;
+    while (node?.kind.penaltyTerm && node.scratch.penalty) {
+      found.push(node);
+      const from: PlanInput | undefined = node.inputs.loss?.[0];
+      node = from ? plan.nodes.get(from.sourceNode) : undefined;
+    }
+  }
+  return found;
 }

@@ -51,6 +51,8 @@ export class Trainer {
   nextPhase: Phase = 'forward';
   /** L on the current batch (after the loss phase). */
   loss = Number.NaN;
+  /** The penalty terms in `loss` (NaN when the loss has none). */
+  penalty = Number.NaN;
 
   constructor(
     readonly plan: Plan,
@@ -102,6 +104,7 @@ export class Trainer {
     this.step = checkpoint.step;
     this.nextPhase = 'forward';
     this.loss = checkpoint.loss;
+    this.penalty = Number.NaN;
     this.thetaGrad.fill(0);
     this.delta.fill(0);
     this.runtime.clear();
@@ -120,6 +123,7 @@ export class Trainer {
         break;
       case 'loss':
         this.loss = this.runtime.computeLoss();
+        this.penalty = this.runtime.penalty();
         break;
       case 'backward':
         this.runtime.backward();

@@ -63,6 +63,11 @@ export class ParameterHistory {
   private dead = 0;
   private readonly pool: Checkpoint[] = [];
   private lossRing: Float64Array;
+  /**
+   * The penalty terms in each step's loss, in step with `lossRing`; made on the first step that
+   * has one (most runs have no penalty and need no second ring).
+   */
+  private penaltyRing: Float64Array | null = null;
   private readonly maxLosses: number;
   private first = 0;
   private last = -1;
@@ -115,10 +120,11 @@ export class ParameterHistory {
   }
 
   /**
-   * Records the run right after `step` (0: the start) and the loss that step measured. Steps
-   * follow one another; recording an earlier step first forgets everything after it.
+   * Records the run right after `step` (0: the start) and the loss that step measured (with the
+   * penalty terms in it, NaN without any). Steps follow one another; recording an earlier step
+   * first forgets everything after it.
    */
-  record(step: number, source: CheckpointSource, loss: number): void {
+  record(step: number, source: CheckpointSource, loss: number, penalty = Number.NaN): void {
     if (this.last >= 0 && step > this.last + 1) this.clear();
     if (step <= this.last) this.truncate(step - 1);
     if (this.last < 0) this.first = step;
@@ -141,6 +147,10 @@ export class ParameterHistory {
     this.entries.push(entry);
     if (step - this.first >= this.lossRing.length && this.lossRing.length < this.maxLosses) this.growLosses();
     this.lossRing[step % this.lossRing.length] = loss;
+    if (this.penaltyRing === null && !Number.isNaN(penalty)) {
+      this.penaltyRing = new Float64Array(this.lossRing.length).fill(Number.NaN);
+    }
+    if (this.penaltyRing) this.penaltyRing[step % this.penaltyRing.length] = penalty;
     this.last = step;
     forEachDropped(step, this.recent, this.drop);
     if (this.dead > 64 && this.dead * 2 > this.steps.length) this.compact();
@@ -250,9 +260,15 @@ export class ParameterHistory {
   /** Doubles the loss ring (up to maxLosses), moving each kept loss to its new place. */
   private growLosses(): void {
     const old = this.lossRing;
+    const oldPenalties = this.penaltyRing;
     const next = new Float64Array(Math.min(this.maxLosses, old.length * 2));
-    for (let s = this.oldestLoss; s <= this.last; s++) next[s % next.length] = old[s % old.length];
+    const nextPenalties = oldPenalties && new Float64Array(next.length);
+    for (let s = this.oldestLoss; s <= this.last; s++) {
+      next[s % next.length] = old[s % old.length];
+      if (nextPenalties && oldPenalties) nextPenalties[s % next.length] = oldPenalties[s % old.length];
+    }
     this.lossRing = next;
+    this.penaltyRing = nextPenalties;
   }
 
   /** The loss measured during `step` (before its update); NaN for step 0 or when evicted. */
@@ -266,6 +282,19 @@ export class ParameterHistory {
     const start = Math.max(1, from);
     const out = new Float64Array(Math.max(0, this.last - start + 1));
     for (let i = 0; i < out.length; i++) out[i] = this.lossAt(start + i);
+    return out;
+  }
+
+  /** The penalty terms in the losses of steps from…latest, as `lossesFrom` (NaN where none). */
+  penaltiesFrom(from: number): Float64Array {
+    const start = Math.max(1, from);
+    const out = new Float64Array(Math.max(0, this.last - start + 1));
+    const ring = this.penaltyRing;
+    for (let i = 0; i < out.length; i++) {
+      const step = start + i;
+      const held = ring !== null && step >= this.oldestLoss && step <= this.last;
+      out[i] = held ? ring[step % ring.length] : Number.NaN;
+    }
     return out;
   }
 

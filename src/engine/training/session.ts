@@ -110,7 +110,11 @@ export interface TrainingSnapshot {
    * Per-step losses of the run (not of the seeked step) from `from` to liveStep: a loss curve keeps
    * what it holds before `from` and appends these.
    */
-  losses: { from: number; values: Float64Array };
+  /**
+   * The loss of each step from `from` on (since the last snapshot), and when the trained loss has
+   * an L1/L2 penalty, the penalty term in each of them.
+   */
+  losses: { from: number; values: Float64Array; penalties?: Float64Array };
   /** The last evaluation of the shown θ, if any. */
   evaluation: Evaluation | null;
   theta: Float64Array;
@@ -389,7 +393,7 @@ export class TrainingSession {
   }
 
   private afterStep(t: Trainer): void {
-    this.history!.record(t.step, t, t.loss);
+    this.history!.record(t.step, t, t.loss, t.penalty);
     this.watch!.observe(t);
     if (!this.replaying && this.evaluateEvery > 0 && t.step % this.evaluateEvery === 0) {
       this.evaluated = this.evaluateLive();
@@ -567,7 +571,11 @@ export class TrainingSession {
       seeking,
       phase: { last, next, touched: last ? this.touches![last] : { nodes: [], edges: [] } },
       loss: view ? view.loss : t.loss,
-      losses: { from: Math.max(1, from), values: this.history!.lossesFrom(from) },
+      losses: {
+        from: Math.max(1, from),
+        values: this.history!.lossesFrom(from),
+        ...(t.runtime.penalized ? { penalties: this.history!.penaltiesFrom(from) } : {}),
+      },
       evaluation: seeking ? view!.evaluation : this.evaluated,
       theta: (view ? view.after : t.theta).slice(),
       thetaGrad: (view ? view.grad : t.thetaGrad).slice(),

@@ -42,6 +42,7 @@ export function snapshotTransferables(s: TrainingSnapshot): ArrayBuffer[] {
     s.grads.example,
     s.grads.mean,
     s.losses.values,
+    ...(s.losses.penalties ? [s.losses.penalties] : []),
     ...(s.optimizer?.state ?? []),
   ];
   return arrays.map((a) => a.buffer as ArrayBuffer);

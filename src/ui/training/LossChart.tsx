@@ -19,16 +19,24 @@ const PLAYING_INTERVAL_MS = 200;
 
 type Row = (number | null)[];
 
-/** Aligned chart data: steps, train loss, test loss, accuracy, penalty (at the evaluations). */
+/**
+ * Aligned chart data: steps, train loss, test loss, accuracy, penalty. The penalty is the term in
+ * the train loss, so it is drawn at the train loss's points, from `penalties` (the penalty curve,
+ * point for point with `curve`).
+ */
 export function chartData(
   curve: LossCurve,
   evaluations: readonly Evaluation[],
   log: boolean,
+  penalties?: LossCurve,
 ): uPlot.AlignedData {
   const n = curve.length;
   const ends = curve.steps;
   const sums = curve.lossSums;
   const counts = curve.lossCounts;
+  const aligned = penalties !== undefined && penalties.length === n;
+  const penaltySums = aligned ? penalties.lossSums : null;
+  const penaltyCounts = aligned ? penalties.lossCounts : null;
   const bucket = Math.max(1, Math.ceil(n / MAX_POINTS));
   const xs: number[] = [];
   const train: Row = [];
@@ -48,17 +56,24 @@ export function chartData(
     train.push(null);
     test.push(ok(split.loss));
     acc.push(split.accuracy ?? null);
-    penalty.push(ok(ev.penalty));
+    penalty.push(null);
   };
   for (let start = 0; start < n; start += bucket) {
     const end = Math.min(n, start + bucket);
     // The curve's points are sums and counts of finite losses: merged by adding them up.
     let sum = 0;
     let count = 0;
+    let penaltySum = 0;
+    let penaltyCount = 0;
     for (let i = start; i < end; i++) {
       sum += sums[i];
       count += counts[i];
+      if (penaltySums && penaltyCounts) {
+        penaltySum += penaltySums[i];
+        penaltyCount += penaltyCounts[i];
+      }
     }
+    const pen = ok(penaltyCount > 0 ? penaltySum / penaltyCount : null);
     const step = ends[end - 1];
     while (e < evals.length && evals[e].step < step) pushEval(evals[e++]);
     if (e < evals.length && evals[e].step === step) {
@@ -68,14 +83,14 @@ export function chartData(
       train.push(ok(count > 0 ? sum / count : null));
       test.push(ok(split.loss));
       acc.push(split.accuracy ?? null);
-      penalty.push(ok(ev.penalty));
+      penalty.push(pen);
       continue;
     }
     xs.push(step);
     train.push(ok(count > 0 ? sum / count : null));
     test.push(null);
     acc.push(null);
-    penalty.push(null);
+    penalty.push(pen);
   }
   while (e < evals.length) pushEval(evals[e++]);
   return [xs, train, test, acc, penalty];
@@ -107,7 +122,7 @@ export function LossChart() {
     const columns = [0, 1, 2, ...(classification ? [3] : []), ...(penalized ? [4] : [])];
     const data = () => {
       const s = useTraining.getState();
-      const all = chartData(s.lossCurve(), s.evaluations, s.logScale);
+      const all = chartData(s.lossCurve(), s.evaluations, s.logScale, s.penaltyCurve());
       return columns.map((c) => all[c]) as uPlot.AlignedData;
     };
 

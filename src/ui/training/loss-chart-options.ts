@@ -100,7 +100,8 @@ export function lossChartOptions(
               width: 1.5,
               dash: [2, 3],
               spanGaps: true,
-              points: { show: true, size: 4, fill: cssVar('--text-2') },
+              // Drawn at every point of the train loss (it is a term of it), so no dots.
+              points: { show: false },
             },
           ]
         : []),
