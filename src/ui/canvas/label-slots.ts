@@ -158,6 +158,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let watching = false;
 /** numberScale of the view the labels were last placed for. */
 let scale = 1;
+/** numberScale of the view now (placed for at the next pass). */
+let latestScale = 1;
 let hovered: string | null = null;
 
 function changed(): void {
@@ -253,6 +255,7 @@ function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
 }
 
 function place(): void {
+  scale = latestScale;
   const blocks = numberBlocks();
   const cards = blocks.map((b) => b.card);
   const { shown } = placeBlocks(blocks, scale);
@@ -368,11 +371,14 @@ function selectedNode(): string | null {
   return nodes.size === 1 && edges.size === 0 ? [...nodes][0] : null;
 }
 
-/** The view zoomed: labels keep their screen size, so they are placed again for their new size. */
+/**
+ * The view zoomed: labels keep their screen size, so they are placed again for their new size once
+ * the view is still (a fit glides: a placement made on the way, at a zoom a few percent off, would
+ * leave labels placed edge to edge a pixel over each other at the end).
+ */
 export function showLabelZoom(zoom: number): void {
-  const next = numberScale(zoom);
-  if (Math.abs(next - scale) / scale < 0.04) return;
-  scale = next;
+  latestScale = numberScale(zoom);
+  if (Math.abs(latestScale - scale) / scale < 0.002) return;
   changed();
 }
 
