@@ -83,13 +83,12 @@ test('XOR: no two weight labels overlap, and each one selects its edge', async (
   await expect(page.getByTestId('compile-status')).toHaveText('ready to train');
   // 2-2-1: four weights into the hidden neurons, two into the output. Labels keep their size on
   // screen (w, ∂ and Δ stacked, 70 × 50 px): at the view XOR opens with (labels are read there,
-  // not zoomed in) its layout leaves room for most of them; where two edges from neighbouring ports
-  // run close together not both have room, and those show while their edge is selected or their
-  // neuron is in focus (readable-numbers.spec.ts).
+  // not zoomed in) every one has room, on its edge or, where two edges from neighbouring ports run
+  // a few pixels apart, beside it with a leader line.
   await fitted(page);
 
   // The labels settle once the network is measured and trained labels replace the initial ones.
-  await expect.poll(async () => (await labelBoxes(page)).length).toBeGreaterThanOrEqual(4);
+  await expect.poll(async () => (await labelBoxes(page)).length).toBe(6);
   await expect.poll(async () => overlappingPairs(await labelBoxes(page))).toEqual([]);
   await page.screenshot({ path: '/tmp/labels-xor.png' });
   // The labels in sight must each select their edge.
@@ -100,7 +99,7 @@ test('XOR: no two weight labels overlap, and each one selects its edge', async (
     b.x + b.width <= pane.x + pane.width &&
     b.y + b.height <= pane.y + pane.height;
   const boxes = (await labelBoxes(page)).filter(inSight);
-  expect(boxes.length).toBeGreaterThanOrEqual(4);
+  expect(boxes.length).toBe(6);
 
   const inspector = page.getByTestId('edge-inspector');
   for (const { id } of boxes) {

@@ -75,14 +75,20 @@ test('zoomed far out a node is a plain card; zoomed in its title and ports come 
   // A small network keeps its edges as React Flow draws them (selectable), only without labels.
   await expect(edges(page).first()).toBeAttached();
   await expect(page.getByTestId('overview-edges')).toHaveCount(0);
-  // A small network keeps React Flow's minimap, a rectangle per node.
+  // With the whole network in view a minimap would tell nothing: there is none.
   await expect(page.getByTestId('overview-minimap')).toHaveCount(0);
-  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(await nodes(page).count());
+  await expect(page.locator('.react-flow__minimap')).toHaveCount(0);
 
   await zoomInTo(page, 0.4);
   await expect(canvas(page)).not.toHaveAttribute('data-far');
   await expect(first.locator('.ng-node__title')).toBeVisible();
   await expect(first.locator('.react-flow__handle').first()).toBeVisible();
+
+  // Zoomed in until part of it is out of view, a small network has React Flow's minimap, a
+  // rectangle per node.
+  await zoomInTo(page, 1.5);
+  await expect(page.getByTestId('overview-minimap')).toHaveCount(0);
+  await expect(page.locator('.react-flow__minimap-node')).toHaveCount(await nodes(page).count());
 });
 
 test('a big network seen from far draws its edges as one overview; zoomed in they are edges again', async ({

@@ -125,6 +125,66 @@ for (const viewport of [
       expect(await renderedPx(y.getByTestId('node-value'))).toBeGreaterThanOrEqual(11);
     });
 
+    test('XOR after one step: all six weights’ w, ∂L/∂w and Δw and every neuron’s y and b, at 11 px or more, apart', async ({
+      page,
+    }) => {
+      await openEditor(page);
+      await openExample(page, 'xor');
+      await settled(page);
+      await page.getByTestId('train-step').click();
+      const weights = page.locator('.ng-weight--train');
+      // Placed once things were still for a moment after the step: all six, none over another,
+      // nor over a neuron's numbers.
+      await expect
+        .poll(async () => {
+          const shown = await boxes(page, '.ng-weight--train');
+          if (shown.length !== 6) return `${shown.length} of 6 labels`;
+          return overlappingPairs([...shown, ...(await boxes(page, '.ng-node-train'))]);
+        })
+        .toEqual([]);
+      await expect(weights).toHaveCount(6);
+      const pane = (await page.locator('.canvas .react-flow').boundingBox())!;
+      for (const label of await weights.all()) {
+        for (const part of ['edge-value', 'edge-grad', 'edge-delta']) {
+          const el = label.getByTestId(part);
+          await expect(el).toBeVisible();
+          expect(await renderedPx(el), part).toBeGreaterThanOrEqual(11);
+        }
+        // In sight, and on top (the middle of the label is the label).
+        const b = (await label.boundingBox())!;
+        expect(b.y).toBeGreaterThanOrEqual(pane.y);
+        expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height);
+        expect(
+          await label.evaluate((el) => {
+            const r = el.getBoundingClientRect();
+            const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return el === top || el.contains(top);
+          }),
+        ).toBe(true);
+      }
+      for (const id of ['n1_1', 'n1_2', 'n2_1']) {
+        const own = page.getByTestId(`train-node-${id}`);
+        await expect(own).toBeVisible();
+        for (const port of ['out', 'param:bias'])
+          for (const part of ['node-value', 'node-grad']) {
+            const el = own.locator(`[data-port="${port}"]`).getByTestId(part);
+            await expect(el).toBeVisible();
+            expect(await renderedPx(el), `${id} ${port} ${part}`).toBeGreaterThanOrEqual(11);
+          }
+      }
+      // No label over a port: the middle of every port's handle is the handle.
+      const covered = await page.locator('.react-flow__handle').evaluateAll((handles) =>
+        handles
+          .filter((h) => {
+            const r = h.getBoundingClientRect();
+            const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+            return top?.closest('.ng-weight') != null;
+          })
+          .map((h) => h.getAttribute('data-handleid')),
+      );
+      expect(covered).toEqual([]);
+    });
+
     for (const example of ['border-at-3', 'xor']) {
       test(`${example}: no label covers another or a node's numbers after a step`, async ({ page }) => {
         await openEditor(page);
@@ -280,5 +340,52 @@ test('the binary cross-entropy card holds its footer, in both themes', async ({ 
         .map(({ text }) => text);
     });
     expect(spills, theme).toEqual([]);
+  }
+});
+
+test('a document opened starts with nothing selected, even where it has a node of the same id', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  await openExample(page, 'xor');
+  await settled(page);
+  await page.getByTestId('train-step').click();
+  await selectNode(page, 'data');
+  await expect(node(page, 'data').locator('xpath=..')).toHaveClass(/selected/);
+  await expect(page.getByTestId('canvas')).toHaveAttribute('data-focus');
+  // The pointer stays on the selected node while another example (with a node "data") opens from
+  // the command palette: neither the selection nor the hover carries over.
+  await page.keyboard.press('Control+k');
+  const search = page.getByRole('combobox', { name: 'Search actions' });
+  await expect(search).toBeFocused();
+  await search.fill('Open example: Circle');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.react-flow__node[data-id="n1_4"]')).toBeVisible();
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(0);
+  await page.getByTestId('train-step').click();
+  await settled(page);
+  await expect(page.getByTestId('canvas')).not.toHaveAttribute('data-focus');
+  // The inspector shows the document (the circle's), not a node.
+  await expect(page.getByTestId('inspector')).toContainText('8 nodes · 15 connections');
+});
+
+test('on the spiral, a click in the middle of a neuron’s card selects it, after a step too', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  await openExample(page, 'spiral');
+  await settled(page);
+  await page.getByTestId('train-step').click();
+  await settled(page);
+  for (const id of ['n1_1', 'n1_4', 'n2_1', 'n3_1']) {
+    const card = (await node(page, id).boundingBox())!;
+    // Hovering it first focuses it: its labels are placed again, never over its own card.
+    await page.mouse.move(card.x + card.width / 2, card.y + card.height / 2);
+    await expect(page.getByTestId('canvas')).toHaveAttribute('data-focus');
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect(page.locator('.react-flow__node.selected')).toHaveAttribute('data-id', id);
   }
 });

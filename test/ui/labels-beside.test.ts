@@ -3,7 +3,7 @@
  * minimap's rule: hidden while every node is in view.
  */
 import { describe, expect, it } from 'vitest';
-import { type EdgeEnds, placeLabelSlots } from '../../src/ui/canvas/label-placement';
+import { type EdgeEnds, placeLabelSlots, portRims } from '../../src/ui/canvas/label-placement';
 import { nodesInView } from '../../src/ui/canvas/whole-in-view';
 
 describe('placeLabelSlots: beside the edge where the edge has no room', () => {
@@ -80,5 +80,30 @@ describe('nodesInView: the minimap hides while it would tell nothing', () => {
   it('is true with no nodes, or before the pane is laid out', () => {
     expect(nodesInView([], pane, { x: 0, y: 0, zoom: 1 })).toBe(true);
     expect(nodesInView([at(900, 0)], { width: 0, height: 0 }, { x: 0, y: 0, zoom: 1 })).toBe(true);
+  });
+});
+
+describe('ports and the focused card', () => {
+  const size = { width: 60, height: 20 };
+  const edge: EdgeEnds = { id: 'a', sx: 0, sy: 0, tx: 100, ty: 0 };
+
+  it('portRims: a strip either way of each side of the card, its full height', () => {
+    expect(portRims({ x: 10, y: 20, width: 100, height: 50 }, 5)).toEqual([
+      { x: 5, y: 20, width: 10, height: 50 },
+      { x: 105, y: 20, width: 10, height: 50 },
+    ]);
+  });
+
+  it('a forced label covers any label before the forbidden box (the focused card)', () => {
+    // The only candidate point covers both a reserved label box and the forbidden card, each
+    // alone elsewhere: of the two points, the one over the label wins.
+    const reserved = [{ x: 10, y: -5, width: 10, height: 10 }]; // around t ≈ 0.2 (x ≈ 15)
+    const forbidden = [{ x: 75, y: -5, width: 10, height: 10 }]; // around t ≈ 0.8 (x ≈ 80)
+    const t = placeLabelSlots([edge], [], size, { reserved, forbidden, force: true, candidates: [0.8, 0.2] });
+    expect(t.get('a')!.t).toBe(0.2);
+    // Unforced, neither point is taken.
+    expect(
+      placeLabelSlots([edge], [], size, { reserved, forbidden, candidates: [0.8, 0.2] }).get('a'),
+    ).toBeNull();
   });
 });

@@ -135,6 +135,18 @@ export interface BesideOptions {
   within?: Box;
 }
 
+/**
+ * The strips of a card where its ports are: its left side (inputs) and its right side (outputs),
+ * `reach` either way of the rim. A label may lie over a card's rim, never over a port there: a
+ * port under a label can be neither seen nor clicked to connect.
+ */
+export function portRims(card: Box, reach: number): Box[] {
+  return [
+    { x: card.x - reach, y: card.y, width: 2 * reach, height: card.height },
+    { x: card.x + card.width - reach, y: card.y, width: 2 * reach, height: card.height },
+  ];
+}
+
 export interface PlaceOptions {
   /** Boxes labels must not cover, as if they were labels already placed (a node's numbers). */
   reserved?: readonly Box[];
@@ -148,6 +160,12 @@ export interface PlaceOptions {
   /** The largest share of a label's area that may cover nodes (default: any); beyond it, no place. */
   maxNodeCover?: number;
   /**
+   * Boxes a label covers only where every point would (force): worse than covering any label. The
+   * focused neuron's card: a label over it takes the pointer off the neuron it focuses, and a click
+   * in the middle of the card would select the label's edge instead of the neuron.
+   */
+  forbidden?: readonly Box[];
+  /**
    * Where no point of the edge is free, try points beside it (placeLabelSlots only): the first that
    * covers no label and no node wins; a label over part of a card comes after all of these.
    */
@@ -156,6 +174,8 @@ export interface PlaceOptions {
 
 /** A covered label costs more than any covered node: a label under another cannot be read. */
 const LABEL_COST = 1e9;
+/** A covered forbidden box costs more than any covered label. */
+const FORBIDDEN_COST = 1e15;
 
 /**
  * A t per edge (see pointAlongEdge) where a label of `size` centred there covers no other label and
@@ -185,6 +205,8 @@ export function placeLabelSlots(
   for (const n of nodes) nodeGrid.add(n);
   const labelGrid = new Grid();
   for (const r of options.reserved ?? []) labelGrid.add(r);
+  const forbiddenGrid = new Grid();
+  for (const f of options.forbidden ?? []) forbiddenGrid.add(f);
   const candidates = options.candidates ?? CANDIDATES;
   const maxCover = (options.maxNodeCover ?? Number.POSITIVE_INFINITY) * size.width * size.height;
   const beside: LabelSlot[] = [];
@@ -197,11 +219,12 @@ export function placeLabelSlots(
     /** Whether `slot` is free (the search ends); else keeps it if it is the best so far. */
     const free = (slot: LabelSlot): boolean => {
       const box = slotBox(e, slot, size);
+      const forbidden = forbiddenGrid.cost(box);
       const covered = labelGrid.cost(box);
-      if (covered > 0 && !options.force) return false;
+      if ((covered > 0 || forbidden > 0) && !options.force) return false;
       const onNodes = nodeGrid.cost(box);
       if (onNodes > maxCover && !options.force) return false;
-      const cost = covered * LABEL_COST + onNodes;
+      const cost = forbidden * FORBIDDEN_COST + covered * LABEL_COST + onNodes;
       if (cost < bestCost) {
         best = slot;
         bestCost = cost;
@@ -215,7 +238,12 @@ export function placeLabelSlots(
         const box = slotBox(e, slot, size);
         const within = options.beside?.within;
         if (within && !contains(within, box)) continue;
-        if (labelGrid.cost(box) === 0 && nodeGrid.cost(box) === 0) {
+        // Forced, a place beside competes with the points of the edge on what it covers.
+        if (options.force) {
+          if (free(slot)) break;
+          continue;
+        }
+        if (labelGrid.cost(box) === 0 && nodeGrid.cost(box) === 0 && forbiddenGrid.cost(box) === 0) {
           best = slot;
           break;
         }

@@ -18,9 +18,11 @@ import {
   DEFAULT_LABEL_T,
   type EdgeEnds,
   type LabelSize,
+  type LabelSlot,
   placeLabelSlots,
-  placeLabels,
+  portRims,
 } from './label-placement';
+import { estimateNodeSize } from './node-size';
 import { type BlockSide, blockBox, type NumberBlock, numberScale, placeBlocks } from './number-blocks';
 
 /**
@@ -36,6 +38,12 @@ const LABEL_SIZE: LabelSize = { width: 70, height: 50 };
  * the label shows only while its neuron is in focus.
  */
 const MAX_NODE_COVER = 0.5;
+/**
+ * How far either way of a card's side its ports reach, on screen (px): the handle a port is drawn
+ * as (11–14 px, node.css), so a label never hides one. (Its 24 px touch area may lie under a
+ * label's rim: a label there would leave too little room between the columns of a wide layer.)
+ */
+const PORT_REACH = 8;
 /** How long things must stay still before labels are placed again (ms). */
 const SETTLE_MS = 150;
 /**
@@ -59,6 +67,9 @@ const CANDIDATES = [
  */
 const BESIDE_T = [0.5, 0.35, 0.65, 0.25, 0.75];
 const BESIDE_PX = [LABEL_SIZE.height / 2 + 14, LABEL_SIZE.height * 1.5 + 18];
+/** The same for a focused label on one line: where a short edge leaves no point clear of its card. */
+const FOCUS_BESIDE_T = [0.5, 0.3, 0.7, 0.15, 0.85];
+const FOCUS_BESIDE_PX = [LINE_SIZE.height / 2 + 12, LINE_SIZE.height * 1.5 + 16, LINE_SIZE.height * 2.5 + 20];
 /**
  * Labels go beside their edges only in a network of at most this many weights: among the crossing
  * edges of wide layers a leader line could not say which edge a label reads (those show in focus).
@@ -81,6 +92,8 @@ interface LabelSlots {
   focus: string | null;
   /** Where the focused node's edges put their labels (placed among themselves). */
   focusT: ReadonlyMap<string, number | null>;
+  /** Focused labels placed beside their edge (see LabelOffset). */
+  focusOffsets: ReadonlyMap<string, LabelOffset>;
   /** The focused labels are drawn on one line each (there was no room for all of them as they are). */
   focusLine: boolean;
   /** Whether the blocks were placed with numbers to show. */
@@ -101,6 +114,7 @@ export const useLabelSlots = create<LabelSlots>()(() => ({
   blocks: new Map(),
   focus: null,
   focusT: new Map(),
+  focusOffsets: new Map(),
   focusLine: false,
   placedOnce: false,
 }));
@@ -114,11 +128,11 @@ export const selectLabelT = perId((id) => (s: LabelSlots) => {
 });
 
 /**
- * Where the edge's label sits off its point (null: on it). A focused neuron whose labels were
- * placed again, on one line each, has them on their edges.
+ * Where the edge's label sits off its point (null: on it): as placed with all labels, or for a
+ * focused neuron whose labels were placed again, on one line each, as placed then.
  */
 export const selectLabelOffset = perId((id) => (s: LabelSlots): LabelOffset | null => {
-  if (s.focusLine && s.focusT.has(id)) return null;
+  if (s.focusLine && s.focusT.has(id)) return s.focusOffsets.get(id) ?? null;
   return s.offsets.get(id) ?? null;
 });
 
@@ -144,6 +158,8 @@ let timer: ReturnType<typeof setTimeout> | null = null;
 let watching = false;
 /** numberScale of the view the labels were last placed for. */
 let scale = 1;
+/** numberScale of the view now (placed for at the next pass). */
+let latestScale = 1;
 let hovered: string | null = null;
 
 function changed(): void {
@@ -194,8 +210,8 @@ function numberBlocks(): NumberBlock[] {
   const ran = useTraining.getState().ran;
   const blocks: NumberBlock[] = [];
   for (const n of nodes) {
-    const size = sizes.get(n.id);
-    if (!size) continue;
+    // A card not measured yet (just opened) is about its estimated size: labels must avoid it too.
+    const size = sizes.get(n.id) ?? estimateNodeSize(n);
     const spec = nodeSpec(n);
     blocks.push({
       id: n.id,
@@ -219,6 +235,11 @@ function edgeOrder(): EdgeEnds[] {
   return order;
 }
 
+/** Where the cards' ports are, at the current view (see portRims). */
+function ports(cards: readonly Box[]): Box[] {
+  return cards.flatMap((c) => portRims(c, PORT_REACH * scale));
+}
+
 /** The box around `boxes` (an empty one for none). */
 function around(boxes: readonly Box[]): Box {
   if (boxes.length === 0) return { x: 0, y: 0, width: 0, height: 0 };
@@ -234,12 +255,13 @@ function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
 }
 
 function place(): void {
+  scale = latestScale;
   const blocks = numberBlocks();
   const cards = blocks.map((b) => b.card);
   const { shown } = placeBlocks(blocks, scale);
   const edges = edgeOrder();
   const slots = placeLabelSlots(edges, cards, scaled(), {
-    reserved: [...shown.values()].map((b) => b.box),
+    reserved: [...[...shown.values()].map((b) => b.box), ...ports(cards)],
     maxNodeCover: MAX_NODE_COVER,
     candidates: CANDIDATES,
     beside:
@@ -253,14 +275,7 @@ function place(): void {
   });
   const t = new Map([...slots].map(([id, slot]) => [id, slot === null ? null : slot.t]));
   const old = useLabelSlots.getState();
-  const offsets = new Map<string, LabelOffset>();
-  for (const [id, slot] of slots) {
-    if (slot === null || slot.dy === 0) continue;
-    const dy = Math.round(slot.dy / scale);
-    // The same offset keeps its object, so an edge whose label stayed put does not re-render.
-    const was = old.offsets.get(id);
-    offsets.set(id, was && was.dy === dy ? was : { dy });
-  }
+  const offsets = offsetsOf(slots, old.offsets);
   const sides = new Map([...shown].map(([id, b]) => [id, b.side]));
   const next: Partial<LabelSlots> = {};
   if (!sameMap(t, old.t)) next.t = t;
@@ -280,7 +295,7 @@ function placeFocus(): void {
   const old = useLabelSlots.getState();
   if (focus === null) {
     if (old.focus !== null || old.focusT.size > 0)
-      useLabelSlots.setState({ focus: null, focusT: new Map(), focusLine: false });
+      useLabelSlots.setState({ focus: null, focusT: new Map(), focusOffsets: new Map(), focusLine: false });
     return;
   }
   const mine = new Set<string>(
@@ -294,7 +309,7 @@ function placeFocus(): void {
   if (edges.every((e) => typeof old.t.get(e.id) === 'number')) {
     const focusT = new Map(edges.map((e) => [e.id, old.t.get(e.id) ?? null]));
     if (old.focus === focus && !old.focusLine && sameMap(focusT, old.focusT)) return;
-    useLabelSlots.setState({ focus, focusT, focusLine: false });
+    useLabelSlots.setState({ focus, focusT, focusOffsets: new Map(), focusLine: false });
     return;
   }
   // Its outgoing edges first: they are few and short (to the next layer's neurons), so the many
@@ -309,17 +324,46 @@ function placeFocus(): void {
   const blocks = numberBlocks();
   const own = blocks.find((b) => b.id === focus);
   const side = old.blocks.get(focus) ?? 'below';
-  // Its own card counts as a label: a label over it would take the pointer off the node it focuses.
-  const reserved: Box[] = own ? [own.card] : [];
+  // Its numbers count as a label; its own card is worse to cover than any label (see `forbidden`).
+  const reserved: Box[] = ports(blocks.map((b) => b.card));
   if (own && own.rows > 0) reserved.push(blockBox(own.card, own.rows, scale, side));
-  const focusT = placeLabels(
+  const slots = placeLabelSlots(
     edges,
     blocks.map((b) => b.card),
     { width: LINE_SIZE.width * scale, height: LINE_SIZE.height * scale },
-    { reserved, candidates: FOCUS_CANDIDATES, force: true },
+    {
+      reserved,
+      forbidden: own ? [own.card] : [],
+      candidates: FOCUS_CANDIDATES,
+      force: true,
+      beside: { ts: FOCUS_BESIDE_T, distances: FOCUS_BESIDE_PX.map((d) => d * scale) },
+    },
   );
-  if (old.focus === focus && old.focusLine && sameMap(focusT, old.focusT)) return;
-  useLabelSlots.setState({ focus, focusT, focusLine: true });
+  const focusT = new Map([...slots].map(([id, slot]) => [id, slot === null ? null : slot.t]));
+  const focusOffsets = offsetsOf(slots, old.focusOffsets);
+  if (
+    old.focus === focus &&
+    old.focusLine &&
+    sameMap(focusT, old.focusT) &&
+    sameMap(focusOffsets, old.focusOffsets)
+  )
+    return;
+  useLabelSlots.setState({ focus, focusT, focusOffsets, focusLine: true });
+}
+
+/** The slots placed beside their edge, as offsets on screen; an unchanged one keeps its object (no re-render). */
+function offsetsOf(
+  slots: ReadonlyMap<string, LabelSlot | null>,
+  old: ReadonlyMap<string, LabelOffset>,
+): Map<string, LabelOffset> {
+  const offsets = new Map<string, LabelOffset>();
+  for (const [id, slot] of slots) {
+    if (slot === null || slot.dy === 0) continue;
+    const dy = Math.round(slot.dy / scale);
+    const was = old.get(id);
+    offsets.set(id, was && was.dy === dy ? was : { dy });
+  }
+  return offsets;
 }
 
 function selectedNode(): string | null {
@@ -327,11 +371,14 @@ function selectedNode(): string | null {
   return nodes.size === 1 && edges.size === 0 ? [...nodes][0] : null;
 }
 
-/** The view zoomed: labels keep their screen size, so they are placed again for their new size. */
+/**
+ * The view zoomed: labels keep their screen size, so they are placed again for their new size once
+ * the view is still (a fit glides: a placement made on the way, at a zoom a few percent off, would
+ * leave labels placed edge to edge a pixel over each other at the end).
+ */
 export function showLabelZoom(zoom: number): void {
-  const next = numberScale(zoom);
-  if (Math.abs(next - scale) / scale < 0.04) return;
-  scale = next;
+  latestScale = numberScale(zoom);
+  if (Math.abs(latestScale - scale) / scale < 0.002) return;
   changed();
 }
 
