@@ -45,7 +45,6 @@ export function otherDataNodes(nodeId: string | null): { id: string; name: strin
     .map((n) => ({ id: n.id, name: n.label || n.id, kind: getKind(n.kind)?.label ?? n.kind }));
 }
 
-
 /** A file read as text and shown in the CSV dialog; a file far too large is refused before reading. */
 export async function loadCsvFile(file: File, to: CsvDestination): Promise<void> {
   const session = useSession.getState();
