@@ -151,6 +151,7 @@ test.describe('with a mouse and keys', () => {
     const a = page.locator('.react-flow__node[data-id="a"]');
     await a.focus();
     await page.keyboard.press('Shift+F10');
+    await expect(page.getByRole('menuitem').first()).toBeFocused();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(page.getByRole('menuitem').nth(2)).toHaveText(/^Copy/);

@@ -17,12 +17,13 @@ export function borderAt3(): NamedGraph {
   g.node(
     'neuron',
     'neuron',
-    { x: 280, y: 0 },
+    // 400: the gap from the data leaves room for the weight's label at the zoom a lesson opens with.
+    { x: 400, y: 0 },
     { activation: 'relu', bias: 1 },
     { label: 'neuron', paramLabels: { bias: 'b' } },
   );
-  g.node('loss.mse', 'loss', { x: 540, y: 40 }, { half: true }, { label: 'loss' });
-  g.node('opt.sgd', 'sgd', { x: 800, y: 40 }, { lr: 1e-4 }, { label: 'SGD' });
+  g.node('loss.mse', 'loss', { x: 660, y: 40 }, { half: true }, { label: 'loss' });
+  g.node('opt.sgd', 'sgd', { x: 920, y: 40 }, { lr: 1e-4 }, { label: 'SGD' });
   g.edge('data', 'x0', 'neuron', 'in', { weight: 1, label: 'w' });
   g.edge('neuron', 'out', 'loss', 'prediction');
   g.edge('data', 'target', 'loss', 'target');

@@ -1,7 +1,9 @@
 /**
- * Where the context menu lives on the canvas: its code (the list, its entries and styles) loads the
- * first time a menu opens, since most sessions never open one.
+ * Where the context menu lives on the canvas. Its code (the list, its entries and styles) stays out
+ * of the first load and comes once the page is idle, so that the first Shift+F10 or right-click
+ * opens it at once and no key pressed right after is lost.
  */
+import { useEffect } from 'react';
 import { lazyComponent } from '../lazy/lazy-component';
 import { useContextMenu } from './state';
 
@@ -9,7 +11,18 @@ const ContextMenu = lazyComponent('the menu', () => import('./ContextMenu').then
   quiet: true,
 });
 
+/** Runs `work` when the page has nothing else to do (or after `timeout` ms at the latest). */
+function whenIdle(work: () => void, timeout = 3000): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(work, { timeout });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(work, timeout);
+  return () => clearTimeout(id);
+}
+
 export function ContextMenuHost() {
   const open = useContextMenu((s) => s.open !== null);
+  useEffect(() => whenIdle(ContextMenu.preload), []);
   return open ? <ContextMenu /> : null;
 }

@@ -12,7 +12,7 @@ export function lazyComponent<P extends object>(
   what: string,
   importer: () => Promise<ComponentType<P>>,
   options: { overlay?: boolean; quiet?: boolean } = {},
-): ComponentType<P> {
+): ComponentType<P> & { preload(): void } {
   const lib = lazy(what, importer);
   // biome-ignore lint/correctness/noComponentHookFactories: called once per component at module level, never in a render.
   function Lazily(props: P) {
@@ -23,5 +23,9 @@ export function lazyComponent<P extends object>(
     );
   }
   Lazily.displayName = `Lazy(${what})`;
+  /** Loads the code ahead of its first showing (a failure is left for that showing to tell). */
+  Lazily.preload = () => {
+    if (lib.state() === 'idle') lib.load().catch(() => undefined);
+  };
   return Lazily;
 }
