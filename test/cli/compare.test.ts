@@ -1,22 +1,7 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/cli/args';
 import { parseVariant } from '../../src/cli/variant-spec';
-
-const run = promisify(execFile);
-const bin = join(__dirname, '../../bin/neurograph.js');
-
-async function neurograph(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { neurograph } from './neurograph';
 
 /** The border example's training-set loss, ½(relu(w·x + b) − y)² over its four points, by hand. */
 function borderLoss(w: number, b: number): number {

@@ -1,20 +1,5 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const bin = join(__dirname, '../../bin/neurograph.js');
-
-async function neurograph(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { timeout: 60_000 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { neurograph } from './neurograph';
 
 describe('neurograph landscape', { timeout: 60_000 }, () => {
   it('prints the border example’s loss over (w, b) and its path as JSON', async () => {

@@ -1,25 +1,11 @@
-/** `neurograph export --to pytorch|numpy`: the scripts come out of the command line ready to run. */
-import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { NEUROGRAPH_BIN, neurograph, run } from '../cli/neurograph';
 import { ensureTorch, expectClose, PYTHON, scratchDir } from './python';
 
-const run = promisify(execFile);
-const bin = join(__dirname, '../../bin/neurograph.js');
 const dir = scratchDir('export-cli');
-
-async function neurograph(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', [bin, ...args], { timeout: 60_000, maxBuffer: 1 << 26 });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 async function python(source: string, name: string, ...args: string[]): Promise<unknown> {
   const path = join(dir, name);
@@ -54,9 +40,13 @@ describe('neurograph export', { timeout: 120_000 }, () => {
 
   it('--to onnx > net.onnx writes a model onnxruntime runs, with the parameters after --steps N', async () => {
     const path = join(dir, 'spiral.onnx');
-    const r = await run('sh', ['-c', `node "${bin}" export example:spiral --to onnx --steps 5 > "${path}"`], {
-      timeout: 60_000,
-    });
+    const r = await run(
+      'sh',
+      ['-c', `node "${NEUROGRAPH_BIN}" export example:spiral --to onnx --steps 5 > "${path}"`],
+      {
+        timeout: 60_000,
+      },
+    );
     expect(r.stderr).toBe('');
     const session = await ort.InferenceSession.create(readFileSync(path));
     const one = (v: number) => new ort.Tensor('float32', Float32Array.of(v), [1, 1]);
