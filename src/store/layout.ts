@@ -28,8 +28,16 @@ const NODE_GAP = 28;
  * read neuron by neuron in focus.
  */
 const ROOMY_WEIGHTS = 16;
-/** More room before a column for each weight crossing into it (up to four). */
+/** More room before a column for each weight crossing into it (up to MOST_WEIGHTS_ROOM of them). */
 const PER_WEIGHT = 170;
+/**
+ * The weights a gap grows for. The circle's eight first-layer weights leave one data node's two
+ * neighbouring ports for four neurons: four pairs of edges that run a few pixels apart, each pair
+ * with room along it for one label, the other beside it. Eight labels about 70 × 50 px on screen
+ * need two columns of them between the data node's numbers and the hidden neurons' (with room
+ * for four weights, six of the twelve showed at 1280 × 720).
+ */
+const MOST_WEIGHTS_ROOM = 8;
 /** Between the neurons of a short column: the numbers under each and the labels of edges into them. */
 const NEURON_GAP = 200;
 /** …less for each neuron beyond two, so a taller column still opens at a zoom cards are drawn at. */
@@ -43,7 +51,7 @@ const NEURON_GAP_LESS = 40;
  * part early and the numbers under each neuron have room, at the same zoom (the width still
  * decides it).
  */
-const ROOMY_ASPECT = 0.4;
+const ROOMY_ASPECT = 0.5;
 
 /**
  * dagre, loaded on the first layout (opening an example, Build MLP, Auto-layout, the gallery's
@@ -127,7 +135,7 @@ export function layoutPositions(
     const column = columns.get(dagreX)!;
     const columnWidth = Math.max(...column.map((n) => size(n.id).width));
     const crossing = column.reduce((sum, n) => sum + (weightsInto.get(n.id) ?? 0), 0);
-    const rankGap = roomy ? RANK_GAP + PER_WEIGHT * Math.min(crossing, 4) : RANK_GAP;
+    const rankGap = roomy ? RANK_GAP + PER_WEIGHT * Math.min(crossing, MOST_WEIGHTS_ROOM) : RANK_GAP;
     // Optimizers go under the column before them (the loss): a column of their own would make the
     // whole network smaller on screen for a node that has no numbers to show.
     if (previous && column.every((n) => n.kind.startsWith('opt.'))) {

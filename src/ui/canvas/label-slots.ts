@@ -20,6 +20,7 @@ import {
   type LabelSize,
   type LabelSlot,
   placeLabelSlots,
+  placeMostLabelSlots,
   portRims,
 } from './label-placement';
 import { estimateNodeSize } from './node-size';
@@ -260,7 +261,9 @@ function place(): void {
   const cards = blocks.map((b) => b.card);
   const { shown } = placeBlocks(blocks, scale);
   const edges = edgeOrder();
-  const slots = placeLabelSlots(edges, cards, scaled(), {
+  // A small network (leader lines allowed) tries a few orders and moves labels aside to make room.
+  const placeAll = edges.length <= BESIDE_MAX_EDGES ? placeMostLabelSlots : placeLabelSlots;
+  const slots = placeAll(edges, cards, scaled(), {
     reserved: [...[...shown.values()].map((b) => b.box), ...ports(cards)],
     maxNodeCover: MAX_NODE_COVER,
     candidates: CANDIDATES,
