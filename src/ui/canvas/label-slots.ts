@@ -437,6 +437,17 @@ export function reportEdgeEnds(id: string, sx: number, sy: number, tx: number, t
   }
 }
 
+/**
+ * Called by a node that prints numbers under it: where they go is decided by the same pass, which
+ * must run even in a graph with no weight to report its ends (the chain rule's expression, where
+ * every block left under its card covered the card under it).
+ */
+export function reportNodeNumbers(): void {
+  if (watching) return;
+  watch();
+  changed();
+}
+
 /** Called when an edge stops showing a weight (its target is no longer a neuron). */
 export function forgetEdgeEnds(id: string): void {
   if (ends.delete(id)) changed();
