@@ -43,6 +43,13 @@ const NEURON_GAP = 200;
 /** …less for each neuron beyond two, so a taller column still opens at a zoom cards are drawn at. */
 const NEURON_GAP_LESS = 40;
 /**
+ * Between the nodes of a column with no weights into it in a roomy network (the chain rule's
+ * parameters a and b): room for the two rows of numbers printed under the upper one, which
+ * otherwise go above it, where they run into the next column's (columns are closer than a block
+ * of numbers is wide, at the zoom such a network opens at).
+ */
+const NUMBERS_GAP = 130;
+/**
  * A roomy network's columns of neurons are spread apart until the network is this tall for its
  * width. Wide gaps make it wide and short, and the canvas it opens in is about half as tall as
  * wide (756 × 400 px at 1280 × 720 with the side panels and the training panel open; under it the
@@ -154,7 +161,12 @@ export function layoutPositions(
     left = Math.min(left, x - columnWidth / 2);
     const neurons = roomy && column.length > 1 && column.every((n) => kinds.get(n.id) === 'neuron');
     if (neurons) spreadable.push(column);
-    const gap = neurons ? Math.max(NODE_GAP, NEURON_GAP - NEURON_GAP_LESS * (column.length - 2)) : NODE_GAP;
+    const numbers = roomy && crossing === 0 && column.length > 1;
+    const gap = neurons
+      ? Math.max(NODE_GAP, NEURON_GAP - NEURON_GAP_LESS * (column.length - 2))
+      : numbers
+        ? NUMBERS_GAP
+        : NODE_GAP;
     const key = (n: GraphNode) => {
       const placed = (sources.get(n.id) ?? []).map((s) => centre.get(s)).filter((c) => c !== undefined);
       return placed.length > 0 ? placed.reduce((a, b) => a + b, 0) / placed.length : null;
