@@ -93,6 +93,15 @@ function overlappingPairs(all: Box[]): string[] {
   return pairs;
 }
 
+/**
+ * Small networks whose every number of a step is on the canvas at the view they open with: the
+ * example, its weights, its neurons (y, b).
+ */
+const WHOLE_STEP = [
+  { example: 'xor', title: 'XOR', weights: 6, neurons: ['n1_1', 'n1_2', 'n2_1'] },
+  { example: 'circle', title: 'Circle', weights: 12, neurons: ['n1_1', 'n1_2', 'n1_3', 'n1_4', 'n2_1'] },
+];
+
 for (const viewport of [
   { width: 1280, height: 720 },
   { width: 1440, height: 900 },
@@ -125,64 +134,119 @@ for (const viewport of [
       expect(await renderedPx(y.getByTestId('node-value'))).toBeGreaterThanOrEqual(11);
     });
 
-    test('XOR after one step: all six weights’ w, ∂L/∂w and Δw and every neuron’s y and b, at 11 px or more, apart', async ({
+    for (const { example, title, weights: count, neurons } of WHOLE_STEP)
+      test(`${title} after one step: all ${count} weights’ w, ∂L/∂w and Δw and every neuron’s y and b, at 11 px or more, apart`, async ({
+        page,
+      }) => {
+        await openEditor(page);
+        await openExample(page, example);
+        await settled(page);
+        await page.getByTestId('train-step').click();
+        const weights = page.locator('.ng-weight--train');
+        // Placed once things were still for a moment after the step: all of them, none over another,
+        // nor over a neuron's numbers, nor over a card.
+        await expect
+          .poll(async () => {
+            const shown = await boxes(page, '.ng-weight--train');
+            if (shown.length !== count) return `${shown.length} of ${count} labels`;
+            const cards = await boxes(page, '.react-flow__node');
+            const onCards = shown.flatMap((l) =>
+              cards.filter((c) => overlaps(l, c)).map((c) => `${l.id} on ${c.id}`),
+            );
+            return [...overlappingPairs([...shown, ...(await boxes(page, '.ng-node-train'))]), ...onCards];
+          })
+          .toEqual([]);
+        await expect(weights).toHaveCount(count);
+        const pane = (await page.locator('.canvas .react-flow').boundingBox())!;
+        for (const label of await weights.all()) {
+          for (const part of ['edge-value', 'edge-grad', 'edge-delta']) {
+            const el = label.getByTestId(part);
+            await expect(el).toBeVisible();
+            expect(await renderedPx(el), part).toBeGreaterThanOrEqual(11);
+          }
+          // In sight, and on top (the middle of the label is the label).
+          const b = (await label.boundingBox())!;
+          expect(b.y).toBeGreaterThanOrEqual(pane.y);
+          expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height);
+          expect(
+            await label.evaluate((el) => {
+              const r = el.getBoundingClientRect();
+              const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+              return el === top || el.contains(top);
+            }),
+          ).toBe(true);
+        }
+        for (const id of neurons) {
+          const own = page.getByTestId(`train-node-${id}`);
+          await expect(own).toBeVisible();
+          for (const port of ['out', 'param:bias'])
+            for (const part of ['node-value', 'node-grad']) {
+              const el = own.locator(`[data-port="${port}"]`).getByTestId(part);
+              await expect(el).toBeVisible();
+              expect(await renderedPx(el), `${id} ${port} ${part}`).toBeGreaterThanOrEqual(11);
+            }
+        }
+        // No label over a port: the middle of every port's handle is the handle.
+        const covered = await page.locator('.react-flow__handle').evaluateAll((handles) =>
+          handles
+            .filter((h) => {
+              const r = h.getBoundingClientRect();
+              const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+              return top?.closest('.ng-weight') != null;
+            })
+            .map((h) => h.getAttribute('data-handleid')),
+        );
+        expect(covered).toEqual([]);
+      });
+
+    test('the chain rule on one expression after one step: the numbers under the nodes cover no other card', async ({
       page,
     }) => {
       await openEditor(page);
-      await openExample(page, 'xor');
+      await openExample(page, 'micrograd');
       await settled(page);
       await page.getByTestId('train-step').click();
-      const weights = page.locator('.ng-weight--train');
-      // Placed once things were still for a moment after the step: all six, none over another,
-      // nor over a neuron's numbers.
+      // Where they have room: every node's but c's (its column is closer to a's and d's than a
+      // block of numbers is wide), which shows while c is hovered.
+      const ids = ['a', 'b', 'f', 'ab', 'd', 'L'];
       await expect
         .poll(async () => {
-          const shown = await boxes(page, '.ng-weight--train');
-          if (shown.length !== 6) return `${shown.length} of 6 labels`;
-          return overlappingPairs([...shown, ...(await boxes(page, '.ng-node-train'))]);
+          const blocks = await boxes(page, '.ng-node-train');
+          const shown = blocks.map((b) => b.id.slice('train-node-'.length));
+          const missing = ids.filter((id) => !shown.includes(id));
+          if (missing.length > 0) return [`no numbers for ${missing.join(', ')}`];
+          const cards = await page.locator('.react-flow__node').evaluateAll((els) =>
+            els.map((e) => {
+              const r = e.getBoundingClientRect();
+              return { id: e.getAttribute('data-id')!, x: r.x, y: r.y, width: r.width, height: r.height };
+            }),
+          );
+          const onCards = blocks.flatMap((b) =>
+            cards
+              .filter((c) => `train-node-${c.id}` !== b.id && overlaps(b, c))
+              .map((c) => `${b.id} on ${c.id}`),
+          );
+          return [...overlappingPairs(blocks), ...onCards];
         })
         .toEqual([]);
-      await expect(weights).toHaveCount(6);
-      const pane = (await page.locator('.canvas .react-flow').boundingBox())!;
-      for (const label of await weights.all()) {
-        for (const part of ['edge-value', 'edge-grad', 'edge-delta']) {
-          const el = label.getByTestId(part);
-          await expect(el).toBeVisible();
-          expect(await renderedPx(el), part).toBeGreaterThanOrEqual(11);
-        }
-        // In sight, and on top (the middle of the label is the label).
-        const b = (await label.boundingBox())!;
-        expect(b.y).toBeGreaterThanOrEqual(pane.y);
-        expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height);
-        expect(
-          await label.evaluate((el) => {
-            const r = el.getBoundingClientRect();
-            const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-            return el === top || el.contains(top);
-          }),
-        ).toBe(true);
-      }
-      for (const id of ['n1_1', 'n1_2', 'n2_1']) {
-        const own = page.getByTestId(`train-node-${id}`);
-        await expect(own).toBeVisible();
-        for (const port of ['out', 'param:bias'])
-          for (const part of ['node-value', 'node-grad']) {
-            const el = own.locator(`[data-port="${port}"]`).getByTestId(part);
-            await expect(el).toBeVisible();
-            expect(await renderedPx(el), `${id} ${port} ${part}`).toBeGreaterThanOrEqual(11);
-          }
-      }
-      // No label over a port: the middle of every port's handle is the handle.
-      const covered = await page.locator('.react-flow__handle').evaluateAll((handles) =>
-        handles
-          .filter((h) => {
-            const r = h.getBoundingClientRect();
-            const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-            return top?.closest('.ng-weight') != null;
-          })
-          .map((h) => h.getAttribute('data-handleid')),
-      );
-      expect(covered).toEqual([]);
+      // L = (a·b + c)·f at a = 2, b = −3, c = 10, f = −2: ∂L/∂a = f·b, ∂L/∂b = f·a, ∂L/∂f = a·b + c.
+      const grad = (id: string) =>
+        page.getByTestId(`train-node-${id}`).locator('[data-port="param:value"]').getByTestId('node-grad');
+      for (const [id, value] of [
+        ['a', '6'],
+        ['b', '−4'],
+        ['f', '4'],
+      ])
+        await expect(grad(id)).toHaveText(`∂${value}`);
+      for (const id of ids)
+        for (const part of ['node-value', 'node-grad'])
+          expect(
+            await renderedPx(page.getByTestId(`train-node-${id}`).getByTestId(part).first()),
+            `${id} ${part}`,
+          ).toBeGreaterThanOrEqual(11);
+      // ∂L/∂c = f.
+      await node(page, 'c').hover();
+      await expect(grad('c')).toHaveText('∂−2');
     });
 
     for (const example of ['border-at-3', 'xor']) {

@@ -28,12 +28,27 @@ const NODE_GAP = 28;
  * read neuron by neuron in focus.
  */
 const ROOMY_WEIGHTS = 16;
-/** More room before a column for each weight crossing into it (up to four). */
+/** More room before a column for each weight crossing into it (up to MOST_WEIGHTS_ROOM of them). */
 const PER_WEIGHT = 170;
+/**
+ * The weights a gap grows for. The circle's eight first-layer weights leave one data node's two
+ * neighbouring ports for four neurons: four pairs of edges that run a few pixels apart, each pair
+ * with room along it for one label, the other beside it. Eight labels about 70 × 50 px on screen
+ * need two columns of them between the data node's numbers and the hidden neurons' (with room
+ * for four weights, six of the twelve showed at 1280 × 720).
+ */
+const MOST_WEIGHTS_ROOM = 8;
 /** Between the neurons of a short column: the numbers under each and the labels of edges into them. */
 const NEURON_GAP = 200;
 /** …less for each neuron beyond two, so a taller column still opens at a zoom cards are drawn at. */
 const NEURON_GAP_LESS = 40;
+/**
+ * Between the nodes of a column with no weights into it in a roomy network (the chain rule's
+ * parameters a and b): room for the two rows of numbers printed under the upper one, which
+ * otherwise go above it, where they run into the next column's (columns are closer than a block
+ * of numbers is wide, at the zoom such a network opens at).
+ */
+const NUMBERS_GAP = 130;
 /**
  * A roomy network's columns of neurons are spread apart until the network is this tall for its
  * width. Wide gaps make it wide and short, and the canvas it opens in is about half as tall as
@@ -43,7 +58,7 @@ const NEURON_GAP_LESS = 40;
  * part early and the numbers under each neuron have room, at the same zoom (the width still
  * decides it).
  */
-const ROOMY_ASPECT = 0.4;
+const ROOMY_ASPECT = 0.5;
 
 /**
  * dagre, loaded on the first layout (opening an example, Build MLP, Auto-layout, the gallery's
@@ -127,7 +142,7 @@ export function layoutPositions(
     const column = columns.get(dagreX)!;
     const columnWidth = Math.max(...column.map((n) => size(n.id).width));
     const crossing = column.reduce((sum, n) => sum + (weightsInto.get(n.id) ?? 0), 0);
-    const rankGap = roomy ? RANK_GAP + PER_WEIGHT * Math.min(crossing, 4) : RANK_GAP;
+    const rankGap = roomy ? RANK_GAP + PER_WEIGHT * Math.min(crossing, MOST_WEIGHTS_ROOM) : RANK_GAP;
     // Optimizers go under the column before them (the loss): a column of their own would make the
     // whole network smaller on screen for a node that has no numbers to show.
     if (previous && column.every((n) => n.kind.startsWith('opt.'))) {
@@ -146,7 +161,12 @@ export function layoutPositions(
     left = Math.min(left, x - columnWidth / 2);
     const neurons = roomy && column.length > 1 && column.every((n) => kinds.get(n.id) === 'neuron');
     if (neurons) spreadable.push(column);
-    const gap = neurons ? Math.max(NODE_GAP, NEURON_GAP - NEURON_GAP_LESS * (column.length - 2)) : NODE_GAP;
+    const numbers = roomy && crossing === 0 && column.length > 1;
+    const gap = neurons
+      ? Math.max(NODE_GAP, NEURON_GAP - NEURON_GAP_LESS * (column.length - 2))
+      : numbers
+        ? NUMBERS_GAP
+        : NODE_GAP;
     const key = (n: GraphNode) => {
       const placed = (sources.get(n.id) ?? []).map((s) => centre.get(s)).filter((c) => c !== undefined);
       return placed.length > 0 ? placed.reduce((a, b) => a + b, 0) / placed.length : null;

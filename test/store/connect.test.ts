@@ -63,17 +63,27 @@ describe('auto-layout', () => {
     expect(p.get('n1_2')!.y - (p.get('n1_1')!.y + card.height)).toBeGreaterThan(card.height);
   });
 
-  it('spreads a small network’s neurons until it is 0.4 times as tall as wide (the canvas’s shape)', () => {
+  it('spreads a small network’s neurons until it is half as tall as wide (about the canvas’s shape)', () => {
     const g = findExample('xor')!.build();
     const p = layoutPositions(g.nodes, g.edges, new Map());
     const xs = [...p.values()].map((q) => q.x);
     const width = Math.max(...xs) + card.width - Math.min(...xs);
-    // The hidden column (two default cards) spans 0.4 of that, top of one to bottom of the other.
+    // The hidden column (two default cards) spans half of that, top of one to bottom of the other.
     const span = p.get('n1_2')!.y + card.height - p.get('n1_1')!.y;
-    expect(span).toBeCloseTo(0.4 * width, -1);
+    expect(span).toBeCloseTo(0.5 * width, -1);
     // Centred on the column's line, where the output neuron sits (a single card).
     const mid = (p.get('n1_1')!.y + p.get('n1_2')!.y + card.height) / 2;
     expect(p.get('n2_1')!.y + card.height / 2).toBeCloseTo(mid, -1);
+  });
+
+  it('gives the circle’s eight first-layer weights about twice the room of its four into the output', () => {
+    const g = findExample('circle')!.build();
+    const p = layoutPositions(g.nodes, g.edges, new Map());
+    const intoHidden = gapBefore(p, 'data', 'n1_1');
+    const intoOutput = gapBefore(p, 'n1_1', 'n2_1');
+    // Eight labels in two columns where four fit in one: the gap grows with each weight crossing it.
+    expect(intoHidden).toBeGreaterThan(1.6 * intoOutput);
+    expect(intoOutput).toBeGreaterThan(3 * card.width);
   });
 
   it('keeps a big network (the spiral, 88 weights) compact: it is read neuron by neuron in focus', () => {

@@ -6,7 +6,9 @@ import {
   DEFAULT_LABEL_T,
   type EdgeEnds,
   type LabelSize,
+  placeLabelSlots,
   placeLabels,
+  placeMostLabelSlots,
 } from '../../src/ui/canvas/label-placement';
 
 const SIZE: LabelSize = { width: 64, height: 30 };
@@ -177,5 +179,29 @@ describe('placeLabels', () => {
     const t = placeLabels(edges, [...nodes, huge], SIZE);
     expect(overlappingPairs(edges, t)).toEqual([]);
     expect([...t]).toEqual([...placeLabels(edges, nodes, SIZE)]);
+  });
+});
+
+describe('a small network finds room for every label an early edge would take', () => {
+  // A long edge and a short one over its middle, both straight along y = 0. Tried in document
+  // order, the long edge takes its middle (x = 50), the short edge's only two points (x = 50 and
+  // x ≈ 45) both fall on it; the long edge had another free point (t = 0.2, x ≈ 25).
+  const size: LabelSize = { width: 10, height: 10 };
+  const edges: EdgeEnds[] = [
+    { id: 'long', sx: 0, sy: 0, tx: 100, ty: 0 },
+    { id: 'short', sx: 40, sy: 0, tx: 60, ty: 0 },
+  ];
+  const options = { candidates: [0.5, 0.2], beside: { ts: [], distances: [] } };
+
+  it('one greedy pass leaves the short edge without a label', () => {
+    expect(placeLabelSlots(edges, [], size, options).get('short')).toBeNull();
+  });
+
+  it('placed for the most labels, both show, apart', () => {
+    const slots = placeMostLabelSlots(edges, [], size, options);
+    expect(slots.get('short')).toEqual({ t: 0.5, dy: 0 });
+    expect(slots.get('long')).toEqual({ t: 0.2, dy: 0 });
+    // In the order the edges were given.
+    expect([...slots.keys()]).toEqual(['long', 'short']);
   });
 });

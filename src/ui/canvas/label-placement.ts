@@ -170,6 +170,11 @@ export interface PlaceOptions {
    * covers no label and no node wins; a label over part of a card comes after all of these.
    */
   beside?: BesideOptions;
+  /**
+   * Each edge's own points for all edges first, then the places beside them for the edges left
+   * (unforced only; default: each edge tries both before the next edge).
+   */
+  besideLast?: boolean;
 }
 
 /** A covered label costs more than any covered node: a label under another cannot be read. */
@@ -213,45 +218,152 @@ export function placeLabelSlots(
   for (const t of options.beside?.ts ?? [])
     for (const d of options.beside?.distances ?? []) beside.push({ t, dy: -d }, { t, dy: d });
   const placed = new Map<string, LabelSlot | null>();
-  for (const e of edges) {
-    let best: LabelSlot | null = null;
-    let bestCost = Number.POSITIVE_INFINITY;
-    /** Whether `slot` is free (the search ends); else keeps it if it is the best so far. */
-    const free = (slot: LabelSlot): boolean => {
-      const box = slotBox(e, slot, size);
-      const forbidden = forbiddenGrid.cost(box);
-      const covered = labelGrid.cost(box);
-      if ((covered > 0 || forbidden > 0) && !options.force) return false;
-      const onNodes = nodeGrid.cost(box);
-      if (onNodes > maxCover && !options.force) return false;
-      const cost = forbidden * FORBIDDEN_COST + covered * LABEL_COST + onNodes;
-      if (cost < bestCost) {
-        best = slot;
-        bestCost = cost;
-      }
-      return cost === 0;
-    };
-    const found = candidates.some((t) => free({ t, dy: 0 }));
-    // Beside the edge where that is free, before a point of it over part of a card (which may hide a port).
-    if (!found)
-      for (const slot of beside) {
+  // Every edge's own points first, then places beside the edges for those left without one: a label
+  // put beside its edge early would take a point another edge has no other free place than.
+  const rounds: ('on' | 'both')[] = options.besideLast && !options.force ? ['on', 'both'] : ['both'];
+  for (const round of rounds)
+    for (const e of edges) {
+      if (placed.get(e.id)) continue;
+      let best: LabelSlot | null = null;
+      let bestCost = Number.POSITIVE_INFINITY;
+      /** Whether `slot` is free (the search ends); else keeps it if it is the best so far. */
+      const free = (slot: LabelSlot): boolean => {
         const box = slotBox(e, slot, size);
-        const within = options.beside?.within;
-        if (within && !contains(within, box)) continue;
-        // Forced, a place beside competes with the points of the edge on what it covers.
-        if (options.force) {
-          if (free(slot)) break;
-          continue;
-        }
-        if (labelGrid.cost(box) === 0 && nodeGrid.cost(box) === 0 && forbiddenGrid.cost(box) === 0) {
+        const forbidden = forbiddenGrid.cost(box);
+        const covered = labelGrid.cost(box);
+        if ((covered > 0 || forbidden > 0) && !options.force) return false;
+        const onNodes = nodeGrid.cost(box);
+        if (onNodes > maxCover && !options.force) return false;
+        const cost = forbidden * FORBIDDEN_COST + covered * LABEL_COST + onNodes;
+        if (cost < bestCost) {
           best = slot;
-          break;
+          bestCost = cost;
         }
-      }
-    placed.set(e.id, best);
-    if (best !== null) labelGrid.add(slotBox(e, best, size));
-  }
+        return cost === 0;
+      };
+      const found = candidates.some((t) => free({ t, dy: 0 }));
+      // Beside the edge where that is free, before a point of it over part of a card (which may hide a port).
+      if (!found && round !== 'on')
+        for (const slot of beside) {
+          const box = slotBox(e, slot, size);
+          const within = options.beside?.within;
+          if (within && !contains(within, box)) continue;
+          // Forced, a place beside competes with the points of the edge on what it covers.
+          if (options.force) {
+            if (free(slot)) break;
+            continue;
+          }
+          if (labelGrid.cost(box) === 0 && nodeGrid.cost(box) === 0 && forbiddenGrid.cost(box) === 0) {
+            best = slot;
+            break;
+          }
+        }
+      // An edge left for the round beside its edge keeps no point over part of a card meanwhile.
+      if (round === 'on' && best !== null && bestCost > 0 && options.beside) best = null;
+      placed.set(e.id, best);
+      if (best !== null) labelGrid.add(slotBox(e, best, size));
+    }
   return placed;
+}
+
+/**
+ * As placeLabelSlots, tried with the edges in each of a few orders (and each order with the places
+ * beside the edges tried last): the placement that finds room for the most labels wins, the first
+ * of equals. One greedy order can give an early edge the only free place of a later one (XOR's
+ * fan of four into two neurons fits in document order; the circle's eight into four does not).
+ */
+export function placeMostLabelSlots(
+  edges: readonly EdgeEnds[],
+  nodes: readonly Box[],
+  size: LabelSize,
+  options: PlaceOptions = {},
+): Map<string, LabelSlot | null> {
+  const downward = [...edges].sort((a, b) => a.ty - b.ty || a.sy - b.sy || a.tx - b.tx);
+  const orders = [edges, [...edges].reverse(), downward, [...downward].reverse()];
+  let best: Map<string, LabelSlot | null> | null = null;
+  let most = -1;
+  for (const order of orders)
+    for (const besideLast of [false, true]) {
+      const slots = makeRoom(
+        edges,
+        nodes,
+        size,
+        options,
+        placeLabelSlots(order, nodes, size, { ...options, besideLast }),
+      );
+      const count = [...slots.values()].filter((s) => s !== null).length;
+      if (count > most) {
+        best = new Map(edges.map((e) => [e.id, slots.get(e.id) ?? null]));
+        most = count;
+      }
+      if (count === edges.length) return best!;
+    }
+  return best!;
+}
+
+/**
+ * Labels left without a place get one where a single placed label is in the way and that label
+ * has another free place to move to (one step of an augmenting search, repeated while it helps):
+ * the greedy pass gives an edge the first free place it finds, which may be the only free place of
+ * an edge placed after it. Only places that cover no card, port, node's numbers or label count.
+ */
+function makeRoom(
+  edges: readonly EdgeEnds[],
+  nodes: readonly Box[],
+  size: LabelSize,
+  options: PlaceOptions,
+  slots: Map<string, LabelSlot | null>,
+): Map<string, LabelSlot | null> {
+  if (!options.beside || options.force || [...slots.values()].every((s) => s !== null)) return slots;
+  const fixed = new Grid();
+  for (const n of nodes) fixed.add(n);
+  for (const r of options.reserved ?? []) fixed.add(r);
+  for (const f of options.forbidden ?? []) fixed.add(f);
+  const within = options.beside.within;
+  const tries: LabelSlot[] = [...(options.candidates ?? CANDIDATES)].map((t) => ({ t, dy: 0 }));
+  for (const t of options.beside.ts)
+    for (const d of options.beside.distances) tries.push({ t, dy: -d }, { t, dy: d });
+  /** Each edge's places that cover nothing fixed, with their boxes. */
+  const clean = new Map<string, { slot: LabelSlot; box: Box }[]>();
+  for (const e of edges)
+    clean.set(
+      e.id,
+      tries
+        .map((slot) => ({ slot, box: slotBox(e, slot, size) }))
+        .filter(
+          ({ slot, box }) => fixed.cost(box) === 0 && (slot.dy === 0 || !within || contains(within, box)),
+        ),
+    );
+  const result = new Map(slots);
+  const boxes = new Map<string, Box>();
+  for (const e of edges) {
+    const slot = result.get(e.id);
+    if (slot) boxes.set(e.id, slotBox(e, slot, size));
+  }
+  const hits = (box: Box, skip: readonly string[]) =>
+    [...boxes].filter(([id, b]) => !skip.includes(id) && overlapArea(box, b) > 0).map(([id]) => id);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of edges) {
+      if (result.get(e.id)) continue;
+      for (const mine of clean.get(e.id)!) {
+        const inTheWay = hits(mine.box, []);
+        if (inTheWay.length !== 1) continue;
+        const other = inTheWay[0];
+        const moved = clean
+          .get(other)!
+          .find((o) => overlapArea(o.box, mine.box) === 0 && hits(o.box, [other]).length === 0);
+        if (!moved) continue;
+        result.set(other, moved.slot);
+        boxes.set(other, moved.box);
+        result.set(e.id, mine.slot);
+        boxes.set(e.id, mine.box);
+        changed = true;
+        break;
+      }
+    }
+  }
+  return result;
 }
 
 function contains(outer: Box, inner: Box): boolean {

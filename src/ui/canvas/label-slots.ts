@@ -20,6 +20,7 @@ import {
   type LabelSize,
   type LabelSlot,
   placeLabelSlots,
+  placeMostLabelSlots,
   portRims,
 } from './label-placement';
 import { estimateNodeSize } from './node-size';
@@ -260,7 +261,9 @@ function place(): void {
   const cards = blocks.map((b) => b.card);
   const { shown } = placeBlocks(blocks, scale);
   const edges = edgeOrder();
-  const slots = placeLabelSlots(edges, cards, scaled(), {
+  // A small network (leader lines allowed) tries a few orders and moves labels aside to make room.
+  const placeAll = edges.length <= BESIDE_MAX_EDGES ? placeMostLabelSlots : placeLabelSlots;
+  const slots = placeAll(edges, cards, scaled(), {
     reserved: [...[...shown.values()].map((b) => b.box), ...ports(cards)],
     maxNodeCover: MAX_NODE_COVER,
     candidates: CANDIDATES,
@@ -432,6 +435,17 @@ export function reportEdgeEnds(id: string, sx: number, sy: number, tx: number, t
     at.ty = ty;
     changed();
   }
+}
+
+/**
+ * Called by a node that prints numbers under it: where they go is decided by the same pass, which
+ * must run even in a graph with no weight to report its ends (the chain rule's expression, where
+ * every block left under its card covered the card under it).
+ */
+export function reportNodeNumbers(): void {
+  if (watching) return;
+  watch();
+  changed();
 }
 
 /** Called when an edge stops showing a weight (its target is no longer a neuron). */

@@ -8,7 +8,13 @@ import { type CSSProperties, memo, useEffect, useMemo, useRef } from 'react';
 import { type LabelMode, selectNodeProblems, selectNodeWave, type TrainingState } from '../../store/training';
 import { useOverlay, useReadout, useTraining } from '../../store/training-app';
 import { selectNodeHasOverlay } from '../../store/training-overlay';
-import { hoverFocus, selectBlockSide, selectFocus, useLabelSlots } from '../canvas/label-slots';
+import {
+  hoverFocus,
+  reportNodeNumbers,
+  selectBlockSide,
+  selectFocus,
+  useLabelSlots,
+} from '../canvas/label-slots';
 import type { BlockSide } from '../canvas/number-blocks';
 import { type PrintedCell, type PrintedRow, selectNodePrinted } from './printed';
 
@@ -130,6 +136,7 @@ export const NodeTraining = memo(function NodeTraining({ id, ports }: Props) {
   const ran = useTraining(selectRan);
 
   useEffect(() => {
+    reportNodeNumbers();
     const el = anchor.current?.closest('.react-flow__node');
     if (!el) return;
     // The pointer left for one of its focused labels and then went on elsewhere: no mouseleave of
