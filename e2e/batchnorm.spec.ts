@@ -1,34 +1,14 @@
 /** BatchNorm in the browser: from the palette, and its running statistics moving step by step. */
 import { expect, test } from '@playwright/test';
 import { dropKind, openAndTrain, openEditor, selectNode } from './helpers';
+import { threeClassNetwork } from './three-class-network';
 
-const BATCHNORM_DOCUMENT = {
-  format: 'neurograph',
-  version: 1,
-  name: 'BatchNorm',
-  seed: 3,
-  nodes: [
-    {
-      id: 'data',
-      kind: 'dataset',
-      position: { x: 0, y: 0 },
-      params: { dataset: 'gaussians3', n: 120, noise: 1, batchSize: 10 },
-    },
-    { id: 'hidden', kind: 'dense', position: { x: 260, y: 0 }, params: { units: 4, activation: 'tanh' } },
-    { id: 'bn', kind: 'batchnorm', label: 'bn', position: { x: 520, y: 0 }, params: { momentum: 0.5 } },
-    { id: 'out', kind: 'dense', position: { x: 780, y: 0 }, params: { units: 3 } },
-    { id: 'loss', kind: 'loss.cce', position: { x: 1040, y: 0 }, params: { input: 'logits' } },
-    { id: 'opt', kind: 'opt.adam', position: { x: 1300, y: 0 }, params: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'data', sourceHandle: 'features', target: 'hidden', targetHandle: 'in' },
-    { id: 'e2', source: 'hidden', sourceHandle: 'out', target: 'bn', targetHandle: 'in' },
-    { id: 'e3', source: 'bn', sourceHandle: 'out', target: 'out', targetHandle: 'in' },
-    { id: 'e4', source: 'out', sourceHandle: 'out', target: 'loss', targetHandle: 'prediction' },
-    { id: 'e5', source: 'data', sourceHandle: 'target', target: 'loss', targetHandle: 'target' },
-    { id: 'e6', source: 'loss', sourceHandle: 'loss', target: 'opt', targetHandle: 'loss' },
-  ],
-};
+const BATCHNORM_DOCUMENT = threeClassNetwork('BatchNorm', 4, {
+  id: 'bn',
+  kind: 'batchnorm',
+  label: 'bn',
+  params: { momentum: 0.5 },
+});
 
 test('BatchNorm: a training step moves the running mean and variance, shown as not trained', async ({
   page,

@@ -1,6 +1,7 @@
 /** Handwritten digits: weight pictures that change as it trains, a confusion matrix that fills; Dropout's mask. */
 import { expect, type Page, test } from '@playwright/test';
 import { nodes, openAndTrain, openEditor, selectNode } from './helpers';
+import { threeClassNetwork } from './three-class-network';
 
 async function openExample(page: Page, id: string, count: number): Promise<void> {
   await page.getByRole('button', { name: 'Examples' }).click();
@@ -51,33 +52,12 @@ test('Digits: the hidden units’ weight pictures change while it trains and the
   await page.screenshot({ path: '/tmp/digits-after.png' });
 });
 
-const DROPOUT_DOCUMENT = {
-  format: 'neurograph',
-  version: 1,
-  name: 'Dropout',
-  seed: 3,
-  nodes: [
-    {
-      id: 'data',
-      kind: 'dataset',
-      position: { x: 0, y: 0 },
-      params: { dataset: 'gaussians3', n: 120, noise: 1, batchSize: 10 },
-    },
-    { id: 'hidden', kind: 'dense', position: { x: 260, y: 0 }, params: { units: 12, activation: 'tanh' } },
-    { id: 'drop', kind: 'dropout', label: 'dropout', position: { x: 520, y: 0 }, params: { rate: 0.5 } },
-    { id: 'out', kind: 'dense', position: { x: 780, y: 0 }, params: { units: 3 } },
-    { id: 'loss', kind: 'loss.cce', position: { x: 1040, y: 0 }, params: { input: 'logits' } },
-    { id: 'opt', kind: 'opt.adam', position: { x: 1300, y: 0 }, params: {} },
-  ],
-  edges: [
-    { id: 'e1', source: 'data', sourceHandle: 'features', target: 'hidden', targetHandle: 'in' },
-    { id: 'e2', source: 'hidden', sourceHandle: 'out', target: 'drop', targetHandle: 'in' },
-    { id: 'e3', source: 'drop', sourceHandle: 'out', target: 'out', targetHandle: 'in' },
-    { id: 'e4', source: 'out', sourceHandle: 'out', target: 'loss', targetHandle: 'prediction' },
-    { id: 'e5', source: 'data', sourceHandle: 'target', target: 'loss', targetHandle: 'target' },
-    { id: 'e6', source: 'loss', sourceHandle: 'loss', target: 'opt', targetHandle: 'loss' },
-  ],
-};
+const DROPOUT_DOCUMENT = threeClassNetwork('Dropout', 12, {
+  id: 'drop',
+  kind: 'dropout',
+  label: 'dropout',
+  params: { rate: 0.5 },
+});
 
 test('Dropout: a step shows which units it dropped, a new choice the next step', async ({ page }) => {
   await openAndTrain(page, DROPOUT_DOCUMENT);
