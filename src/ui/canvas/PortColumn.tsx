@@ -8,11 +8,8 @@
  */
 import { memo, type PointerEvent as ReactPointerEvent } from 'react';
 import { useSelection } from '../../store';
-import { HOLD_MS } from '../context-menu/long-press';
 import { useContextMenu } from '../context-menu/state';
-
-/** Moved further than this (px), a press is a drag, not a tap. */
-const TAP_SLOP = 6;
+import { whenTapped } from '../context-menu/tap';
 
 /** The handle of this node and side whose centre is nearest to y on screen. */
 function nearestHandle(column: Element, side: 'target' | 'source', y: number): HTMLElement | null {
@@ -48,24 +45,12 @@ function onPointerDown(e: ReactPointerEvent<HTMLDivElement>, nodeId: string, sid
       view: window,
     }),
   );
-  const start = { x: e.clientX, y: e.clientY, id: e.pointerId, at: performance.now() };
-  const up = (u: PointerEvent) => {
-    if (u.pointerId !== start.id) return;
-    window.removeEventListener('pointerup', up, true);
-    window.removeEventListener('pointercancel', up, true);
-    // A drag, or a long press (which opened the node's own menu): no tap.
-    if (
-      u.type === 'pointercancel' ||
-      performance.now() - start.at >= HOLD_MS ||
-      Math.hypot(u.clientX - start.x, u.clientY - start.y) > TAP_SLOP
-    )
-      return;
-    // A tap: which of the column's ports? The menu asks.
+  // A tap (not a drag, nor a long press, which opened the node's own menu): which of the column's
+  // ports? The menu asks.
+  whenTapped(e.nativeEvent, (u) => {
     if (!useSelection.getState().nodes.has(nodeId)) useSelection.getState().select([nodeId], []);
     useContextMenu.getState().show({ kind: 'ports', id: nodeId, side }, { x: u.clientX, y: u.clientY }, null);
-  };
-  window.addEventListener('pointerup', up, true);
-  window.addEventListener('pointercancel', up, true);
+  });
 }
 
 export const PortColumn = memo(function PortColumn({
