@@ -22,6 +22,8 @@ test('Digits: the hidden units’ weight pictures change while it trains and the
   await openExample(page, 'digits', 6);
   // Before training the prediction view shows what the data looks like.
   await expect(page.getByTestId('data-samples').getByRole('img')).toHaveCount(10);
+  // The digits' chunk comes after the first compile: its "still loading" goes once it has come.
+  await expect(page.getByTestId('node-diagnostic')).toHaveCount(0);
   await page.getByTestId('train-step').click();
   await expect(page.getByTestId('train-step-count')).toHaveText('1');
 

@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compile } from '../../src/engine/compiler/compile';
+import { digitsSupport } from '../../src/engine/datasets/digits';
 import type { Graph } from '../../src/engine/graph';
 import { csvDataKind } from '../../src/engine/kinds/csv-data';
 import { GraphBuilder } from './graph-builder';
@@ -106,5 +107,25 @@ describe('the data table memo', () => {
     expect(Object.isFrozen(table)).toBe(true);
     expect(Object.isFrozen(table.train)).toBe(true);
     expect(() => (table.featureNames as string[]).push('c')).toThrow();
+  });
+});
+
+describe('a table whose library has not loaded yet', () => {
+  it('is built again once the library has come, not answered with the remembered "still loading"', () => {
+    const g = new GraphBuilder();
+    const data = g.node('dataset', { dataset: 'digits', batchSize: 8 });
+    const layer = g.node('dense', { units: 10 });
+    g.edge([data, 'features'], [layer, 'in']);
+    g.edge([g.loss('loss.cce', layer, [data, 'target']), 'loss'], [g.node('opt.sgd'), 'loss']);
+    const graph = g.graph();
+    // As on a page that has not fetched the digits' chunk yet.
+    const current = vi.spyOn(digitsSupport, 'current').mockReturnValue(undefined);
+    const state = vi.spyOn(digitsSupport, 'state').mockReturnValue('loading');
+    const errors = (result: ReturnType<typeof compile>) =>
+      result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+    expect(errors(compile(graph)).join()).toContain('still loading');
+    current.mockRestore();
+    state.mockRestore();
+    expect(errors(compile(edited(graph)))).toEqual([]);
   });
 });

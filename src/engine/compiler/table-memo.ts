@@ -7,7 +7,9 @@
  *
  * Keyed by the resolved values object, which resolve-node.ts shares between compiles for as long
  * as the node's params object is unchanged; a shallow copy of the values guards against an object
- * changed in place. A build that failed is remembered too (a bad CSV is not re-read at every edit).
+ * changed in place. A build that failed is remembered too (a bad CSV is not re-read at every edit),
+ * but not one that failed because a library the kind needs had not loaded yet ("the handwritten
+ * digits are still loading"): the compile that follows the library's arrival builds it again.
  *
  * The table is then shared by every plan compiled from those parameters, and by their trainers and
  * sessions: nothing writes into a table after it is built (the loader and evaluator copy rows out
@@ -15,6 +17,7 @@
  */
 import type { DataTable } from '../datasets/table';
 import type { AnyKind } from '../kind';
+import { kindLibrariesReady } from '../support';
 
 interface Entry {
   names: string[];
@@ -41,7 +44,7 @@ export function tableOf(kind: AnyKind, values: Record<string, unknown>): DataTab
     } catch (e) {
       entry.error = e as Error;
     }
-    entries.set(values, entry);
+    if (entry.table || kindLibrariesReady(kind, values)) entries.set(values, entry);
   }
   if (entry.error) throw entry.error;
   return entry.table!;
