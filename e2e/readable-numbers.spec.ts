@@ -307,6 +307,7 @@ test.describe('every example opens whole, in the part of the canvas nothing cove
           ...(await boxes(page, '.react-flow__minimap')),
           ...(await boxes(page, '.react-flow__controls')),
           ...(await boxes(page, '.toast')),
+          ...(await boxes(page, '.panel-toggle')),
         ];
         for (const n of await boxes(page, '.react-flow__node')) {
           expect(n.x, `${id}: ${n.id} left`).toBeGreaterThanOrEqual(pane.x - 0.5);
