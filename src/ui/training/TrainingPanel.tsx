@@ -116,8 +116,11 @@ export function TrainingPanel() {
     <div className="train-panel" data-testid="training-panel" tabIndex={-1}>
       <div className="train-panel__side">
         <Controls />
-        <LandscapeToggle />
-        <CompareToggle />
+        {/* Side by side: under each other the second was cut off at 1280 × 720. */}
+        <div className="train-panel__tools">
+          <LandscapeToggle />
+          <CompareToggle />
+        </div>
       </div>
       <div className="train-center">
         <Messages />
