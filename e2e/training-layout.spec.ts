@@ -97,5 +97,10 @@ for (const size of [
     await page.getByTestId('lesson-next').click();
     await expect(page.getByTestId('lesson-step')).toHaveAttribute('data-index', '1');
     expect(await overflow(), 'lesson at its second step').toEqual({ down: 0, across: 0, scrolled: 0 });
+    // The canvas takes every column the panels leave: the whole width where they open over it.
+    const canvas = (await page.locator('.canvas .react-flow').boundingBox())!;
+    const palette = size.width < 1180 ? 0 : (await page.locator('.app__palette').boundingBox())!.width;
+    const side = size.width < 1180 ? 0 : (await page.locator('.app__inspector').boundingBox())!.width;
+    expect(canvas.width).toBeCloseTo(size.width - palette - side, 0);
   });
 }
