@@ -235,3 +235,39 @@ test('a column of ports too close together for a finger is one target: a tap ask
   await touchDrag(cdp, at, { x: at.x + 30, y: at.y + 200 });
   await expect(page.getByTestId('quick-add')).toBeVisible();
 });
+
+test('a lesson opened from its toggle sits beside its network: the network is fitted into the part the panel leaves', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Examples', exact: true }).tap();
+  await page.getByTestId('open-gallery').tap();
+  await page.getByTestId('gallery').getByTestId('gallery-lesson-border-at-3').tap();
+  await expect(nodes(page)).toHaveCount(4);
+  await page.getByTestId('toggle-side').tap();
+  const panel = page.locator('.app__inspector');
+  await expect(panel).toBeVisible();
+  await expect(page.getByTestId('lesson-step')).toBeVisible();
+  const left = (await panel.boundingBox())!.x;
+  // Every node whole, left of the panel and clear of its toggle (the fit glides: wait for it).
+  await expect
+    .poll(() =>
+      page
+        .locator('.react-flow__node')
+        .evaluateAll((els) => Math.max(...els.map((e) => e.getBoundingClientRect().right))),
+    )
+    .toBeLessThanOrEqual(left);
+  await viewSettled(page);
+  const toggle = (await page.getByTestId('toggle-side').boundingBox())!;
+  for (const box of await nodes(page).evaluateAll((els) =>
+    els.map((e) => e.getBoundingClientRect().toJSON()),
+  )) {
+    expect(box.right).toBeLessThanOrEqual(left);
+    const apart =
+      box.right <= toggle.x ||
+      box.left >= toggle.x + toggle.width ||
+      box.bottom <= toggle.y ||
+      box.top >= toggle.y + toggle.height;
+    expect(apart).toBe(true);
+  }
+});

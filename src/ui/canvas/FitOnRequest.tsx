@@ -11,13 +11,21 @@ import { BLOCK_GAP, BLOCK_ROW, BLOCK_WIDTH } from './number-blocks';
 const selectFitRequest = (s: { fitRequest: number }) => s.fitRequest;
 /**
  * What lies over the pane and must not hide a node: the zoom buttons, a message at the top, a
- * narrow screen's panel toggles, and a big network's minimap. A smaller network's minimap hides while the whole network is in view
+ * narrow screen's panel toggles and open panel, and a big network's minimap. A smaller network's minimap hides while the whole network is in view
  * (SmallMinimap), as it is once fitted: its corner is the network's.
  */
 const OVER_THE_PANE = '.react-flow__controls';
 const OVER_A_BIG_PANE = '.react-flow__minimap, .react-flow__controls';
-/** A message at the top, and a narrow screen's "Nodes" and "Inspector" toggles over the pane's corners. */
-const OVER_THE_PAGE = '.toast:not(.toast--at-pointer), .panel-toggle';
+/**
+ * A message at the top, and on a narrow screen the "Nodes" and "Inspector" toggles over the pane's
+ * corners and a panel opened over it (a closed one is only hidden, its box still there).
+ */
+const OVER_THE_PAGE = [
+  '.toast:not(.toast--at-pointer)',
+  '.panel-toggle',
+  '.app[data-panel="palette"] .app__palette',
+  '.app[data-panel="side"] .app__inspector',
+].join(', ');
 /** Room under the bottom nodes for the numbers printed under them (up to three rows). */
 const BELOW = BLOCK_GAP + 3 * BLOCK_ROW;
 const PADDING = 16;
@@ -110,8 +118,8 @@ export function FitOnRequest() {
         return;
       }
       const over = isBigNetwork(all.length) ? OVER_A_BIG_PANE : OVER_THE_PANE;
-      const obstacles = [...pane.querySelectorAll(over), ...document.querySelectorAll(OVER_THE_PAGE)].map((el) =>
-        relative(el.getBoundingClientRect(), box),
+      const obstacles = [...pane.querySelectorAll(over), ...document.querySelectorAll(OVER_THE_PAGE)].map(
+        (el) => relative(el.getBoundingClientRect(), box),
       );
       const viewport = fitViewport(bounds, size, obstacles, {
         padding: PADDING,

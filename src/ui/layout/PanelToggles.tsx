@@ -4,6 +4,7 @@
  * Wide screens hide them (layout.css): the panels are always there.
  */
 import { useEffect } from 'react';
+import { useSession } from '../../store/session';
 import { CloseIcon, InfoIcon, PlusIcon } from '../icons';
 import { usePanels } from './panels';
 
@@ -35,7 +36,11 @@ export function PanelToggles({ lesson }: { lesson: boolean }) {
         className="panel-toggle panel-toggle--side btn btn--outline"
         aria-expanded={open === 'side'}
         data-testid="toggle-side"
-        onClick={() => usePanels.getState().toggle('side')}
+        onClick={() => {
+          usePanels.getState().toggle('side');
+          // A lesson is read beside its network: fitted again into the part the panel leaves.
+          if (lesson && usePanels.getState().open === 'side') useSession.getState().requestFit();
+        }}
       >
         {open === 'side' ? <CloseIcon /> : <InfoIcon />}
         <span>{side}</span>
