@@ -29,12 +29,13 @@ import { type BlockSide, blockBox, type NumberBlock, numberScale, placeBlocks } 
 import { chipBox, chipMinWidth, showsTitleChips, withChip } from './title-chips';
 
 /**
- * A training label (w, ∂ and Δ stacked, up to 7 characters each at 11–12 px) on screen, in px.
- * Fixed, not measured: a label's text changes at every training step, and labels that moved
+ * A training label (w, ∂ and Δ stacked at 11.5 px) on screen, in px: a line of 9 characters
+ * ("∂0.005109", the circle's) is 75 px wide with the label's padding and border; a rarer longer
+ * one ("∂−1.131e−3") reaches a few px past. Fixed, not measured: a label's text changes at every training step, and labels that moved
  * whenever their numbers grew a digit could not be followed. In flow units it is this times
  * numberScale(zoom): labels keep their size on screen as the view zooms out.
  */
-const LABEL_SIZE: LabelSize = { width: 70, height: 50 };
+const LABEL_SIZE: LabelSize = { width: 75, height: 50 };
 /**
  * The share of a label that may lie over cards: a label over a card's rim still reads (labels are
  * drawn above the cards), one over the middle of a card hides what the card says. Beyond this
