@@ -85,6 +85,39 @@ function mostCovered(all: Box[]): number {
   return worst;
 }
 
+/**
+ * Each node's name as drawn: its chip (title-chips.ts) where it shows one, else its card's title;
+ * with its box and the size its text is drawn at on screen (the chip's text is its ::before).
+ */
+async function names(page: Page): Promise<(Box & { px: number; text: string; chip: boolean })[]> {
+  return page.locator('.react-flow__node').evaluateAll((cards) =>
+    cards.map((card) => {
+      const chip = card.querySelector<HTMLElement>('.ng-title-chip');
+      const el = chip ?? card.querySelector<HTMLElement>('.ng-node__title')!;
+      let scale = 1;
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const t = getComputedStyle(e).transform;
+        if (t && t !== 'none') {
+          const m = new DOMMatrix(t);
+          scale *= Math.hypot(m.b, m.d);
+        }
+      }
+      const font = Number.parseFloat(getComputedStyle(el, chip ? '::before' : null).fontSize);
+      const r = el.getBoundingClientRect();
+      return {
+        id: card.getAttribute('data-id')!,
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+        px: Math.round(font * scale * 1000) / 1000,
+        text: chip ? chip.getAttribute('data-name')! : el.textContent!,
+        chip: chip !== null,
+      };
+    }),
+  );
+}
+
 function overlappingPairs(all: Box[]): string[] {
   const pairs: string[] = [];
   for (let i = 0; i < all.length; i++)
@@ -101,6 +134,76 @@ const WHOLE_STEP = [
   { example: 'xor', title: 'XOR', weights: 6, neurons: ['n1_1', 'n1_2', 'n2_1'] },
   { example: 'circle', title: 'Circle', weights: 12, neurons: ['n1_1', 'n1_2', 'n1_3', 'n1_4', 'n2_1'] },
 ];
+
+/**
+ * A test: after one step on `example` at the view it opens with, all its weights' w, ∂L/∂w and Δw
+ * and its neurons' y and b show at 11 px or more, apart, on top, over no card and no port.
+ */
+function wholeStep({ example, title, weights: count, neurons }: (typeof WHOLE_STEP)[number]): void {
+  test(`${title} after one step: all ${count} weights’ w, ∂L/∂w and Δw and every neuron’s y and b, at 11 px or more, apart`, async ({
+    page,
+  }) => {
+    await openEditor(page);
+    await openExample(page, example);
+    await settled(page);
+    await page.getByTestId('train-step').click();
+    const weights = page.locator('.ng-weight--train');
+    // Placed once things were still for a moment after the step: all of them, none over another,
+    // nor over a neuron's numbers, nor over a card.
+    await expect
+      .poll(async () => {
+        const shown = await boxes(page, '.ng-weight--train');
+        if (shown.length !== count) return `${shown.length} of ${count} labels`;
+        const cards = await boxes(page, '.react-flow__node');
+        const onCards = shown.flatMap((l) =>
+          cards.filter((c) => overlaps(l, c)).map((c) => `${l.id} on ${c.id}`),
+        );
+        return [...overlappingPairs([...shown, ...(await boxes(page, '.ng-node-train'))]), ...onCards];
+      })
+      .toEqual([]);
+    await expect(weights).toHaveCount(count);
+    const pane = (await page.locator('.canvas .react-flow').boundingBox())!;
+    for (const label of await weights.all()) {
+      for (const part of ['edge-value', 'edge-grad', 'edge-delta']) {
+        const el = label.getByTestId(part);
+        await expect(el).toBeVisible();
+        expect(await renderedPx(el), part).toBeGreaterThanOrEqual(11);
+      }
+      // In sight, and on top (the middle of the label is the label).
+      const b = (await label.boundingBox())!;
+      expect(b.y).toBeGreaterThanOrEqual(pane.y);
+      expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height);
+      expect(
+        await label.evaluate((el) => {
+          const r = el.getBoundingClientRect();
+          const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return el === top || el.contains(top);
+        }),
+      ).toBe(true);
+    }
+    for (const id of neurons) {
+      const own = page.getByTestId(`train-node-${id}`);
+      await expect(own).toBeVisible();
+      for (const port of ['out', 'param:bias'])
+        for (const part of ['node-value', 'node-grad']) {
+          const el = own.locator(`[data-port="${port}"]`).getByTestId(part);
+          await expect(el).toBeVisible();
+          expect(await renderedPx(el), `${id} ${port} ${part}`).toBeGreaterThanOrEqual(11);
+        }
+    }
+    // No label over a port: the middle of every port's handle is the handle.
+    const covered = await page.locator('.react-flow__handle').evaluateAll((handles) =>
+      handles
+        .filter((h) => {
+          const r = h.getBoundingClientRect();
+          const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+          return top?.closest('.ng-weight') != null;
+        })
+        .map((h) => h.getAttribute('data-handleid')),
+    );
+    expect(covered).toEqual([]);
+  });
+}
 
 for (const viewport of [
   { width: 1280, height: 720 },
@@ -134,81 +237,19 @@ for (const viewport of [
       expect(await renderedPx(y.getByTestId('node-value'))).toBeGreaterThanOrEqual(11);
     });
 
-    for (const { example, title, weights: count, neurons } of WHOLE_STEP)
-      test(`${title} after one step: all ${count} weights’ w, ∂L/∂w and Δw and every neuron’s y and b, at 11 px or more, apart`, async ({
-        page,
-      }) => {
-        await openEditor(page);
-        await openExample(page, example);
-        await settled(page);
-        await page.getByTestId('train-step').click();
-        const weights = page.locator('.ng-weight--train');
-        // Placed once things were still for a moment after the step: all of them, none over another,
-        // nor over a neuron's numbers, nor over a card.
-        await expect
-          .poll(async () => {
-            const shown = await boxes(page, '.ng-weight--train');
-            if (shown.length !== count) return `${shown.length} of ${count} labels`;
-            const cards = await boxes(page, '.react-flow__node');
-            const onCards = shown.flatMap((l) =>
-              cards.filter((c) => overlaps(l, c)).map((c) => `${l.id} on ${c.id}`),
-            );
-            return [...overlappingPairs([...shown, ...(await boxes(page, '.ng-node-train'))]), ...onCards];
-          })
-          .toEqual([]);
-        await expect(weights).toHaveCount(count);
-        const pane = (await page.locator('.canvas .react-flow').boundingBox())!;
-        for (const label of await weights.all()) {
-          for (const part of ['edge-value', 'edge-grad', 'edge-delta']) {
-            const el = label.getByTestId(part);
-            await expect(el).toBeVisible();
-            expect(await renderedPx(el), part).toBeGreaterThanOrEqual(11);
-          }
-          // In sight, and on top (the middle of the label is the label).
-          const b = (await label.boundingBox())!;
-          expect(b.y).toBeGreaterThanOrEqual(pane.y);
-          expect(b.y + b.height).toBeLessThanOrEqual(pane.y + pane.height);
-          expect(
-            await label.evaluate((el) => {
-              const r = el.getBoundingClientRect();
-              const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-              return el === top || el.contains(top);
-            }),
-          ).toBe(true);
-        }
-        for (const id of neurons) {
-          const own = page.getByTestId(`train-node-${id}`);
-          await expect(own).toBeVisible();
-          for (const port of ['out', 'param:bias'])
-            for (const part of ['node-value', 'node-grad']) {
-              const el = own.locator(`[data-port="${port}"]`).getByTestId(part);
-              await expect(el).toBeVisible();
-              expect(await renderedPx(el), `${id} ${port} ${part}`).toBeGreaterThanOrEqual(11);
-            }
-        }
-        // No label over a port: the middle of every port's handle is the handle.
-        const covered = await page.locator('.react-flow__handle').evaluateAll((handles) =>
-          handles
-            .filter((h) => {
-              const r = h.getBoundingClientRect();
-              const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-              return top?.closest('.ng-weight') != null;
-            })
-            .map((h) => h.getAttribute('data-handleid')),
-        );
-        expect(covered).toEqual([]);
-      });
+    for (const entry of WHOLE_STEP) wholeStep(entry);
 
-    test('the chain rule on one expression after one step: the numbers under the nodes cover no other card', async ({
+    test('the chain rule on one expression after one step: every node’s numbers, none over another card', async ({
       page,
     }) => {
       await openEditor(page);
       await openExample(page, 'micrograd');
       await settled(page);
       await page.getByTestId('train-step').click();
-      // Where they have room: every node's but c's (its column is closer to a's and d's than a
-      // block of numbers is wide), which shows while c is hovered.
-      const ids = ['a', 'b', 'f', 'ab', 'd', 'L'];
+      // Every node that prints numbers (the optimizer prints none): each block as wide as its text,
+      // so c's fits between b's and f's.
+      const ids = ['a', 'b', 'c', 'f', 'ab', 'd', 'L', 'objective'];
+      await expect(page.getByTestId('train-node-sgd')).toHaveCount(0);
       await expect
         .poll(async () => {
           const blocks = await boxes(page, '.ng-node-train');
@@ -229,24 +270,27 @@ for (const viewport of [
           return [...overlappingPairs(blocks), ...onCards];
         })
         .toEqual([]);
-      // L = (a·b + c)·f at a = 2, b = −3, c = 10, f = −2: ∂L/∂a = f·b, ∂L/∂b = f·a, ∂L/∂f = a·b + c.
+      // L = (a·b + c)·f at a = 2, b = −3, c = 10, f = −2: ∂L/∂a = f·b, ∂L/∂b = f·a, ∂L/∂c = f,
+      // ∂L/∂f = a·b + c.
       const grad = (id: string) =>
         page.getByTestId(`train-node-${id}`).locator('[data-port="param:value"]').getByTestId('node-grad');
       for (const [id, value] of [
         ['a', '6'],
         ['b', '−4'],
+        ['c', '−2'],
         ['f', '4'],
       ])
         await expect(grad(id)).toHaveText(`∂${value}`);
+      // L itself: (2 · −3 + 10) · −2.
+      await expect(page.getByTestId('train-node-objective').getByTestId('node-value').first()).toHaveText(
+        '−8',
+      );
       for (const id of ids)
-        for (const part of ['node-value', 'node-grad'])
+        for (const part of id === 'objective' ? ['node-value'] : ['node-value', 'node-grad'])
           expect(
             await renderedPx(page.getByTestId(`train-node-${id}`).getByTestId(part).first()),
             `${id} ${part}`,
           ).toBeGreaterThanOrEqual(11);
-      // ∂L/∂c = f.
-      await node(page, 'c').hover();
-      await expect(grad('c')).toHaveText('∂−2');
     });
 
     for (const example of ['border-at-3', 'xor']) {
@@ -279,6 +323,12 @@ for (const viewport of [
     }
   });
 }
+
+// On a tablet (side panels open from toggles, the training panel takes more of the height) too.
+test.describe('at 1024 × 768', () => {
+  test.use({ viewport: { width: 1024, height: 768 } });
+  for (const entry of WHOLE_STEP) wholeStep(entry);
+});
 
 test.describe('every example opens whole, in the part of the canvas nothing covers', () => {
   for (const viewport of [
@@ -318,6 +368,80 @@ test.describe('every example opens whole, in the part of the canvas nothing cove
         }
       }
     });
+});
+
+test.describe('every node’s name reads at 11 px or more, uncovered, at the opening view after a step', () => {
+  for (const viewport of [
+    { width: 1280, height: 720 },
+    { width: 1024, height: 768 },
+  ])
+    for (const theme of ['light', 'dark'] as const)
+      test(`at ${viewport.width} × ${viewport.height}, ${theme}`, async ({ page }) => {
+        test.setTimeout(240_000);
+        await page.emulateMedia({ colorScheme: theme });
+        await page.setViewportSize(viewport);
+        await openEditor(page);
+        await page.getByRole('button', { name: 'Examples' }).click();
+        const ids = await page
+          .locator('[data-testid^="example-"]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.slice('example-'.length)));
+        await page.keyboard.press('Escape');
+        expect(ids.length).toBeGreaterThanOrEqual(9);
+        for (const id of ids) {
+          await openExample(page, id);
+          await settled(page);
+          await page.getByTestId('train-step').click();
+          await expect(page.getByTestId('train-step')).toBeEnabled();
+          await settled(page);
+          // Placed once things were still after the step: no name under a label, a node's numbers,
+          // another card or name, or what lies over the canvas; each on the canvas, in sight.
+          await expect
+            .poll(
+              async () => {
+                const all = await names(page);
+                const over = [
+                  ...(await boxes(page, '.ng-weight--train')),
+                  ...(await boxes(page, '.ng-node-train')),
+                  ...(await boxes(page, '.react-flow__minimap')),
+                  ...(await boxes(page, '.react-flow__controls')),
+                ];
+                const cards = await page.locator('.react-flow__node').evaluateAll((els) =>
+                  els.map((e) => {
+                    const r = e.getBoundingClientRect();
+                    return {
+                      id: e.getAttribute('data-id')!,
+                      x: r.x,
+                      y: r.y,
+                      width: r.width,
+                      height: r.height,
+                    };
+                  }),
+                );
+                const pane = (await page.locator('.canvas .react-flow').boundingBox())!;
+                const problems: string[] = [];
+                for (const n of all) {
+                  if (n.px < 11) problems.push(`${n.id} “${n.text}” at ${n.px} px`);
+                  if (
+                    n.x < pane.x - 0.5 ||
+                    n.y < pane.y - 0.5 ||
+                    n.x + n.width > pane.x + pane.width + 0.5 ||
+                    n.y + n.height > pane.y + pane.height + 0.5
+                  )
+                    problems.push(`${n.id} out of sight`);
+                  for (const o of over) if (overlaps(n, o)) problems.push(`${n.id} under ${o.id}`);
+                  for (const c of cards)
+                    if (c.id !== n.id && overlaps(n, c)) problems.push(`${n.id} over card ${c.id}`);
+                  for (const m of all) if (m !== n && overlaps(n, m)) problems.push(`${n.id} over ${m.id}`);
+                }
+                return problems;
+              },
+              { message: id },
+            )
+            .toEqual([]);
+          // Zoomed out, the names are chips; the title on a card is read where it is large enough.
+          expect((await names(page)).length, id).toBeGreaterThan(1);
+        }
+      });
 });
 
 test('focus on the spiral: hovering a neuron shows its edges’ numbers and its own; the rest fade', async ({

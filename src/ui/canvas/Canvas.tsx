@@ -35,7 +35,9 @@ import { PlainCardsContext } from './plain-cards';
 import { RevealProgress } from './RevealProgress';
 import { SmallMinimap } from './SmallMinimap';
 import { watchSharedEndTaps } from './shared-end-taps';
+import { TitleChipsContext } from './TitleChip';
 import { Toast } from './Toast';
+import { selectBelowTitleZoom, useTitleZoom } from './title-chips';
 import { drawsPlainCards, selectZoomBucket, useZoomDetail } from './zoom-detail';
 import './canvas-perf.css';
 
@@ -72,6 +74,9 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
   const big = isBigNetwork(useDocument(selectNodeCount));
   const far = drawsPlainCards(bucket, big);
   const overview = big && far;
+  // Names at a size one can read while the cards' titles are too small (title-chips.ts).
+  const zoomedOut = useTitleZoom(selectBelowTitleZoom);
+  const chips = zoomedOut && !big;
   // A hovered or selected neuron, once there are numbers: the rest of the labels fade (training.css).
   const focus = useLabelSlots(selectFocus);
   const ran = useTraining(selectRan);
@@ -102,54 +107,56 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
       aria-label="Network canvas"
     >
       <PlainCardsContext value={far}>
-        <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={overview ? NO_EDGES : edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          colorMode={colorMode}
-          onInit={(instance) => registerFlow(instance as never, pane.current)}
-          onNodesChange={on.onNodesChange}
-          onEdgesChange={on.onEdgesChange}
-          onNodeDragStart={on.beginGesture}
-          onNodeDragStop={on.endGesture}
-          onSelectionDragStart={on.beginGesture}
-          onSelectionDragStop={on.endGesture}
-          isValidConnection={on.isValidConnection}
-          onConnect={on.onConnect}
-          onConnectStart={on.onConnectStart}
-          onConnectEnd={on.onConnectEnd}
-          onReconnect={on.onReconnect}
-          onReconnectStart={on.onReconnectStart}
-          onReconnectEnd={on.onReconnectEnd}
-          onMoveStart={on.onMoveStart}
-          onMove={on.onMove}
-          onMoveEnd={on.onMoveEnd}
-          deleteKeyCode={null}
-          zoomOnDoubleClick={false}
-          panActivationKeyCode={null}
-          snapToGrid={snap}
-          onlyRenderVisibleElements={big}
-          snapGrid={SNAP_GRID}
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          connectionRadius={28}
-          reconnectRadius={12}
-          connectionLineStyle={CONNECTION_LINE_STYLE}
-          minZoom={0.1}
-          maxZoom={2.5}
-          selectionMode={SelectionMode.Partial}
-          proOptions={PRO_OPTIONS}
-        >
-          <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--canvas-dots)" />
-          <Controls showInteractive={false} position="bottom-left" />
-          {big ? <OverviewMinimap /> : <SmallMinimap nodeClassName={minimapClass} />}
-          <ConnectionHint />
-          <FitOnRequest />
-          <EdgeLabelLayer />
-          <NumberScale />
-          {overview && <OverviewEdges />}
-        </ReactFlow>
+        <TitleChipsContext value={chips}>
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={nodes}
+            edges={overview ? NO_EDGES : edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            colorMode={colorMode}
+            onInit={(instance) => registerFlow(instance as never, pane.current)}
+            onNodesChange={on.onNodesChange}
+            onEdgesChange={on.onEdgesChange}
+            onNodeDragStart={on.beginGesture}
+            onNodeDragStop={on.endGesture}
+            onSelectionDragStart={on.beginGesture}
+            onSelectionDragStop={on.endGesture}
+            isValidConnection={on.isValidConnection}
+            onConnect={on.onConnect}
+            onConnectStart={on.onConnectStart}
+            onConnectEnd={on.onConnectEnd}
+            onReconnect={on.onReconnect}
+            onReconnectStart={on.onReconnectStart}
+            onReconnectEnd={on.onReconnectEnd}
+            onMoveStart={on.onMoveStart}
+            onMove={on.onMove}
+            onMoveEnd={on.onMoveEnd}
+            deleteKeyCode={null}
+            zoomOnDoubleClick={false}
+            panActivationKeyCode={null}
+            snapToGrid={snap}
+            onlyRenderVisibleElements={big}
+            snapGrid={SNAP_GRID}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            connectionRadius={28}
+            reconnectRadius={12}
+            connectionLineStyle={CONNECTION_LINE_STYLE}
+            minZoom={0.1}
+            maxZoom={2.5}
+            selectionMode={SelectionMode.Partial}
+            proOptions={PRO_OPTIONS}
+          >
+            <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--canvas-dots)" />
+            <Controls showInteractive={false} position="bottom-left" />
+            {big ? <OverviewMinimap /> : <SmallMinimap nodeClassName={minimapClass} />}
+            <ConnectionHint />
+            <FitOnRequest />
+            <EdgeLabelLayer />
+            <NumberScale />
+            {overview && <OverviewEdges />}
+          </ReactFlow>
+        </TitleChipsContext>
       </PlainCardsContext>
       <EmptyState />
       <Toast />

@@ -24,6 +24,7 @@ import { PlainCard } from './PlainCard';
 import { PortColumn } from './PortColumn';
 import { PlainCardsContext } from './plain-cards';
 import { fullCardNeedsMeasure, measureSoon } from './port-measure';
+import { TitleChip, TitleChipsContext } from './TitleChip';
 
 /**
  * The one node component: draws any kind from the registry, as its full card or, zoomed far out,
@@ -45,6 +46,7 @@ function FullCard({ id, selected }: { id: string; selected: boolean }) {
   const origin = useSession(selectOriginPort(id));
   const from = useSession(selectConnectingFrom);
   const lit = useLesson(selectNodeLit(id));
+  const chip = useContext(TitleChipsContext);
   const spec = kindId && params ? nodeSpec({ kind: kindId, params }) : null;
 
   // Handles move when ports come and go (a dataset with more features): React Flow must re-measure them.
@@ -79,10 +81,11 @@ function FullCard({ id, selected }: { id: string; selected: boolean }) {
   const title = label || kind.label;
   return (
     <div
-      className={`ng-node family-${kind.family}${selected ? ' is-selected' : ''}${hasError ? ' has-error' : ''}${fit ? ' is-connecting' : ''}${lit ? ' is-lesson-lit' : ''}`}
+      className={`ng-node family-${kind.family}${selected ? ' is-selected' : ''}${hasError ? ' has-error' : ''}${fit ? ' is-connecting' : ''}${lit ? ' is-lesson-lit' : ''}${chip ? ' has-title-chip' : ''}`}
       data-testid={`node-${id}`}
       data-kind={kind.id}
     >
+      {chip && <TitleChip name={title} icon={kind.icon} />}
       <header className="ng-node__header">
         <span className="kind-icon">{kind.icon}</span>
         <span className="ng-node__titles">

@@ -2,14 +2,15 @@ import { type ReactFlowState, useStore } from '@xyflow/react';
 import { useLayoutEffect } from 'react';
 import { showLabelZoom } from './label-slots';
 import { numberScale } from './number-blocks';
+import { showTitleZoom } from './title-chips';
 
 const selectZoom = (s: ReactFlowState) => s.transform[2];
 const selectDomNode = (s: ReactFlowState) => s.domNode;
 
 /**
  * Mounted once inside <ReactFlow>: keeps the numbers on the canvas (edge labels, a node's numbers)
- * at their 100 % size on screen however far the view zooms out, through one CSS variable
- * (--ng-num-scale) that they scale by. Re-renders on a zoom, never on a pan.
+ * and the cards' name chips at their 100 % size on screen however far the view zooms out, through
+ * one CSS variable (--ng-num-scale) that they scale by. Re-renders on a zoom, never on a pan.
  */
 export function NumberScale(): null {
   const zoom = useStore(selectZoom);
@@ -17,6 +18,7 @@ export function NumberScale(): null {
   useLayoutEffect(() => {
     dom?.style.setProperty('--ng-num-scale', String(numberScale(zoom)));
     showLabelZoom(zoom);
+    showTitleZoom(zoom);
   }, [dom, zoom]);
   return null;
 }

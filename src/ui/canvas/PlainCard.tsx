@@ -10,7 +10,7 @@
  * full card comes back.
  */
 import { type HandleType, type InternalNode, useStoreApi, useUpdateNodeInternals } from '@xyflow/react';
-import { type CSSProperties, memo, useEffect, useRef } from 'react';
+import { type CSSProperties, memo, useContext, useEffect, useRef } from 'react';
 import {
   nodeSpec,
   selectNodeHasError,
@@ -27,6 +27,7 @@ import { useLesson } from '../lessons/lesson-app';
 import type { FlowNode } from './flow-elements';
 import { CARD_BORDER, estimateNodeSize, estimatePortBox } from './node-size';
 import { measureSoon, notePlainCard } from './port-measure';
+import { TitleChip, TitleChipsContext } from './TitleChip';
 
 type HandleBounds = NonNullable<InternalNode['internals']['handleBounds']>['source'];
 
@@ -41,6 +42,7 @@ function PlainCardView({ id, selected }: { id: string; selected: boolean }) {
   const hasError = useCompiled(selectNodeHasError(id));
   const lit = useLesson(selectNodeLit(id));
   const measured = useView(selectNodeSize(id));
+  const chip = useContext(TitleChipsContext);
   const flow = useStoreApi<FlowNode>();
   const updateNodeInternals = useUpdateNodeInternals();
   const spec = kindId && params ? nodeSpec({ kind: kindId, params }) : null;
@@ -95,6 +97,7 @@ function PlainCardView({ id, selected }: { id: string; selected: boolean }) {
       data-testid={`node-${id}`}
       data-kind={kind.id}
     >
+      {chip && <TitleChip name={label || kind.label} icon={kind.icon} />}
       {stubs('target', ports.inputs, handles?.target ?? undefined)}
       {stubs('source', ports.outputs, handles?.source ?? undefined)}
     </div>

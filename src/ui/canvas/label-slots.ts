@@ -12,7 +12,8 @@ import { type NodeSpec, nodeSpec, useDocument, useSelection, useView } from '../
 import { perId } from '../../store/per-id';
 import { useOverlay, useTraining } from '../../store/training-app';
 import type { NodeOverlay } from '../../store/training-overlay';
-import { nodePrintedKey } from '../training/printed';
+import { nodePrintedKey, type PrintedRow } from '../training/printed';
+import { printedBlockWidth } from './block-text';
 import {
   type Box,
   DEFAULT_LABEL_T,
@@ -25,14 +26,16 @@ import {
 } from './label-placement';
 import { estimateNodeSize } from './node-size';
 import { type BlockSide, blockBox, type NumberBlock, numberScale, placeBlocks } from './number-blocks';
+import { chipBox, chipMinWidth, showsTitleChips, withChip } from './title-chips';
 
 /**
- * A training label (w, ∂ and Δ stacked, up to 7 characters each at 11–12 px) on screen, in px.
- * Fixed, not measured: a label's text changes at every training step, and labels that moved
+ * A training label (w, ∂ and Δ stacked at 11.5 px) on screen, in px: a line of 9 characters
+ * ("∂0.005109", the circle's) is 75 px wide with the label's padding and border; a rarer longer
+ * one ("∂−1.131e−3") reaches a few px past. Fixed, not measured: a label's text changes at every training step, and labels that moved
  * whenever their numbers grew a digit could not be followed. In flow units it is this times
  * numberScale(zoom): labels keep their size on screen as the view zooms out.
  */
-const LABEL_SIZE: LabelSize = { width: 70, height: 50 };
+const LABEL_SIZE: LabelSize = { width: 75, height: 50 };
 /**
  * The share of a label that may lie over cards: a label over a card's rim still reads (labels are
  * drawn above the cards), one over the middle of a card hides what the card says. Beyond this
@@ -179,48 +182,78 @@ function scaled(): LabelSize {
 }
 
 /**
- * How many rows an overlay entry prints for a node with these output ports. Entries are replaced
- * whenever their numbers change, so the count is kept per entry: a placement (after every drag, every
- * zoom) does not print and re-parse the numbers of every node again.
+ * How many rows an overlay entry prints for a node with these output ports, and how wide they are
+ * on screen. Entries are replaced whenever their numbers change, so this is kept per entry: a
+ * placement (after every drag, every zoom) does not print and re-parse the numbers of every node again.
  */
-const rowsOf = new WeakMap<NodeOverlay, { ports: string; rows: number }>();
+const printedOf = new WeakMap<NodeOverlay, { ports: string; rows: number; width: number }>();
 /** A spec's output ports as nodePrintedKey names them, kept per spec (specs are cached per params). */
 const portsOf = new WeakMap<NodeSpec, string>();
 
-function printedRows(spec: NodeSpec, entry: NodeOverlay | undefined): number {
-  if (!entry) return 0;
+function printedBlock(spec: NodeSpec, entry: NodeOverlay | undefined): { rows: number; width: number } {
+  if (!entry) return { rows: 0, width: 0 };
   let ports = portsOf.get(spec);
   if (ports === undefined) {
     ports = spec.ports.outputs.map((p) => `${p.id}=${p.label}`).join(',');
     portsOf.set(spec, ports);
   }
-  const hit = rowsOf.get(entry);
-  if (hit && hit.ports === ports) return hit.rows;
+  const hit = printedOf.get(entry);
+  if (hit && hit.ports === ports) return hit;
   const key = nodePrintedKey(entry, ports);
-  const rows = key === null ? 0 : (JSON.parse(key) as unknown[]).length;
-  rowsOf.set(entry, { ports, rows });
-  return rows;
+  const rows = key === null ? [] : (JSON.parse(key) as PrintedRow[]);
+  const printed = { ports, rows: rows.length, width: printedBlockWidth(rows) };
+  printedOf.set(entry, printed);
+  return printed;
 }
 
-/** Each node's card and how many rows of numbers it prints (its entry in the training overlay). */
-function numberBlocks(): NumberBlock[] {
+/**
+ * The widest each node's block has been since its numbers started (a block placed for "2" must
+ * not cover its neighbour once it reads "1.94"; a block that narrows keeps its room, so it does
+ * not move or vanish and come back as its digits come and go).
+ */
+const widest = new Map<string, number>();
+/** The width each node's block was last placed with (see noteBlockWidth). */
+let placedWidths: ReadonlyMap<string, number> = new Map();
+
+interface NodeBoxes {
+  /** Each node's card (with its name chip) and its block of numbers. */
+  blocks: NumberBlock[];
+  /** The cards alone (where their ports are). */
+  cards: Box[];
+  /** The name chips shown (see title-chips.ts): nothing goes over them. */
+  chips: Box[];
+}
+
+/**
+ * Each node's card, its name chip where chips show at the view placed for, and the rows of numbers
+ * it prints (its entry in the training overlay) and their width.
+ */
+function nodeBoxes(): NodeBoxes {
   const { nodes } = useDocument.getState();
   const sizes = useView.getState().sizes;
   const overlay = useOverlay.getState().nodes;
   // Until something ran there are no numbers under the nodes: nothing to keep room for.
   const ran = useTraining.getState().ran;
-  const blocks: NumberBlock[] = [];
+  const withChips = showsTitleChips(1 / scale, nodes.length);
+  const out: NodeBoxes = { blocks: [], cards: [], chips: [] };
   for (const n of nodes) {
     // A card not measured yet (just opened) is about its estimated size: labels must avoid it too.
     const size = sizes.get(n.id) ?? estimateNodeSize(n);
     const spec = nodeSpec(n);
-    blocks.push({
-      id: n.id,
-      card: { x: n.position.x, y: n.position.y, width: size.width, height: size.height },
-      rows: spec && ran ? printedRows(spec, overlay.get(n.id)) : 0,
-    });
+    const card = { x: n.position.x, y: n.position.y, width: size.width, height: size.height };
+    let taken: Box = card;
+    if (withChips && spec) {
+      const chip = chipBox(card, chipMinWidth(n.label || spec.kind.label, spec.kind.icon), scale);
+      out.chips.push(chip);
+      taken = withChip(card, chip);
+    }
+    const printed = spec && ran ? printedBlock(spec, overlay.get(n.id)) : { rows: 0, width: 0 };
+    const width = Math.max(printed.width, widest.get(n.id) ?? 0);
+    if (printed.rows > 0) widest.set(n.id, width);
+    out.cards.push(card);
+    out.blocks.push({ id: n.id, card: taken, rows: printed.rows, width });
   }
-  return blocks;
+  return out;
 }
 
 function edgeOrder(): EdgeEnds[] {
@@ -257,14 +290,15 @@ function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
 
 function place(): void {
   scale = latestScale;
-  const blocks = numberBlocks();
+  const { blocks, cards: bare, chips } = nodeBoxes();
+  placedWidths = new Map(blocks.map((b) => [b.id, b.width ?? 0]));
   const cards = blocks.map((b) => b.card);
   const { shown } = placeBlocks(blocks, scale);
   const edges = edgeOrder();
   // A small network (leader lines allowed) tries a few orders and moves labels aside to make room.
   const placeAll = edges.length <= BESIDE_MAX_EDGES ? placeMostLabelSlots : placeLabelSlots;
   const slots = placeAll(edges, cards, scaled(), {
-    reserved: [...[...shown.values()].map((b) => b.box), ...ports(cards)],
+    reserved: [...[...shown.values()].map((b) => b.box), ...ports(bare), ...chips],
     maxNodeCover: MAX_NODE_COVER,
     candidates: CANDIDATES,
     beside:
@@ -324,12 +358,13 @@ function placeFocus(): void {
       .map((e) => e.id as string),
   );
   edges.sort((a, b) => Number(out.has(b.id)) - Number(out.has(a.id)));
-  const blocks = numberBlocks();
+  const { blocks, cards: bare, chips } = nodeBoxes();
   const own = blocks.find((b) => b.id === focus);
   const side = old.blocks.get(focus) ?? 'below';
-  // Its numbers count as a label; its own card is worse to cover than any label (see `forbidden`).
-  const reserved: Box[] = ports(blocks.map((b) => b.card));
-  if (own && own.rows > 0) reserved.push(blockBox(own.card, own.rows, scale, side));
+  // Its numbers count as a label, and so do the names on the cards; its own card is worse to cover
+  // than any label (see `forbidden`).
+  const reserved: Box[] = [...ports(bare), ...chips];
+  if (own && own.rows > 0) reserved.push(blockBox(own.card, own.rows, scale, side, own.width));
   const slots = placeLabelSlots(
     edges,
     blocks.map((b) => b.card),
@@ -401,16 +436,23 @@ function watch(): void {
   useDocument.subscribe((s, prev) => {
     // A node under the pointer that went with its document left no pointerleave behind: a node of
     // the same id in the new one would hold the focus.
-    if (s.loads !== prev.loads) hovered = null;
+    if (s.loads !== prev.loads) {
+      hovered = null;
+      widest.clear();
+    }
     if (s.nodes !== prev.nodes || s.edges !== prev.edges) changed();
   });
   useView.subscribe(changed);
-  // A new training run may print more or fewer rows under a node.
+  // A new training run may print more or fewer rows under a node, and other numbers.
   useOverlay.subscribe((s, prev) => {
-    if (s.loadId !== prev.loadId) changed();
+    if (s.loadId === prev.loadId) return;
+    widest.clear();
+    changed();
   });
   useTraining.subscribe((s, prev) => {
-    if (s.ran !== prev.ran) changed();
+    if (s.ran === prev.ran) return;
+    if (!s.ran) widest.clear();
+    changed();
   });
   useSelection.subscribe((s, prev) => {
     if (s.nodes !== prev.nodes || s.edges !== prev.edges) placeFocus();
@@ -446,6 +488,16 @@ export function reportNodeNumbers(): void {
   if (watching) return;
   watch();
   changed();
+}
+
+/**
+ * Called by a node's block of numbers whenever what it prints changes, with its width on screen:
+ * a block grown past the room it was placed with (a number with more digits) is placed again,
+ * once things are still, so it never covers a neighbour for long.
+ */
+export function noteBlockWidth(id: string, width: number): void {
+  const placed = placedWidths.get(id);
+  if (placed !== undefined && width > placed + 0.5) changed();
 }
 
 /** Called when an edge stops showing a weight (its target is no longer a neuron). */

@@ -11,6 +11,8 @@ const STRIP = 4; // the family strip and the borders
 /** The family strip, drawn over the card's top border. */
 const TOP_STRIP = 3;
 const HEADER = 35;
+/** How far the middle of a card's header (its title) is below the card's top. */
+export const HEADER_MIDDLE = TOP_STRIP + HEADER / 2;
 const PORT_ROW = 22;
 const PORTS_PADDING = 9;
 /** The ports block's top border and padding: the first row starts this far below the header. */

@@ -8,8 +8,10 @@ import { type CSSProperties, memo, useEffect, useMemo, useRef } from 'react';
 import { type LabelMode, selectNodeProblems, selectNodeWave, type TrainingState } from '../../store/training';
 import { useOverlay, useReadout, useTraining } from '../../store/training-app';
 import { selectNodeHasOverlay } from '../../store/training-overlay';
+import { printedBlockWidth, printsGradients } from '../canvas/block-text';
 import {
   hoverFocus,
+  noteBlockWidth,
   reportNodeNumbers,
   selectBlockSide,
   selectFocus,
@@ -109,15 +111,18 @@ const Chips = memo(function Chips({
 }: Props & { mode: LabelMode; focused: boolean; side: BlockSide }) {
   const key = useReadout(selectNodePrinted(id, ports));
   const rows = useMemo(() => (key === null ? [] : (JSON.parse(key) as PrintedRow[])), [key]);
+  // Wider than the room it was placed with: placed again (canvas/label-slots.ts).
+  useEffect(() => {
+    if (rows.length > 0) noteBlockWidth(id, printedBlockWidth(rows));
+  }, [id, rows]);
   if (rows.length === 0) return null;
-  const isLoss = rows.length === 1 && rows[0].port === 'loss';
   return (
     <div
       className={`ng-node-train ng-node-train--${side}${focused ? ' is-focus' : ''}`}
       data-testid={`train-node-${id}`}
     >
       {rows.map((row) => (
-        <Row key={row.port} id={id} row={row} mode={mode} gradients={!isLoss} />
+        <Row key={row.port} id={id} row={row} mode={mode} gradients={printsGradients(rows)} />
       ))}
     </div>
   );
