@@ -31,6 +31,7 @@ import { NumberScale } from './NumberScale';
 import { edgeTypes, nodeTypes } from './node-types';
 import { OverviewEdges } from './OverviewEdges';
 import { OverviewMinimap } from './OverviewMinimap';
+import { OverviewNodes } from './OverviewNodes';
 import { PlainCardsContext } from './plain-cards';
 import { RevealProgress } from './RevealProgress';
 import { SmallMinimap } from './SmallMinimap';
@@ -149,6 +150,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
           <EdgeLabelLayer />
           <NumberScale />
           {overview && <OverviewEdges />}
+          <OverviewNodes />
         </ReactFlow>
       </PlainCardsContext>
       <EmptyState />

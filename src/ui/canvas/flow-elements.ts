@@ -15,9 +15,10 @@ import { estimatedHandles, estimateNodeSize } from './estimated-handles';
 import { fitPending } from './FitOnRequest';
 import { compactNumber } from './format-value';
 import { noteEstimatedPorts } from './port-measure';
-import { afterNextPaint, createReveal, selectWithheld } from './reveal-slices';
+import { afterNextPaint, createReveal, type HoldSource, selectWithheld } from './reveal-slices';
 import { sharedEndClasses } from './shared-ends';
 import { keepIfSame } from './stable-list';
+import { drawsNodeOverview, useZoomDetail } from './zoom-detail';
 
 export type FlowNode = Node<Record<string, never>, 'neuro'>;
 export type FlowEdge = Edge<Record<string, never>, 'neuro'>;
@@ -49,8 +50,34 @@ function offScreen(): ((id: string) => boolean) | null {
   };
 }
 
-/** Which of the document's nodes React Flow has: a big burst of new ones comes in slices. */
-export const useReveal = createReveal(useDocument, afterNextPaint, undefined, offScreen, fitPending);
+/**
+ * A very big network zoomed out is drawn as an overview (OverviewNodes): React Flow holds none of
+ * its nodes but the selected ones, until the view is zoomed in again.
+ */
+const nodeOverview: HoldSource = {
+  held: () => drawsNodeOverview(useZoomDetail.getState().bucket, useDocument.getState().nodes.length),
+  subscribe(listener) {
+    const zoom = useZoomDetail.subscribe(listener);
+    const doc = useDocument.subscribe(listener);
+    return () => {
+      zoom();
+      doc();
+    };
+  },
+};
+
+/**
+ * Which of the document's nodes React Flow has: a big burst of new ones comes in slices, and none
+ * while a very big network is seen from far away.
+ */
+export const useReveal = createReveal(
+  useDocument,
+  afterNextPaint,
+  undefined,
+  offScreen,
+  fitPending,
+  nodeOverview,
+);
 
 interface NodeEntry {
   position: GraphNode['position'];
@@ -83,8 +110,9 @@ export function useFlowNodes(): FlowNode[] {
     const next = new Map<string, NodeEntry>();
     const result: FlowNode[] = [];
     for (const n of nodes) {
-      if (withheld.has(n.id)) continue;
       const isSelected = selected.has(n.id);
+      // A selected node is React Flow's even while the rest are withheld: it is dragged and edited as a card.
+      if (!isSelected && withheld.has(n.id)) continue;
       const size = sizes.get(n.id);
       const hit = cache.current.get(n.id);
       if (hit && hit.position === n.position && hit.selected === isSelected && hit.size === size) {

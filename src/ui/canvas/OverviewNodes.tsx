@@ -1,0 +1,184 @@
+/**
+ * A very big network's nodes while React Flow does not hold them (zoomed out, or still coming in
+ * slices): a few SVG paths in the viewport (overview-nodes.ts), under React Flow's own nodes. The
+ * editor still works on them: a press selects the node under the pointer (Ctrl/⌘ adds or removes
+ * it), a drag moves it, Shift+drag selects every node the box touches, and the pointer's node is
+ * named on hover. A selected node is handed to React Flow (flow-elements.ts) and drawn as its card
+ * on top, so from then on it is dragged, nudged and edited as any other.
+ */
+import { type ReactFlowState, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
+import { memo, type PointerEvent, useEffect, useMemo, useRef } from 'react';
+import type { Diagnostic } from '../../engine/diagnostics';
+import type { GraphNode } from '../../engine/graph';
+import { getKind } from '../../engine/registry';
+import {
+  type CompiledState,
+  GRID,
+  nodeById,
+  type Size,
+  useCompiled,
+  useDocument,
+  usePrefs,
+  useSelection,
+  useView,
+} from '../../store';
+import { screenToFlow } from '../actions/flow';
+import { NODE_OVERVIEW_FROM } from './big-network';
+import { ViewportPortal } from './edge-label-layer';
+import { type FlowNode, useReveal } from './flow-elements';
+import { beginGesture, endGesture } from './handlers';
+import { nodeBox } from './node-boxes';
+import { cardAt, type OverviewCard, overviewNodeShapes } from './overview-nodes';
+import { selectWithheld } from './reveal-slices';
+
+const selectNodes = (s: { nodes: GraphNode[] }) => s.nodes;
+const selectSizes = (s: { sizes: ReadonlyMap<string, Size> }) => s.sizes;
+const selectByNode = (s: CompiledState) => s.byNode;
+const selectSelectedNodes = (s: { nodes: ReadonlySet<string> }) => s.nodes;
+const selectBoxRect = (s: ReactFlowState) => s.userSelectionRect;
+
+/** How far (px on screen) a press must move before it is a drag, as React Flow's nodes. */
+const DRAG_FROM_PX = 1;
+
+const hasError = (list: readonly Diagnostic[] | undefined) => !!list?.some((d) => d.severity === 'error');
+
+interface Drag {
+  id: string;
+  pointerId: number;
+  /** Where the press was, on screen and in the flow, and where the node was then. */
+  screen: { x: number; y: number };
+  flow: { x: number; y: number };
+  origin: { x: number; y: number };
+  moved: boolean;
+}
+
+function OverviewNodesView() {
+  const nodes = useDocument(selectNodes);
+  const sizes = useView(selectSizes);
+  const byNode = useCompiled(selectByNode);
+  const selected = useSelection(selectSelectedNodes);
+  const withheld = useReveal(selectWithheld);
+  const cards = useMemo(() => {
+    const list: OverviewCard[] = [];
+    if (withheld.size === 0) return list;
+    for (const n of nodes) {
+      if (!withheld.has(n.id)) continue;
+      list.push({ ...nodeBox(n, sizes.get(n.id)), id: n.id, error: hasError(byNode.get(n.id)) });
+    }
+    return list;
+  }, [nodes, sizes, byNode, withheld]);
+  const shapes = useMemo(() => overviewNodeShapes(cards, selected), [cards, selected]);
+  const latest = useRef(cards);
+  latest.current = cards;
+  useBoxSelection(latest);
+  const drag = useRef<Drag | null>(null);
+  const title = useRef<HTMLTitleElement>(null);
+  if (cards.length === 0) return null;
+
+  const cardUnder = (e: PointerEvent) => {
+    const at = screenToFlow({ x: e.clientX, y: e.clientY });
+    return { at, card: cardAt(latest.current, at.x, at.y) };
+  };
+  const onPointerDown = (e: PointerEvent<SVGSVGElement>) => {
+    if (e.button !== 0) return;
+    const { at, card } = cardUnder(e);
+    if (!card) return;
+    const selection = useSelection.getState();
+    if (e.ctrlKey || e.metaKey) {
+      selection.applyChanges({ nodes: [{ id: card.id, selected: !selection.nodes.has(card.id) }] });
+      return;
+    }
+    const node = nodeById(useDocument.getState().nodes, card.id);
+    if (!node) return;
+    selection.select([card.id]);
+    e.currentTarget.setPointerCapture(e.pointerId);
+    drag.current = {
+      id: card.id,
+      pointerId: e.pointerId,
+      screen: { x: e.clientX, y: e.clientY },
+      flow: at,
+      origin: node.position,
+      moved: false,
+    };
+  };
+  const onPointerMove = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) {
+      // Named on hover, as a plain card is by its title.
+      const { card } = cardUnder(e);
+      const node = card && nodeById(useDocument.getState().nodes, card.id);
+      if (title.current)
+        title.current.textContent = node ? node.label || getKind(node.kind)?.label || '' : '';
+      return;
+    }
+    if (!d.moved && Math.hypot(e.clientX - d.screen.x, e.clientY - d.screen.y) < DRAG_FROM_PX) return;
+    if (!d.moved) {
+      d.moved = true;
+      beginGesture();
+    }
+    const at = screenToFlow({ x: e.clientX, y: e.clientY });
+    let x = d.origin.x + at.x - d.flow.x;
+    let y = d.origin.y + at.y - d.flow.y;
+    if (usePrefs.getState().snapToGrid) {
+      x = Math.round(x / GRID) * GRID;
+      y = Math.round(y / GRID) * GRID;
+    }
+    useDocument.getState().moveNodes([{ id: d.id, position: { x, y } }]);
+  };
+  const onPointerEnd = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (!d || d.pointerId !== e.pointerId) return;
+    drag.current = null;
+    if (d.moved) endGesture();
+  };
+  return (
+    <ViewportPortal>
+      <svg
+        className="ng-overview-nodes nopan"
+        data-testid="overview-nodes"
+        data-drawn={shapes.drawn}
+        aria-hidden="true"
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerEnd}
+        onPointerCancel={onPointerEnd}
+      >
+        <title ref={title} />
+        {shapes.paths.map(({ group, d }) => (
+          <path key={group} className={`ng-overview-node family-${group}`} d={d} />
+        ))}
+        {shapes.errors && <path className="ng-overview-node-error" d={shapes.errors} />}
+      </svg>
+    </ViewportPortal>
+  );
+}
+
+/**
+ * Shift+drag on the canvas: React Flow selects the nodes it holds that the box touches; this adds
+ * the overview's (once selected they are React Flow's, which deselects them if the box leaves them).
+ */
+function useBoxSelection(cards: { current: readonly OverviewCard[] }): void {
+  const box = useFlowStore(selectBoxRect);
+  const flow = useStoreApi<FlowNode>();
+  useEffect(() => {
+    if (!box || (box.width === 0 && box.height === 0)) return;
+    const [tx, ty, zoom] = flow.getState().transform;
+    const x0 = (box.x - tx) / zoom;
+    const y0 = (box.y - ty) / zoom;
+    const x1 = x0 + box.width / zoom;
+    const y1 = y0 + box.height / zoom;
+    const touched = cards.current
+      .filter((c) => c.x <= x1 && c.x + c.width >= x0 && c.y <= y1 && c.y + c.height >= y0)
+      .map((c) => ({ id: c.id, selected: true }));
+    if (touched.length > 0) useSelection.getState().applyChanges({ nodes: touched });
+  }, [box, flow, cards]);
+}
+
+const OverviewNodesLayer = memo(OverviewNodesView);
+
+const selectVeryBig = (s: { nodes: readonly unknown[] }) => s.nodes.length > NODE_OVERVIEW_FROM;
+
+/** Mounted for a very big network only; it draws nothing while React Flow holds every node. */
+export function OverviewNodes() {
+  return useDocument(selectVeryBig) ? <OverviewNodesLayer /> : null;
+}
