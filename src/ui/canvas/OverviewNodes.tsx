@@ -1,8 +1,8 @@
 /**
  * A very big network's nodes while React Flow does not hold them (zoomed out, or still coming in
  * slices): a few SVG paths in the viewport (overview-nodes.ts), under React Flow's own nodes. The
- * editor still works on them: a press selects the node under the pointer (Ctrl/⌘ adds or removes
- * it), a drag moves it, Shift+drag selects every node the box touches, and the pointer's node is
+ * editor still works on them: a press selects the node under the pointer (Ctrl or ⌘ adds or
+ * removes it), a drag moves it, Shift+drag from the empty canvas selects every node the box touches, and the pointer's node is
  * named on hover. A selected node is handed to React Flow (flow-elements.ts) and drawn as its card
  * on top, so from then on it is dragged, nudged and edited as any other.
  */
@@ -84,6 +84,10 @@ function OverviewNodesView() {
     const { at, card } = cardUnder(e);
     if (!card) return;
     const selection = useSelection.getState();
+    // Held until released: the node pressed becomes a card under the pointer, and a release there
+    // would make the click the pane's (the two elements' common ancestor), which clears the selection.
+    e.currentTarget.setPointerCapture(e.pointerId);
+    // Ctrl or ⌘ adds or removes it, as a click on a card does. (With Shift, React Flow starts a box.)
     if (e.ctrlKey || e.metaKey) {
       selection.applyChanges({ nodes: [{ id: card.id, selected: !selection.nodes.has(card.id) }] });
       return;
@@ -91,7 +95,6 @@ function OverviewNodesView() {
     const node = nodeById(useDocument.getState().nodes, card.id);
     if (!node) return;
     selection.select([card.id]);
-    e.currentTarget.setPointerCapture(e.pointerId);
     drag.current = {
       id: card.id,
       pointerId: e.pointerId,
