@@ -88,7 +88,7 @@ function OverviewEdgesView() {
   const selected = useSelection(selectSelectedEdges);
   // While a big document comes in slices, drawn once from where its nodes will be, not per slice.
   const revealing = useReveal(selectRevealing);
-  useFlowStore(revealing ? selectNothing : selectFlowNodes);
+  const flowNodes = useFlowStore(revealing ? selectNothing : selectFlowNodes);
   const flow = useStoreApi<FlowNode>();
   // An edge's type (its colour) follows its source node's kind and parameters, not its position.
   const types = useRef(new Map<string, TypeEntry>());
@@ -111,10 +111,20 @@ function OverviewEdgesView() {
   useEffect(() => {
     if (reached !== null) afterNextPaint(() => setLimit(reached + EDGE_SLICE));
   }, [reached]);
+  // Slices drawn while nothing they read changed are kept: a frame of the first drawing builds one.
+  const inputs = [edges, nodes, problems, selected, flowNodes];
+  const kept = useRef<{ inputs: unknown[]; slices: Map<number, ReturnType<typeof overviewPaths>> }>(null);
+  if (!kept.current || kept.current.inputs.some((x, i) => x !== inputs[i])) {
+    kept.current = { inputs, slices: new Map() };
+  }
   const slices: { key: number; paths: Map<string, string> }[] = [];
   let drawn = 0;
   for (let from = 0; from < Math.min(limit, edges.length); from += EDGE_SLICE) {
-    const slice = overviewPaths(edges.slice(from, from + EDGE_SLICE), boxOf, styleOf);
+    let slice = kept.current.slices.get(from);
+    if (!slice) {
+      slice = overviewPaths(edges.slice(from, from + EDGE_SLICE), boxOf, styleOf);
+      kept.current.slices.set(from, slice);
+    }
     slices.push({ key: from, paths: slice.paths });
     drawn += slice.drawn;
   }

@@ -27,6 +27,7 @@ import { NODE_OVERVIEW_FROM } from './big-network';
 import { ViewportPortal } from './edge-label-layer';
 import { type FlowNode, useReveal } from './flow-elements';
 import { beginGesture, endGesture } from './handlers';
+import type { GroupedBox } from './minimap-shapes';
 import { nodeBox } from './node-boxes';
 import { cardAt, type OverviewCard, overviewNodeShapes } from './overview-nodes';
 import { selectWithheld } from './reveal-slices';
@@ -41,6 +42,24 @@ const selectBoxRect = (s: ReactFlowState) => s.userSelectionRect;
 const DRAG_FROM_PX = 1;
 
 const hasError = (list: readonly Diagnostic[] | undefined) => !!list?.some((d) => d.severity === 'error');
+
+/** Each box's card, with and without the error outline, kept while the box is (node-boxes.ts). */
+const cardCache = new WeakMap<GroupedBox, { plain?: OverviewCard; error?: OverviewCard }>();
+
+function cardOf(id: string, box: GroupedBox, error: boolean): OverviewCard {
+  let kept = cardCache.get(box);
+  if (!kept) {
+    kept = {};
+    cardCache.set(box, kept);
+  }
+  const key = error ? 'error' : 'plain';
+  let card = kept[key];
+  if (!card || card.id !== id) {
+    card = { ...box, id, error };
+    kept[key] = card;
+  }
+  return card;
+}
 
 interface Drag {
   id: string;
@@ -63,7 +82,7 @@ function OverviewNodesView() {
     if (withheld.size === 0) return list;
     for (const n of nodes) {
       if (!withheld.has(n.id)) continue;
-      list.push({ ...nodeBox(n, sizes.get(n.id)), id: n.id, error: hasError(byNode.get(n.id)) });
+      list.push(cardOf(n.id, nodeBox(n, sizes.get(n.id)), hasError(byNode.get(n.id))));
     }
     return list;
   }, [nodes, sizes, byNode, withheld]);

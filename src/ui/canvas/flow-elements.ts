@@ -167,10 +167,11 @@ export function useFlowEdges(): FlowEdge[] {
     // Names read the nodes as they are when the edges change (a renamed node is read with the next edit of an edge).
     const names = useDocument.getState().nodes;
     const result: FlowEdge[] = [];
-    // Ends that meet share one grab circle (shared-ends.ts).
-    const shared = sharedEndClasses(edges, selected);
-    for (const e of edges) {
-      if (withheld.has(e.source) || withheld.has(e.target)) continue;
+    const given =
+      withheld.size === 0 ? edges : edges.filter((e) => !withheld.has(e.source) && !withheld.has(e.target));
+    // Ends that meet share one grab circle (shared-ends.ts), among the edges React Flow draws.
+    const shared = sharedEndClasses(given, selected);
+    for (const e of given) {
       const isSelected = selected.has(e.id);
       const className = shared.get(e.id);
       const hit = cache.current.get(e.id);
