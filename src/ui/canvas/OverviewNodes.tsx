@@ -23,7 +23,6 @@ import {
   useView,
 } from '../../store';
 import { screenToFlow } from '../actions/flow';
-import { NODE_OVERVIEW_FROM } from './big-network';
 import { ViewportPortal } from './edge-label-layer';
 import { type FlowNode, useReveal } from './flow-elements';
 import { beginGesture, endGesture } from './handlers';
@@ -196,11 +195,4 @@ function useBoxSelection(cards: { current: readonly OverviewCard[] }): void {
   }, [box, flow, cards]);
 }
 
-const OverviewNodesLayer = memo(OverviewNodesView);
-
-const selectVeryBig = (s: { nodes: readonly unknown[] }) => s.nodes.length > NODE_OVERVIEW_FROM;
-
-/** Mounted for a very big network only; it draws nothing while React Flow holds every node. */
-export function OverviewNodes() {
-  return useDocument(selectVeryBig) ? <OverviewNodesLayer /> : null;
-}
+export const OverviewNodesLayer = memo(OverviewNodesView);
