@@ -203,6 +203,26 @@ test('2,000 wired neurons open as an overview, not as cards; a press selects and
   expect(await nodes(page).count()).toBeLessThanOrEqual(4);
 });
 
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true });
+
+  test('a tap on a node of a big network’s overview selects it', async ({ page }, testInfo) => {
+    await openEditor(page);
+    const path = testInfo.outputPath('wired.neurograph.json');
+    await writeFile(path, wiredNeurons());
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await (await chooser).setFiles(path);
+    await expect(page.getByTestId('overview-nodes')).toHaveAttribute('data-drawn', '2001', {
+      timeout: 60_000,
+    });
+    const at = await onScreen(page, { x: wiredAt(20, 25).x + 100, y: wiredAt(20, 25).y + 20 });
+    await page.touchscreen.tap(at.x, at.y);
+    await expect(node(page, 'n20_25')).toHaveClass(/is-selected/);
+    await expect(page.getByTestId('overview-nodes')).toHaveAttribute('data-drawn', '2000');
+  });
+});
+
 test('a big autosaved network comes back on reload, read in a worker, where it was saved', async ({
   page,
 }, testInfo) => {
