@@ -1,9 +1,9 @@
 /**
  * A very big network's nodes while React Flow does not hold them (zoomed out, or still coming in
  * slices): a few SVG paths in the viewport (overview-nodes.ts), under React Flow's own nodes. The
- * editor still works on them: a press selects the node under the pointer (Ctrl or ⌘ adds or
- * removes it), a drag moves it, Shift+drag from the empty canvas selects every node the box touches, and the pointer's node is
- * named on hover. A selected node is handed to React Flow (flow-elements.ts) and drawn as its card
+ * editor still works on them: a press (or a tap) selects the node under the pointer (Ctrl or ⌘
+ * adds or removes it), a drag moves it, Shift+drag from the empty canvas selects every node the box
+ * touches, and the pointer's node is named on hover. A selected node is handed to React Flow (flow-elements.ts) and drawn as its card
  * on top, so from then on it is dragged, nudged and edited as any other.
  */
 import { type ReactFlowState, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
