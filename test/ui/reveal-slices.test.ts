@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { create } from 'zustand';
-import { ALL_AT_ONCE, createReveal } from '../../src/ui/canvas/reveal-slices';
+import { ALL_AT_ONCE, createReveal, MAX_OFF_SCREEN } from '../../src/ui/canvas/reveal-slices';
 import {
   FIRST_SLICE,
   MAX_SLICE,
@@ -122,5 +122,79 @@ describe('revealing a burst of new nodes in slices', () => {
     expect(FIRST_SLICE).toBeGreaterThanOrEqual(100);
     expect(reveal.getState()).toMatchObject({ total: 1000, shown: 1000 });
     expect(reveal.getState().withheld.size).toBe(0);
+  });
+
+  it('hands over at most MAX_OFF_SCREEN nodes off screen a slice', () => {
+    const doc = create<Doc>()(() => ({ nodes: [] }));
+    const reveal = createReveal(
+      doc,
+      afterPaint,
+      () => time,
+      () => () => true,
+    );
+    doc.setState({ nodes: ids('n', 2500) });
+    nextSlice(0);
+    expect(reveal.getState().shown).toBe(MAX_OFF_SCREEN);
+    nextSlice(0);
+    expect(reveal.getState().shown).toBe(2 * MAX_OFF_SCREEN);
+    nextSlice(0);
+    expect(reveal.getState()).toMatchObject({ total: 2500, shown: 2500 });
+  });
+});
+
+describe('a very big network seen from far away (held: drawn as an overview)', () => {
+  let queue: (() => void)[];
+  const afterPaint = (run: () => void) => void queue.push(run);
+  beforeEach(() => {
+    queue = [];
+  });
+
+  function holdSwitch(initially: boolean) {
+    const state = create<{ held: boolean }>()(() => ({ held: initially }));
+    return {
+      source: { held: () => state.getState().held, subscribe: state.subscribe },
+      set: (held: boolean) => state.setState({ held }),
+    };
+  }
+
+  it('withholds every node, with no progress and no slice, while held', () => {
+    const hold = holdSwitch(true);
+    const doc = create<Doc>()(() => ({ nodes: [] }));
+    const reveal = createReveal(doc, afterPaint, () => 0, undefined, undefined, hold.source);
+    doc.setState({ nodes: ids('n', 5000) });
+    expect(reveal.getState()).toMatchObject({ total: 0, shown: 0 });
+    expect(reveal.getState().withheld.size).toBe(5000);
+    expect(queue).toHaveLength(0);
+    // A node added while held is withheld too, however few come.
+    doc.setState({ nodes: [...doc.getState().nodes, { id: 'extra' }] });
+    expect(reveal.getState().withheld.has('extra')).toBe(true);
+  });
+
+  it('stops a reveal under way when the view zooms out, and slices again when it zooms in', () => {
+    const hold = holdSwitch(false);
+    const doc = create<Doc>()(() => ({ nodes: [] }));
+    const reveal = createReveal(doc, afterPaint, () => 0, undefined, undefined, hold.source);
+    doc.setState({ nodes: ids('n', 2000) });
+    queue.shift()!();
+    expect(reveal.getState().shown).toBe(FIRST_SLICE);
+    // Zoomed out: everything back to the overview, and the pending slice does nothing.
+    hold.set(true);
+    expect(reveal.getState()).toMatchObject({ total: 0, shown: 0 });
+    expect(reveal.getState().withheld.size).toBe(2000);
+    while (queue.length > 0) queue.shift()!();
+    expect(reveal.getState().withheld.size).toBe(2000);
+    // Zoomed in: the nodes come back in slices, with progress.
+    hold.set(false);
+    expect(reveal.getState()).toMatchObject({ total: 2000, shown: 0 });
+    queue.shift()!();
+    expect(reveal.getState()).toMatchObject({ total: 2000, shown: FIRST_SLICE });
+    let slices = 1;
+    while (queue.length > 0) {
+      queue.shift()!();
+      slices++;
+    }
+    expect(slices).toBeGreaterThan(2);
+    expect(reveal.getState().withheld.size).toBe(0);
+    expect(reveal.getState().total).toBe(0);
   });
 });

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphNode } from '../../src/engine/graph';
+import type { GraphNode, NodeId } from '../../src/engine/graph';
 import { BIG_NETWORK_FROM } from '../../src/ui/canvas/big-network';
 import { warmUpNodes } from '../../src/ui/canvas/warm-up';
 
-const neurons = (count: number): Pick<GraphNode, 'kind' | 'params'>[] =>
-  Array.from({ length: count }, (_, i) => ({ kind: 'neuron', params: { activation: 'tanh', bias: i } }));
+const neurons = (count: number): GraphNode[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `n${i}` as NodeId,
+    kind: 'neuron',
+    position: { x: 0, y: i * 110 },
+    params: { activation: 'tanh', bias: i },
+  }));
 
 /** A clock that moves 1 ms each time it is read, and the pauses between slices counted. */
 function fakeTime() {

@@ -25,6 +25,7 @@ import { FileDrop } from './FileDrop';
 import { FitOnRequest } from './FitOnRequest';
 import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow-elements';
 import * as on from './handlers';
+import { OverviewNodes } from './LazyOverviewNodes';
 import { selectFocus, useLabelSlots } from './label-slots';
 import { PORT_HELP_ID } from './NodePort';
 import { NumberScale } from './NumberScale';
@@ -155,6 +156,7 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
             <EdgeLabelLayer />
             <NumberScale />
             {overview && <OverviewEdges />}
+            <OverviewNodes />
           </ReactFlow>
         </TitleChipsContext>
       </PlainCardsContext>

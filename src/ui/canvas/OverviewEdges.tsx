@@ -2,9 +2,14 @@
  * A big network's edges when zoomed out: drawn as one SVG path per style in the viewport (it pans
  * and zooms with the nodes) instead of one React Flow edge each. Far away an edge is a hairline
  * nobody clicks; what matters is that a drag or a pan stays smooth (see overview-paths.ts).
+ *
+ * The layer's first drawing (a big network opened or zoomed out) comes EDGE_SLICE edges a frame,
+ * each slice in paths of its own that later frames leave alone: 4,000 edges drawn in one go were
+ * one task of 150–350 ms on a loaded machine (their paths built, then painted). Once every edge is
+ * drawn, a change (a drag, a new edge) redraws them all at once, as before.
  */
 import { type InternalNode, type ReactFlowState, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
-import { memo, useRef } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { GraphEdge, GraphNode } from '../../engine/graph';
 import {
   type CompiledState,
@@ -18,7 +23,7 @@ import { ViewportPortal } from './edge-label-layer';
 import { estimatedHandles, estimateNodeSize } from './estimated-handles';
 import { type FlowNode, useReveal } from './flow-elements';
 import { type NodeBox, overviewPaths } from './overview-paths';
-import type { RevealState } from './reveal-slices';
+import { afterNextPaint, type RevealState } from './reveal-slices';
 
 const selectEdges = (s: { edges: GraphEdge[] }) => s.edges;
 const selectNodes = (s: { nodes: GraphNode[] }) => s.nodes;
@@ -28,6 +33,9 @@ const selectSelectedEdges = (s: { edges: ReadonlySet<string> }) => s.edges;
 const selectFlowNodes = (s: ReactFlowState): readonly unknown[] | null => s.nodes;
 const selectNothing = (_: ReactFlowState): readonly unknown[] | null => null;
 const selectRevealing = (s: RevealState) => s.total > 0;
+
+/** Edges drawn per frame while the layer draws for the first time. */
+export const EDGE_SLICE = 500;
 
 function nodeBox(n: InternalNode<FlowNode> | undefined): NodeBox | undefined {
   if (!n) return undefined;
@@ -61,6 +69,18 @@ function estimatedBox(n: GraphNode | undefined): NodeBox | undefined {
   };
 }
 
+/**
+ * Each node not in React Flow is estimated once while it stays the same object (a move makes a new
+ * one), not once per edge end and per drawing: a slice of the first drawing redraws the slices before.
+ */
+const estimatedBoxes = new WeakMap<GraphNode, NodeBox | undefined>();
+
+function estimatedBoxOf(n: GraphNode | undefined): NodeBox | undefined {
+  if (!n) return undefined;
+  if (!estimatedBoxes.has(n)) estimatedBoxes.set(n, estimatedBox(n));
+  return estimatedBoxes.get(n);
+}
+
 function OverviewEdgesView() {
   const edges = useDocument(selectEdges);
   const nodes = useDocument(selectNodes);
@@ -68,7 +88,7 @@ function OverviewEdgesView() {
   const selected = useSelection(selectSelectedEdges);
   // While a big document comes in slices, drawn once from where its nodes will be, not per slice.
   const revealing = useReveal(selectRevealing);
-  useFlowStore(revealing ? selectNothing : selectFlowNodes);
+  const flowNodes = useFlowStore(revealing ? selectNothing : selectFlowNodes);
   const flow = useStoreApi<FlowNode>();
   // An edge's type (its colour) follows its source node's kind and parameters, not its position.
   const types = useRef(new Map<string, TypeEntry>());
@@ -81,26 +101,47 @@ function OverviewEdgesView() {
     return type;
   };
   const { nodeLookup } = flow.getState();
-  // Each node not in React Flow yet is estimated once, not once per edge end.
-  const estimated = new Map<string, NodeBox | undefined>();
-  const boxOf = (id: string) => {
-    const measured = nodeBox(nodeLookup.get(id));
-    if (measured) return measured;
-    if (!estimated.has(id)) estimated.set(id, estimatedBox(nodeById(nodes, id)));
-    return estimated.get(id);
-  };
-  const { paths, drawn } = overviewPaths(
-    edges,
-    boxOf,
-    (e) =>
-      `ng-edge ng-edge--${typeOf(e)}${selected.has(e.id) ? ' is-selected' : ''}${problems.get(e.id)?.some((d) => d.severity === 'error') ? ' has-error' : ''}`,
-  );
+  const boxOf = (id: string) => nodeBox(nodeLookup.get(id)) ?? estimatedBoxOf(nodeById(nodes, id));
+  const styleOf = (e: GraphEdge) =>
+    `ng-edge ng-edge--${typeOf(e)}${selected.has(e.id) ? ' is-selected' : ''}${problems.get(e.id)?.some((d) => d.severity === 'error') ? ' has-error' : ''}`;
+  // How many edges the first drawing has reached: a slice more after each paint.
+  const [limit, setLimit] = useState(EDGE_SLICE);
+  // The slice drawn last while more are to come (null: every edge is drawn).
+  const reached = limit < edges.length ? limit : null;
+  useEffect(() => {
+    if (reached !== null) afterNextPaint(() => setLimit(reached + EDGE_SLICE));
+  }, [reached]);
+  // Slices drawn while nothing they read changed are kept: a frame of the first drawing builds one.
+  const inputs = [edges, nodes, problems, selected, flowNodes];
+  const kept = useRef<{ inputs: unknown[]; slices: Map<number, ReturnType<typeof overviewPaths>> }>(null);
+  if (!kept.current || kept.current.inputs.some((x, i) => x !== inputs[i])) {
+    kept.current = { inputs, slices: new Map() };
+  }
+  const slices: { key: number; paths: Map<string, string> }[] = [];
+  let drawn = 0;
+  for (let from = 0; from < Math.min(limit, edges.length); from += EDGE_SLICE) {
+    let slice = kept.current.slices.get(from);
+    if (!slice) {
+      slice = overviewPaths(edges.slice(from, from + EDGE_SLICE), boxOf, styleOf);
+      kept.current.slices.set(from, slice);
+    }
+    slices.push({ key: from, paths: slice.paths });
+    drawn += slice.drawn;
+  }
   return (
     <ViewportPortal>
-      <svg className="ng-overview-edges" data-testid="overview-edges" data-drawn={drawn} aria-hidden="true">
-        {[...paths].map(([style, d]) => (
-          <path key={style} className={`ng-overview-edge ${style}`} d={d} />
-        ))}
+      <svg
+        className="ng-overview-edges"
+        data-testid="overview-edges"
+        data-drawn={drawn}
+        data-slices={slices.length}
+        aria-hidden="true"
+      >
+        {slices.map(({ key, paths }) =>
+          [...paths].map(([style, d]) => (
+            <path key={`${key}:${style}`} className={`ng-overview-edge ${style}`} d={d} />
+          )),
+        )}
       </svg>
     </ViewportPortal>
   );

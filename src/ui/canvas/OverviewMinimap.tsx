@@ -9,10 +9,9 @@
 import { Panel, type ReactFlowState, useStore as useFlowStore, useReactFlow } from '@xyflow/react';
 import { memo, type PointerEvent, useMemo } from 'react';
 import type { GraphNode } from '../../engine/graph';
-import { getKind } from '../../engine/registry';
 import { type Size, useDocument, useView } from '../../store';
-import { type GroupedBox, minimapFrame, minimapShapes, viewInFlow } from './minimap-shapes';
-import { estimateNodeSize } from './node-size';
+import { minimapFrame, minimapShapes, viewInFlow } from './minimap-shapes';
+import { nodeBox } from './node-boxes';
 
 const WIDTH = 168;
 const HEIGHT = 112;
@@ -24,23 +23,6 @@ const selectTransform = (s: ReactFlowState) => s.transform;
 const selectPaneWidth = (s: ReactFlowState) => s.width;
 const selectPaneHeight = (s: ReactFlowState) => s.height;
 
-const familyOf = (kind: string) => getKind(kind)?.family ?? 'unknown';
-
-/**
- * Each node's box, kept while the node object and its measured size stay the same: an edit or a drag
- * frame changes one node, and estimating a size (the kind's ports and parameters) is not free.
- */
-const boxCache = new WeakMap<GraphNode, { size: Size | undefined; box: GroupedBox }>();
-
-function boxOf(n: GraphNode, measured: Size | undefined): GroupedBox {
-  const hit = boxCache.get(n);
-  if (hit && hit.size === measured) return hit.box;
-  const size = measured ?? estimateNodeSize(n);
-  const box = { ...n.position, width: size.width, height: size.height, group: familyOf(n.kind) };
-  boxCache.set(n, { size: measured, box });
-  return box;
-}
-
 function OverviewMinimapView() {
   const nodes = useDocument(selectNodes);
   const sizes = useView(selectSizes);
@@ -48,7 +30,7 @@ function OverviewMinimapView() {
   const paneWidth = useFlowStore(selectPaneWidth);
   const paneHeight = useFlowStore(selectPaneHeight);
   const flow = useReactFlow();
-  const shapes = useMemo(() => minimapShapes(nodes.map((n) => boxOf(n, sizes.get(n.id)))), [nodes, sizes]);
+  const shapes = useMemo(() => minimapShapes(nodes.map((n) => nodeBox(n, sizes.get(n.id)))), [nodes, sizes]);
   const view = viewInFlow(transform, paneWidth, paneHeight);
   const frame = minimapFrame(shapes.bounds, view, WIDTH, HEIGHT);
 

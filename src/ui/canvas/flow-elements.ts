@@ -9,15 +9,16 @@ import type { Edge, Node } from '@xyflow/react';
 import { useMemo, useRef } from 'react';
 import type { GraphEdge, GraphNode } from '../../engine/graph';
 import { edgeName, nodeById, type Size, useDocument, useSelection, useView } from '../../store';
-import { visibleFlowRect } from '../actions/flow';
+import { canvasElement, flowInstance, visibleFlowRect } from '../actions/flow';
 import { isBigNetwork } from './big-network';
 import { estimatedHandles, estimateNodeSize } from './estimated-handles';
 import { fitPending } from './FitOnRequest';
 import { compactNumber } from './format-value';
 import { noteEstimatedPorts } from './port-measure';
-import { afterNextPaint, createReveal, selectWithheld } from './reveal-slices';
+import { afterNextPaint, createReveal, type HoldSource, selectWithheld } from './reveal-slices';
 import { sharedEndClasses } from './shared-ends';
 import { keepIfSame } from './stable-list';
+import { drawsNodeOverview, useZoomDetail } from './zoom-detail';
 
 export type FlowNode = Node<Record<string, never>, 'neuro'>;
 export type FlowEdge = Edge<Record<string, never>, 'neuro'>;
@@ -30,9 +31,30 @@ const selectSelectedNodes = (s: { nodes: ReadonlySet<string> }) => s.nodes;
 const selectSelectedEdges = (s: { edges: ReadonlySet<string> }) => s.edges;
 const selectSizes = (s: { sizes: ReadonlyMap<string, Size> }) => s.sizes;
 
+/** The canvas's size as last read, and when (ms): see viewNow. */
+let paneSize: { width: number; height: number; at: number } | null = null;
+const PANE_SIZE_MS = 1000;
+
+/**
+ * The part of the flow the canvas shows, from React Flow's viewport and the canvas's size read at
+ * most once a second: reading it (or asking React Flow to map a point) after each slice's commit
+ * made the browser lay out the page again in that slice's task, a third of it for 5,000 nodes.
+ */
+function viewNow(): { x: number; y: number; width: number; height: number } | null {
+  const flow = flowInstance();
+  const pane = canvasElement();
+  if (!flow || !pane) return visibleFlowRect();
+  const now = performance.now();
+  if (!paneSize || now - paneSize.at > PANE_SIZE_MS) {
+    paneSize = { width: pane.clientWidth, height: pane.clientHeight, at: now };
+  }
+  const { x, y, zoom } = flow.getViewport();
+  return { x: -x / zoom, y: -y / zoom, width: paneSize.width / zoom, height: paneSize.height / zoom };
+}
+
 /** Nodes outside the canvas's view now, at their measured or estimated size. */
 function offScreen(): ((id: string) => boolean) | null {
-  const view = visibleFlowRect();
+  const view = viewNow();
   if (!view) return null;
   const sizes = useView.getState().sizes;
   const { nodes } = useDocument.getState();
@@ -49,8 +71,34 @@ function offScreen(): ((id: string) => boolean) | null {
   };
 }
 
-/** Which of the document's nodes React Flow has: a big burst of new ones comes in slices. */
-export const useReveal = createReveal(useDocument, afterNextPaint, undefined, offScreen, fitPending);
+/**
+ * A very big network zoomed out is drawn as an overview (OverviewNodes): React Flow holds none of
+ * its nodes but the selected ones, until the view is zoomed in again.
+ */
+const nodeOverview: HoldSource = {
+  held: () => drawsNodeOverview(useZoomDetail.getState().bucket, useDocument.getState().nodes.length),
+  subscribe(listener) {
+    const zoom = useZoomDetail.subscribe(listener);
+    const doc = useDocument.subscribe(listener);
+    return () => {
+      zoom();
+      doc();
+    };
+  },
+};
+
+/**
+ * Which of the document's nodes React Flow has: a big burst of new ones comes in slices, and none
+ * while a very big network is seen from far away.
+ */
+export const useReveal = createReveal(
+  useDocument,
+  afterNextPaint,
+  undefined,
+  offScreen,
+  fitPending,
+  nodeOverview,
+);
 
 interface NodeEntry {
   position: GraphNode['position'];
@@ -83,8 +131,9 @@ export function useFlowNodes(): FlowNode[] {
     const next = new Map<string, NodeEntry>();
     const result: FlowNode[] = [];
     for (const n of nodes) {
-      if (withheld.has(n.id)) continue;
       const isSelected = selected.has(n.id);
+      // A selected node is React Flow's even while the rest are withheld: it is dragged and edited as a card.
+      if (!isSelected && withheld.has(n.id)) continue;
       const size = sizes.get(n.id);
       const hit = cache.current.get(n.id);
       if (hit && hit.position === n.position && hit.selected === isSelected && hit.size === size) {
@@ -139,10 +188,11 @@ export function useFlowEdges(): FlowEdge[] {
     // Names read the nodes as they are when the edges change (a renamed node is read with the next edit of an edge).
     const names = useDocument.getState().nodes;
     const result: FlowEdge[] = [];
-    // Ends that meet share one grab circle (shared-ends.ts).
-    const shared = sharedEndClasses(edges, selected);
-    for (const e of edges) {
-      if (withheld.has(e.source) || withheld.has(e.target)) continue;
+    const given =
+      withheld.size === 0 ? edges : edges.filter((e) => !withheld.has(e.source) && !withheld.has(e.target));
+    // Ends that meet share one grab circle (shared-ends.ts), among the edges React Flow draws.
+    const shared = sharedEndClasses(given, selected);
+    for (const e of given) {
       const isSelected = selected.has(e.id);
       const className = shared.get(e.id);
       const hit = cache.current.get(e.id);

@@ -8,12 +8,22 @@
  *
  * Only a burst of new nodes is sliced (an open, an import, an undo of one): an edit that adds a
  * few, or a paste of fewer than ALL_AT_ONCE, shows in the next frame as before.
+ *
+ * While React Flow is to hold no nodes at all (`hold`: a very big network zoomed out is drawn as an
+ * overview, OverviewNodes.tsx), every node is withheld and nothing is sliced; once that ends (zoomed
+ * in) the nodes come in slices again, those off screen a thousand at a time.
  */
 import { create, type StoreApi, type UseBoundStore } from 'zustand';
 import { nextSliceSize, type SlicePace } from './slice-size';
 
 /** New nodes up to this many are drawn at once. */
 export const ALL_AT_ONCE = 250;
+/**
+ * Nodes off screen a slice hands over at most: each costs React Flow little (it draws only what is
+ * on screen), but thousands at once (a very big network zoomed in from its overview) still made one
+ * task of its adopting them.
+ */
+export const MAX_OFF_SCREEN = 1000;
 /** Frames a burst waits for the view to be fitted to it before it comes anyway. */
 const MAX_VIEW_WAIT = 30;
 
@@ -40,7 +50,14 @@ interface NodesSource {
   subscribe(listener: (state: { nodes: readonly { id: string }[] }) => void): () => void;
 }
 
+/** Whether React Flow is to be given no nodes now, and when that may have changed. */
+export interface HoldSource {
+  held(): boolean;
+  subscribe(listener: () => void): () => void;
+}
+
 const NOTHING: ReadonlySet<string> = new Set();
+const NEVER_HELD: HoldSource = { held: () => false, subscribe: () => () => {} };
 
 /**
  * Follows `doc`: a burst of more than ALL_AT_ONCE new nodes is withheld and released a slice per
@@ -53,6 +70,7 @@ export function createReveal(
   now: () => number = () => performance.now(),
   offScreen: OffScreen = () => null,
   viewPending: () => boolean = () => false,
+  hold: HoldSource = NEVER_HELD,
 ): UseBoundStore<StoreApi<RevealState>> {
   const store = create<RevealState>()(() => ({ withheld: NOTHING, total: 0, shown: 0 }));
   /** Every id of the document as last seen, withheld or not. */
@@ -62,7 +80,28 @@ export function createReveal(
   /** Frames the burst has waited for the view to be fitted. */
   let waited = 0;
 
+  /** Every node withheld, no progress shown: React Flow is given none while held. */
+  const withholdAll = () => {
+    const { withheld } = store.getState();
+    const all = withheld.size === known.size ? withheld : new Set(known);
+    store.setState({ withheld: all.size === 0 ? NOTHING : all, total: 0, shown: 0 });
+  };
+
+  const start = () => {
+    if (running) return;
+    running = true;
+    pace = null;
+    // The first slice after a paint: the view is fitted to the new document first (a task
+    // queued by its commit), so the nodes are drawn as they will be seen.
+    afterPaint(releaseSlice);
+  };
+
   const releaseSlice = () => {
+    if (hold.held()) {
+      running = false;
+      pace = null;
+      return;
+    }
     const { withheld, shown } = store.getState();
     if (withheld.size === 0) {
       running = false;
@@ -82,9 +121,14 @@ export function createReveal(
     /** Nodes of this slice that will be drawn (on screen, or where that is not known). */
     let drawn = 0;
     let released = 0;
+    let away = 0;
     for (const id of withheld) {
-      if (outside?.(id)) released++;
-      else if (drawn < count) {
+      if (outside?.(id)) {
+        if (away < MAX_OFF_SCREEN) {
+          away++;
+          released++;
+        } else rest.add(id);
+      } else if (drawn < count) {
         drawn++;
         released++;
       } else rest.add(id);
@@ -104,22 +148,37 @@ export function createReveal(
     // Moves and edits of existing nodes: nothing new, nothing gone.
     if (fresh.length === 0 && nodes.length === known.size) return;
     known = new Set(nodes.map((n) => n.id));
+    if (hold.held()) {
+      withholdAll();
+      return;
+    }
     const { withheld } = store.getState();
     const kept = [...withheld].filter((id) => known.has(id));
     if (fresh.length <= ALL_AT_ONCE && kept.length === withheld.size) return;
     const next = new Set(fresh.length > ALL_AT_ONCE ? [...kept, ...fresh] : kept);
     const shown = running ? store.getState().shown : 0;
     store.setState({ withheld: next.size === 0 ? NOTHING : next, shown, total: shown + next.size });
-    if (next.size > 0 && !running) {
-      running = true;
-      // The first slice after a paint: the view is fitted to the new document first (a task
-      // queued by its commit), so the nodes are drawn as they will be seen.
-      afterPaint(releaseSlice);
+    if (next.size > 0) start();
+  };
+
+  let held = hold.held();
+  const followHold = () => {
+    const now = hold.held();
+    if (now === held) return;
+    held = now;
+    if (held) {
+      withholdAll();
+      return;
     }
+    const { withheld } = store.getState();
+    if (withheld.size === 0) return;
+    store.setState({ total: withheld.size, shown: 0 });
+    start();
   };
 
   follow(doc.getState().nodes);
   doc.subscribe((state) => follow(state.nodes));
+  hold.subscribe(followHold);
   return store;
 }
 

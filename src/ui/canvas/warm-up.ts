@@ -1,12 +1,13 @@
 /**
- * Before a big document opens, each node's ports and estimated size are worked out a slice at a
- * time (nodeSpec checks the node's parameters; both are kept, by the parameters object). Left to
- * the opening, they came in its one task — the minimap, the overview edges and the fitted view
- * each ask for every node's size at once — some 100 ms of it for 5,000 nodes on a busy machine.
+ * Before a big document opens, each node's ports, estimated size and box are worked out a slice at
+ * a time (nodeSpec checks the node's parameters; size and spec are kept by the parameters object,
+ * the box by the node object, which the opened document keeps). Left to the opening, they came in
+ * its one task — the minimap, the overview of nodes and edges and the fitted view each ask for
+ * every node's size at once — some 100 ms of it for 5,000 nodes on a busy machine.
  */
 import type { GraphNode } from '../../engine/graph';
 import { isBigNetwork } from './big-network';
-import { estimateNodeSize } from './node-size';
+import { nodeBox } from './node-boxes';
 
 /** How long one slice works before the page may answer again (ms). */
 export const WARM_SLICE_MS = 30;
@@ -15,7 +16,7 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** Works out every node's size in slices of `sliceMs`, each in a task of its own; small networks at once. */
 export async function warmUpNodes(
-  nodes: readonly Pick<GraphNode, 'kind' | 'params'>[],
+  nodes: readonly GraphNode[],
   sliceMs = WARM_SLICE_MS,
   now: () => number = () => performance.now(),
   pause: () => Promise<void> = nextTask,
@@ -24,7 +25,7 @@ export async function warmUpNodes(
   let i = 0;
   while (i < nodes.length) {
     const end = now() + sliceMs;
-    do estimateNodeSize(nodes[i++]);
+    do nodeBox(nodes[i++], undefined);
     while (i < nodes.length && now() < end);
     if (i < nodes.length) await pause();
   }

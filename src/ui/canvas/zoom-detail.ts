@@ -3,6 +3,7 @@
  * zoom, so they re-render when the view crosses a threshold, never on each step of a zoom or pan.
  */
 import { create } from 'zustand';
+import { NODE_OVERVIEW_FROM } from './big-network';
 
 /**
  * Below this zoom a big network draws plain cards (no text, no ports): its text is a few pixels
@@ -33,6 +34,11 @@ export function zoomBucket(zoom: number): ZoomBucket {
 /** Whether a network of this size, seen in this bucket, is drawn as plain cards. */
 export function drawsPlainCards(bucket: ZoomBucket, big: boolean): boolean {
   return big ? bucket !== 'near' : bucket === 'far';
+}
+
+/** Whether a network of this many nodes, seen in this bucket, is drawn as an overview of nodes (OverviewNodes). */
+export function drawsNodeOverview(bucket: ZoomBucket, nodeCount: number): boolean {
+  return bucket !== 'near' && nodeCount > NODE_OVERVIEW_FROM;
 }
 
 export const useZoomDetail = create<ZoomDetail>()((set, get) => ({
