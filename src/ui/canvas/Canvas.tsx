@@ -14,6 +14,7 @@ import { registerFlow, showViewport } from '../actions/flow';
 import { ConnectMenu } from '../connect/LazyConnectMenu';
 import { ContextMenuHost } from '../context-menu/ContextMenuHost';
 import { onContextMenu, watchLongPress } from '../context-menu/open-menu';
+import { whenIdle } from '../lazy/when-idle';
 import { QuickAdd } from '../quick-add/LazyQuickAdd';
 import { trackPointer, useQuickAdd } from '../quick-add/state';
 import { isBigNetwork } from './big-network';
@@ -26,12 +27,11 @@ import { FitOnRequest } from './FitOnRequest';
 import { type FlowEdge, type FlowNode, useFlowEdges, useFlowNodes } from './flow-elements';
 import * as on from './handlers';
 import { OverviewNodes } from './LazyOverviewNodes';
+import { OverviewEdges, OverviewMinimap, preloadOverviews } from './LazyOverviews';
 import { selectFocus, useLabelSlots } from './label-slots';
 import { PORT_HELP_ID } from './NodePort';
 import { NumberScale } from './NumberScale';
 import { edgeTypes, nodeTypes } from './node-types';
-import { OverviewEdges } from './OverviewEdges';
-import { OverviewMinimap } from './OverviewMinimap';
 import { PlainCardsContext } from './plain-cards';
 import { RevealProgress } from './RevealProgress';
 import { SmallMinimap } from './SmallMinimap';
@@ -87,6 +87,11 @@ export function Canvas({ className, colorMode }: { className?: string; colorMode
     if (initial.length > 0) showViewport(viewport);
   }, []);
   useEffect(on.watchArrowKeys, []);
+  useEffect(() => whenIdle(preloadOverviews), []);
+  // A big network opened before the page was idle: its overviews are needed now.
+  useEffect(() => {
+    if (big) preloadOverviews();
+  }, [big]);
   useEffect(() => (pane.current ? watchLongPress(pane.current) : undefined), []);
   useEffect(() => (pane.current ? watchSharedEndTaps(pane.current) : undefined), []);
   return (

@@ -5,21 +5,12 @@
  */
 import { useEffect } from 'react';
 import { lazyComponent } from '../lazy/lazy-component';
+import { whenIdle } from '../lazy/when-idle';
 import { useContextMenu } from './state';
 
 const ContextMenu = lazyComponent('the menu', () => import('./ContextMenu').then((m) => m.ContextMenu), {
   quiet: true,
 });
-
-/** Runs `work` when the page has nothing else to do (or after `timeout` ms at the latest). */
-function whenIdle(work: () => void, timeout = 3000): () => void {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(work, { timeout });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(work, timeout);
-  return () => clearTimeout(id);
-}
 
 export function ContextMenuHost() {
   const open = useContextMenu((s) => s.open !== null);
