@@ -303,10 +303,16 @@ function place(): void {
   // Nothing to place: no edge shows a weight label and nothing has run, so no node prints numbers
   // (a big network just opened, seen from far). The passes below would still index every card and
   // port: 0.3–0.8 s of one task for 5,000 nodes on a busy machine.
-  if (edges.length === 0 && !useTraining.getState().ran) return clearPlacement();
+  if (edges.length === 0 && !useTraining.getState().ran) {
+    clearPlacement();
+    return;
+  }
   const { blocks, cards: bare, chips } = nodeBoxes();
   placedWidths = new Map(blocks.map((b) => [b.id, b.width ?? 0]));
-  if (edges.length === 0 && blocks.every((b) => b.rows === 0)) return clearPlacement();
+  if (edges.length === 0 && blocks.every((b) => b.rows === 0)) {
+    clearPlacement();
+    return;
+  }
   const cards = blocks.map((b) => b.card);
   const { shown } = placeBlocks(blocks, scale);
   // A small network (leader lines allowed) tries a few orders and moves labels aside to make room.
