@@ -11,7 +11,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { expect, type Page, test } from '@playwright/test';
 import { wiredNeurons } from '../bench/big-imports';
-import { node, nodes, openEditor } from './helpers';
+import { importThroughPicker, node, nodes, openEditor } from './helpers';
 
 async function openExample(page: Page, id: string, count: number): Promise<void> {
   await page.getByRole('button', { name: 'Examples' }).click();
@@ -59,9 +59,7 @@ test('XOR with a 10 MB description opens with the description cut and a note, wi
   await page.getByRole('button', { name: 'New' }).click();
   await expect(nodes(page)).toHaveCount(0);
   const longTasks = await recordLongTasks(page);
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(path);
+  await importThroughPicker(page, path);
   await expect(
     page.getByRole('alert').filter({ hasText: /^Opening “long\.neurograph\.json” \(10\.\d MB\)…/ }),
   ).toBeVisible();
@@ -108,9 +106,7 @@ test('2,000 wired neurons open as an overview, not as cards; a press selects and
       }
     }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
   });
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(path);
+  await importThroughPicker(page, path);
   await expect(page.getByTestId('document-name')).toHaveValue('2,000 wired neurons');
 
   // Fitted, every node is far away: all 2,001 are drawn as the overview's paths, none as a card.
@@ -210,9 +206,7 @@ test.describe('on a touch screen', () => {
     await openEditor(page);
     const path = testInfo.outputPath('wired.neurograph.json');
     await writeFile(path, wiredNeurons());
-    const chooser = page.waitForEvent('filechooser');
-    await page.getByRole('button', { name: 'Import' }).click();
-    await (await chooser).setFiles(path);
+    await importThroughPicker(page, path);
     await expect(page.getByTestId('overview-nodes')).toHaveAttribute('data-drawn', '2001', {
       timeout: 60_000,
     });
@@ -229,9 +223,7 @@ test('a big autosaved network comes back on reload, read in a worker, where it w
   await openEditor(page);
   const path = testInfo.outputPath('wired.neurograph.json');
   await writeFile(path, wiredNeurons());
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(path);
+  await importThroughPicker(page, path);
   await expect(page.getByTestId('document-name')).toHaveValue('2,000 wired neurons');
   await expect(page.getByTestId('reveal-progress')).toHaveCount(0, { timeout: 60_000 });
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved', { timeout: 30_000 });

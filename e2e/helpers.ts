@@ -141,3 +141,10 @@ export async function openAndTrain(
   await page.getByTestId('train-step').click();
   await expect(page.getByTestId('train-step-count')).toHaveText('1');
 }
+
+/** Opens a file as a user does: the Import button, then the file picker. */
+export async function importThroughPicker(page: Page, path: string): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import' }).click();
+  await (await chooser).setFiles(path);
+}

@@ -33,6 +33,16 @@ async function settled(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
+/** The spiral at 1280 × 720, after one step, the view and its labels still. */
+async function openSpiralStepped(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openEditor(page);
+  await openExample(page, 'spiral');
+  await settled(page);
+  await page.getByTestId('train-step').click();
+  await settled(page);
+}
+
 /**
  * The size text is drawn at on screen: its computed font size times the scale it is drawn at (the
  * product of its own and its ancestors' transforms; offsetHeight, rounded to whole pixels, would
@@ -447,12 +457,7 @@ test.describe('every node’s name reads at 11 px or more, uncovered, at the ope
 test('focus on the spiral: hovering a neuron shows its edges’ numbers and its own; the rest fade', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await openEditor(page);
-  await openExample(page, 'spiral');
-  await settled(page);
-  await page.getByTestId('train-step').click();
-  await settled(page);
+  await openSpiralStepped(page);
   // h2.1: eight weights in from h1, one out to h3.1.
   // The pointer onto the middle of its card (a label may lie over the rim of its header).
   const card = (await node(page, 'n2_1').boundingBox())!;
@@ -562,12 +567,7 @@ test('a document opened starts with nothing selected, even where it has a node o
 test('on the spiral, a click in the middle of a neuron’s card selects it, after a step too', async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await openEditor(page);
-  await openExample(page, 'spiral');
-  await settled(page);
-  await page.getByTestId('train-step').click();
-  await settled(page);
+  await openSpiralStepped(page);
   for (const id of ['n1_1', 'n1_4', 'n2_1', 'n3_1']) {
     const card = (await node(page, id).boundingBox())!;
     // Hovering it first focuses it: its labels are placed again, never over its own card.
